@@ -1,0 +1,42 @@
+#include "audit/cli/input_options.hpp"
+
+namespace recipe::cli {
+
+void add_workspace_options(CLI::App& command, WorkspaceOptions& opts) {
+  auto& load = opts.load;
+  auto& plan = opts.plan;
+  command.add_option("--manifest-path", load.manifest_path, "Path to Cargo.toml of the workspace");
+  command.add_option("--metadata", load.metadata_file,
+                     "Read `cargo metadata --format-version 1` output from FILE (- for stdin) instead of running cargo");
+  command.add_option("--lockfile", load.lockfile, "Cargo.lock to read checksums from (default: beside the root manifest)");
+  command.add_option("--toolchain", load.toolchain_file,
+                     "Toolchain of the build image: TOML with rustc_vv and cfg (default: ask the local rustc)");
+  command.add_flag("--locked", load.locked, "Pass --locked to cargo metadata");
+  command.add_flag("--offline", load.offline, "Pass --offline to cargo metadata");
+  command.add_option("-F,--features", load.features, "Features to activate (\"f\" or \"pkg/f\"), repeatable")
+      ->delimiter(',');
+  command.add_flag("--all-features", load.all_features, "Activate all features of the selected packages");
+  command.add_flag("--no-default-features", load.no_default_features, "Do not activate the default features");
+  command.add_option("-p,--package", plan.packages, "Package to build (repeatable; default: the default members)");
+  command.add_flag("--workspace", plan.workspace, "Build every workspace member");
+  command.add_option("--bin", plan.bins, "Build only this binary (repeatable)");
+  command.add_flag("--bins", plan.bins_only, "Build all binaries but not the library as a root");
+  command.add_option("--target", load.target, "Target triple to build for (default: the toolchain's host)");
+  command.add_option("--filter-platform", load.filter_platforms, "Pass --filter-platform to cargo metadata");
+  command.add_option("--profile", plan.profile, "Cargo profile")->capture_default_str();
+  command.add_option("--resolver", opts.resolver,
+                     "Feature resolver when no root manifest says (1, 2 or 3)")
+      ->check(CLI::IsMember({"1", "2", "3"}));
+}
+
+void finish_workspace_options(WorkspaceOptions& opts) {
+  opts.plan.features = opts.load.features;
+  opts.plan.all_features = opts.load.all_features;
+  opts.plan.no_default_features = opts.load.no_default_features;
+  opts.plan.target = opts.load.target;
+  if (!opts.resolver.empty()) {
+    opts.plan.resolver = opts.resolver;
+  }
+}
+
+}  // namespace recipe::cli

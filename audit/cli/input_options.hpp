@@ -1,0 +1,24 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "generator/cargo/load.hpp"
+#include "generator/plan/plan.hpp"
+
+namespace recipe::cli {
+
+// The options shared by every command that plans a workspace (plan, generate): cargo's own
+// vocabulary, so `cargo recipe plan -p foo --features bar` reads like `cargo build`.
+struct WorkspaceOptions {
+  cargo::LoadOptions load;
+  plan::PlanOptions plan;
+  std::string resolver;
+};
+
+// Register the options on `command`.
+void add_workspace_options(CLI::App& command, WorkspaceOptions& opts);
+
+// Copy what the planner needs from the load options (features, target) after parsing.
+void finish_workspace_options(WorkspaceOptions& opts);
+
+}  // namespace recipe::cli

@@ -1,0 +1,65 @@
+// cargo-recipe: plan, generate and audit reproducible BuildKit recipes for Rust workspaces.
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "audit/cli/plan_command.hpp"
+#include "generator/support/error.hpp"
+#include "generator/version.hpp"
+
+namespace {
+
+constexpr int k_exit_input_error = 2;
+
+void setup_logging(int verbosity) {
+  auto logger = spdlog::stderr_color_mt("cargo-recipe");
+  logger->set_pattern("cargo-recipe: %l: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(verbosity >= 2 ? spdlog::level::debug : verbosity == 1 ? spdlog::level::info : spdlog::level::warn);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  // `cargo recipe ARGS` runs `cargo-recipe recipe ARGS`.
+  if (!args.empty() && args.front() == "recipe") {
+    args.erase(args.begin());
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector
+
+  CLI::App app{"cargo-recipe: deterministic BuildKit recipes for Rust workspaces, and the audit that proves them"};
+  app.name("cargo-recipe");
+  app.set_version_flag("-V,--version", std::string("cargo-recipe ") + recipe::k_version);
+  app.require_subcommand(1);
+  int verbosity = 0;
+  app.add_flag("-v,--verbose", verbosity, "More logging on stderr (-v what runs, -vv argv, hashes, timings)");
+  app.parse_complete_callback([&verbosity] { setup_logging(verbosity); });
+  recipe::cli::add_plan_command(app);
+
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "cargo-recipe: error: " << e.what() << " (see --help)\n";
+    return k_exit_input_error;
+  } catch (const recipe::InputError& e) {
+    std::cerr << "cargo-recipe: error: " << e.what() << "\n";
+    return k_exit_input_error;
+  } catch (const recipe::Error& e) {
+    std::cerr << "cargo-recipe: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "cargo-recipe: internal error: " << e.what() << " (please report it)\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,41 @@
+#include "audit/cli/plan_command.hpp"
+
+#include <memory>
+
+#include "audit/cli/input_options.hpp"
+#include "generator/plan/plan_render.hpp"
+#include "generator/support/atomic_file.hpp"
+
+namespace recipe::cli {
+
+namespace {
+
+struct PlanCommandOptions {
+  WorkspaceOptions workspace;
+  std::string format = "text";
+  std::string output = "-";
+};
+
+void run_plan(PlanCommandOptions& opts) {
+  finish_workspace_options(opts.workspace);
+  SubprocessRunner runner;
+  cargo::LoadedInputs loaded = cargo::load_inputs(opts.workspace.load, runner);
+  plan::Plan plan = plan::make_plan(loaded.inputs, opts.workspace.plan);
+  std::string rendered = opts.format == "json" ? plan::render_plan_json(plan) : plan::render_plan_text(plan);
+  write_output(opts.output, rendered);
+}
+
+}  // namespace
+
+void add_plan_command(CLI::App& app) {
+  auto opts = std::make_shared<PlanCommandOptions>();
+  CLI::App* command = app.add_subcommand("plan", "Print the compilation units cargo would build, with their rustc lines");
+  add_workspace_options(*command, opts->workspace);
+  command->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", opts->output, "Write to FILE instead of stdout")->capture_default_str();
+  command->callback([opts] { run_plan(*opts); });
+}
+
+}  // namespace recipe::cli

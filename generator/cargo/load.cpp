@@ -1,0 +1,110 @@
+#include "generator/cargo/load.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include <spdlog/spdlog.h>
+
+#include "generator/cargo/lockfile.hpp"
+#include "generator/cargo/manifest.hpp"
+#include "generator/cargo/metadata.hpp"
+#include "generator/cargo/toolchain.hpp"
+#include "generator/support/atomic_file.hpp"
+#include "generator/support/error.hpp"
+
+namespace recipe::cargo {
+
+namespace {
+
+std::vector<std::string> metadata_argv(const LoadOptions& opts) {
+  std::vector<std::string> argv = {"cargo", "metadata", "--format-version", "1"};
+  if (opts.manifest_path) {
+    argv.insert(argv.end(), {"--manifest-path", *opts.manifest_path});
+  }
+  if (opts.locked) {
+    argv.push_back("--locked");
+  }
+  if (opts.offline) {
+    argv.push_back("--offline");
+  }
+  if (opts.all_features) {
+    argv.push_back("--all-features");
+  }
+  if (opts.no_default_features) {
+    argv.push_back("--no-default-features");
+  }
+  for (const auto& feature : opts.features) {
+    argv.insert(argv.end(), {"--features", feature});
+  }
+  for (const auto& platform : opts.filter_platforms) {
+    argv.insert(argv.end(), {"--filter-platform", platform});
+  }
+  return argv;
+}
+
+std::string read_metadata(const LoadOptions& opts, ProcessRunner& runner, std::string& origin) {
+  if (opts.metadata_file) {
+    origin = *opts.metadata_file;
+    if (origin == "-") {
+      origin = "<stdin>";
+      return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    }
+    return read_file(*opts.metadata_file);
+  }
+  origin = "cargo metadata";
+  RunOptions run_opts;
+  run_opts.env = deterministic_env();
+  ProcessResult result = runner.run(metadata_argv(opts), run_opts);
+  if (result.exit_code != 0) {
+    std::string err = result.err;
+    while (!err.empty() && err.back() == '\n') {
+      err.pop_back();
+    }
+    auto last_line = err.rfind('\n');
+    throw InputError("cargo metadata failed: " + (last_line == std::string::npos ? err : err.substr(last_line + 1)));
+  }
+  return result.out;
+}
+
+}  // namespace
+
+LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner) {
+  LoadedInputs loaded;
+  std::string text = read_metadata(opts, runner, loaded.metadata_origin);
+  loaded.workspace = std::make_unique<model::Workspace>(parse_metadata(text, loaded.metadata_origin));
+  const model::Workspace& ws = *loaded.workspace;
+  loaded.inputs.workspace = loaded.workspace.get();
+
+  std::filesystem::path root_manifest = opts.manifest_path && !opts.metadata_file
+                                            ? std::filesystem::path(*opts.manifest_path)
+                                            : std::filesystem::path(ws.workspace_root) / "Cargo.toml";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(root_manifest, ec)) {
+    loaded.inputs.manifest = parse_root_manifest(read_file(root_manifest), root_manifest.string());
+  } else {
+    spdlog::info("no root manifest at {}: default profiles apply", root_manifest.string());
+  }
+
+  std::filesystem::path lock_path = opts.lockfile ? std::filesystem::path(*opts.lockfile)
+                                                  : std::filesystem::path(ws.workspace_root) / "Cargo.lock";
+  if (opts.lockfile || std::filesystem::is_regular_file(lock_path, ec)) {
+    Lockfile lock = parse_lockfile(read_file(lock_path), lock_path.string());
+    loaded.inputs.checksums = match_lockfile(lock, ws);
+  } else {
+    spdlog::info("no Cargo.lock at {}: registry packages are planned without checksums", lock_path.string());
+  }
+
+  std::vector<std::string> targets;
+  if (opts.target) {
+    targets.push_back(*opts.target);
+  }
+  loaded.inputs.toolchain = opts.toolchain_file ? read_toolchain_file(*opts.toolchain_file)
+                                                : query_local_toolchain(runner, targets);
+  if (opts.target) {
+    loaded.inputs.toolchain.cfg(*opts.target);  // fail early, naming the missing triple
+  }
+  return loaded;
+}
+
+}  // namespace recipe::cargo

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <toml++/toml.h>
+
+namespace recipe::cargo {
+
+// Parse TOML text. Throws InputError "origin:line:col: invalid TOML: ..." on a syntax error.
+toml::table parse_toml(std::string_view text, const std::string& origin);
+
+// "origin:line:col" of a node, for messages about its value.
+std::string location_of(const std::string& origin, const toml::node& node);
+
+}  // namespace recipe::cargo

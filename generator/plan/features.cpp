@@ -1,0 +1,230 @@
+#include "generator/plan/features.hpp"
+
+#include "generator/support/error.hpp"
+
+namespace recipe::plan {
+
+namespace {
+
+// A parsed entry of a `[features]` list.
+struct FeatureValue {
+  enum class Kind { feature, dep, dep_feature };
+  Kind kind = Kind::feature;
+  std::string name;     // feature name, or dependency name for dep / dep_feature
+  std::string feature;  // for dep_feature: the dependency's feature
+  bool weak = false;    // "x?/f"
+
+  static FeatureValue parse(const std::string& text) {
+    FeatureValue value;
+    if (text.starts_with("dep:")) {
+      value.kind = Kind::dep;
+      value.name = text.substr(4);
+    } else if (auto slash = text.find('/'); slash != std::string::npos) {
+      value.kind = Kind::dep_feature;
+      value.name = text.substr(0, slash);
+      value.feature = text.substr(slash + 1);
+      if (value.name.ends_with("?")) {
+        value.name.pop_back();
+        value.weak = true;
+      }
+    } else {
+      value.name = text;
+    }
+    return value;
+  }
+};
+
+}  // namespace
+
+FeatureOptions FeatureOptions::for_resolver(const std::string& resolver, bool dev_units) {
+  if (resolver == "1") {
+    return {false, false, false};
+  }
+  return {true, !dev_units, true};
+}
+
+const std::set<std::string>& ResolvedFeatures::features(const std::string& package_id, bool host) const {
+  auto it = m_features.find(key(package_id, host));
+  return it == m_features.end() ? m_empty : it->second;
+}
+
+bool ResolvedFeatures::is_dep_activated(const std::string& package_id, bool host, const std::string& dep_name) const {
+  auto it = m_activated_deps.find(key(package_id, host));
+  return it != m_activated_deps.end() && it->second.contains(dep_name);
+}
+
+// Mirrors cargo's core/resolver/features.rs: activate_pkg / activate_fv / activate_rec /
+// activate_dependency / activate_dep_feature, with weak features deferred until their
+// dependency is switched on.
+class FeatureResolver {
+ public:
+  FeatureResolver(const model::Workspace& ws, const DepGraph& graph, const FeatureOptions& opts,
+                  const FeaturePlatforms& platforms)
+      : m_ws(ws), m_graph(graph), m_platforms(platforms), m_result(opts) {}
+
+  ResolvedFeatures run(const std::vector<RequestedPackage>& requested) {
+    for (const auto& request : requested) {
+      const model::Package& pkg = m_ws.package(request.package_id);
+      std::vector<FeatureValue> values;
+      for (const auto& text : request.feature_values) {
+        FeatureValue value = FeatureValue::parse(text);
+        if (value.kind == FeatureValue::Kind::feature && !pkg.features.contains(value.name)) {
+          throw InputError("package \"" + pkg.name + "\" has no feature \"" + value.name + "\"" + suggestion(pkg));
+        }
+        values.push_back(value);
+      }
+      if (request.uses_default && pkg.features.contains("default")) {
+        values.push_back(FeatureValue::parse("default"));
+      }
+      // A proc-macro member is built for the host, yet its own targets may also be normal units.
+      if (m_result.m_opts.decouple_host_deps && pkg.is_proc_macro()) {
+        activate_pkg(pkg, false, values);
+        activate_pkg(pkg, true, values);
+      } else {
+        activate_pkg(pkg, false, values);
+      }
+    }
+    return std::move(m_result);
+  }
+
+ private:
+  using Key = ResolvedFeatures::Key;
+
+  static std::string suggestion(const model::Package& pkg) {
+    std::string list;
+    for (const auto& [name, values] : pkg.features) {
+      list += (list.empty() ? "" : ", ") + name;
+    }
+    return list.empty() ? " (it declares no features)" : " (available: " + list + ")";
+  }
+
+  // The edges cargo's FeatureResolver::deps keeps, each with the for-host flag of the dependency.
+  std::vector<std::pair<const DepEdge*, bool>> deps(const model::Package& pkg, bool host) const {
+    std::vector<std::pair<const DepEdge*, bool>> out;
+    for (const auto& edge : m_graph.edges(pkg.id)) {
+      const model::DependencyDecl& decl = *edge.decl;
+      if (decl.platform && m_result.m_opts.ignore_inactive_targets) {
+        const model::CfgSet* cfg = (decl.kind == model::DepKind::build || host) ? m_platforms.host : m_platforms.target;
+        if (!decl.platform->matches(*cfg)) {
+          continue;
+        }
+      }
+      if (m_result.m_opts.decouple_dev_deps && decl.kind == model::DepKind::dev) {
+        continue;
+      }
+      bool dep_host = host || (m_result.m_opts.decouple_host_deps &&
+                               (decl.kind == model::DepKind::build || edge.package->is_proc_macro()));
+      out.emplace_back(&edge, dep_host);
+    }
+    return out;
+  }
+
+  void activate_pkg(const model::Package& pkg, bool host, const std::vector<FeatureValue>& values) {
+    Key key = m_result.key(pkg.id, host);
+    m_result.m_features[key];  // an activated package is listed even with no features
+    for (const auto& value : values) {
+      activate_fv(pkg, host, value);
+    }
+    if (!m_processed.insert(key).second) {
+      return;
+    }
+    for (const auto& [edge, dep_host] : deps(pkg, host)) {
+      if (edge->decl->optional) {
+        continue;  // switched on through a feature, if at all
+      }
+      activate_pkg(*edge->package, dep_host, values_from_dependency(*edge));
+    }
+  }
+
+  static std::vector<FeatureValue> values_from_dependency(const DepEdge& edge) {
+    std::vector<FeatureValue> values;
+    for (const auto& text : edge.decl->features) {
+      values.push_back(FeatureValue::parse(text));
+    }
+    if (edge.decl->uses_default_features && edge.package->features.contains("default")) {
+      values.push_back(FeatureValue::parse("default"));
+    }
+    return values;
+  }
+
+  void activate_fv(const model::Package& pkg, bool host, const FeatureValue& value) {
+    switch (value.kind) {
+      case FeatureValue::Kind::feature:
+        activate_rec(pkg, host, value.name);
+        break;
+      case FeatureValue::Kind::dep:
+        activate_dependency(pkg, host, value.name);
+        break;
+      case FeatureValue::Kind::dep_feature:
+        activate_dep_feature(pkg, host, value);
+        break;
+    }
+  }
+
+  void activate_rec(const model::Package& pkg, bool host, const std::string& feature) {
+    if (!m_result.m_features[m_result.key(pkg.id, host)].insert(feature).second) {
+      return;
+    }
+    auto it = pkg.features.find(feature);
+    if (it == pkg.features.end()) {
+      return;  // "default" when undeclared; dependency features were validated on input
+    }
+    for (const auto& text : it->second) {
+      activate_fv(pkg, host, FeatureValue::parse(text));
+    }
+  }
+
+  void activate_dependency(const model::Package& pkg, bool host, const std::string& dep_name) {
+    m_result.m_activated_deps[m_result.key(pkg.id, host)].insert(dep_name);
+    std::set<std::string> deferred;
+    if (auto it = m_deferred.find({pkg.id, host, dep_name}); it != m_deferred.end()) {
+      deferred = std::move(it->second);
+      m_deferred.erase(it);
+    }
+    for (const auto& [edge, dep_host] : deps(pkg, host)) {
+      if (edge->decl->name_in_toml() != dep_name) {
+        continue;
+      }
+      for (const auto& feature : deferred) {
+        activate_rec(*edge->package, dep_host, feature);
+      }
+      activate_pkg(*edge->package, dep_host, values_from_dependency(*edge));
+    }
+  }
+
+  void activate_dep_feature(const model::Package& pkg, bool host, const FeatureValue& value) {
+    for (const auto& [edge, dep_host] : deps(pkg, host)) {
+      if (edge->decl->name_in_toml() != value.name) {
+        continue;
+      }
+      if (edge->decl->optional) {
+        if (value.weak && !m_result.is_dep_activated(pkg.id, host, value.name)) {
+          // "x?/f": remember f until something else switches x on.
+          m_deferred[{pkg.id, host, value.name}].insert(value.feature);
+          continue;
+        }
+        activate_fv(pkg, host, FeatureValue{FeatureValue::Kind::dep, value.name, "", false});
+        // "x/f" also enables the feature named x, unless `dep:x` hid that implicit feature.
+        if (!value.weak && pkg.features.contains(value.name)) {
+          activate_rec(pkg, host, value.name);
+        }
+      }
+      activate_fv(*edge->package, dep_host, FeatureValue::parse(value.feature));
+    }
+  }
+
+  const model::Workspace& m_ws;
+  const DepGraph& m_graph;
+  FeaturePlatforms m_platforms;
+  ResolvedFeatures m_result;
+  std::set<Key> m_processed;
+  std::map<std::tuple<std::string, bool, std::string>, std::set<std::string>> m_deferred;
+};
+
+ResolvedFeatures resolve_features(const model::Workspace& ws, const DepGraph& graph,
+                                  const std::vector<RequestedPackage>& requested,
+                                  const FeatureOptions& opts, const FeaturePlatforms& platforms) {
+  return FeatureResolver(ws, graph, opts, platforms).run(requested);
+}
+
+}  // namespace recipe::plan

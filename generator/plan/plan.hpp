@@ -1,0 +1,77 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generator/cargo/manifest.hpp"
+#include "generator/cargo/toolchain.hpp"
+#include "generator/model/workspace.hpp"
+#include "generator/plan/profile.hpp"
+
+namespace recipe::plan {
+
+enum class Mode { build, run_custom_build };
+
+struct UnitDep {
+  size_t unit;                    // index into Plan::units
+  std::string extern_crate_name;  // as rustc's --extern sees it
+};
+
+// One compilation unit: what cargo calls a Unit (package × target × mode × kind × profile ×
+// features). Holds pointers into the Workspace the plan was made from.
+struct Unit {
+  const model::Package* package = nullptr;
+  const model::Target* target = nullptr;
+  Mode mode = Mode::build;
+  std::optional<std::string> platform;  // compile target triple; none = host (no --target)
+  bool for_host = false;                // built with the build-override profile
+  std::set<std::string> features;
+  Profile profile;
+  std::vector<UnitDep> deps;            // sorted by (extern name, unit id)
+  std::string id;                       // 32 hex digits; see unit_id.hpp
+  std::vector<std::string> rustc_args;  // compile units only, without the leading "rustc"
+  std::map<std::string, std::string> env;  // compile env for rustc, or run env for build scripts
+};
+
+struct PlanOptions {
+  std::vector<std::string> packages;  // -p NAME; empty: the default members
+  bool workspace = false;             // --workspace
+  std::vector<std::string> features;  // --features (each "f" or "pkg/f")
+  bool all_features = false;
+  bool no_default_features = false;
+  std::vector<std::string> bins;      // --bin NAME; empty: every bin
+  bool bins_only = false;             // --bins: no lib root
+  std::optional<std::string> target;  // --target TRIPLE
+  std::string profile = "release";
+  std::optional<std::string> resolver;  // override when no root manifest can be read
+};
+
+// Everything the planner reads: the workspace, its root manifest, the toolchain, checksums.
+struct PlanInputs {
+  const model::Workspace* workspace = nullptr;
+  cargo::RootManifest manifest;
+  cargo::Toolchain toolchain;
+  std::map<std::string, std::string> checksums;  // by package id
+};
+
+struct Plan {
+  std::string resolver;
+  std::string profile;
+  std::string rustc_release;
+  std::string host;
+  std::optional<std::string> target;
+  std::vector<Unit> units;   // sorted by (package key, target kind, target name, mode, id)
+  std::vector<size_t> roots;  // sorted like units
+  std::map<std::string, std::string> checksums;  // by package key
+};
+
+// Plan every unit `cargo build` would compile for `opts`. Pure. The plan borrows from
+// `inputs.workspace`. Throws InputError for unknown packages, features or bins.
+Plan make_plan(const PlanInputs& inputs, const PlanOptions& opts);
+
+const char* to_string(Mode mode);
+
+}  // namespace recipe::plan

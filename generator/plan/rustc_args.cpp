@@ -1,0 +1,241 @@
+#include "generator/plan/rustc_args.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "generator/model/semver.hpp"
+#include "generator/plan/layout.hpp"
+
+namespace recipe::plan {
+
+namespace {
+
+bool needs_upstream_objects(const model::Target& target) {
+  // Everything but an rlib links its dependencies' object code (cargo's requires_upstream_objects).
+  return !std::ranges::all_of(target.crate_types, [](const std::string& t) { return t == "lib" || t == "rlib"; });
+}
+
+void add_codegen_args(std::vector<std::string>& args, const Unit& unit) {
+  const Profile& p = unit.profile;
+  auto flag = [&args](const std::string& value) {
+    args.push_back("-C");
+    args.push_back(value);
+  };
+  if (unit.target->is_proc_macro()) {
+    flag("prefer-dynamic");
+  }
+  if (p.opt_level != "0") {
+    flag("opt-level=" + p.opt_level);
+  }
+  if (p.panic != "unwind") {
+    flag("panic=" + p.panic);
+  }
+  if (p.lto == "false" || p.lto == "off") {
+    flag("embed-bitcode=no");
+  } else if (unit.target->is_bin() || !unit.target->is_linkable()) {
+    flag(p.lto == "true" || p.lto == "fat" ? "lto" : "lto=" + p.lto);
+  } else {
+    flag("linker-plugin-lto");
+  }
+  if (p.codegen_units) {
+    flag("codegen-units=" + std::to_string(*p.codegen_units));
+  }
+  if (p.debuginfo != "0") {
+    flag("debuginfo=" + p.debuginfo);
+  }
+  // overflow-checks follows debug-assertions unless said otherwise; cargo only spells out
+  // what differs from rustc's defaults for the opt-level.
+  if (p.opt_level != "0") {
+    if (p.debug_assertions) {
+      flag("debug-assertions=on");
+      if (!p.overflow_checks) {
+        flag("overflow-checks=off");
+      }
+    } else if (p.overflow_checks) {
+      flag("overflow-checks=on");
+    }
+  } else if (!p.debug_assertions) {
+    flag("debug-assertions=off");
+    if (p.overflow_checks) {
+      flag("overflow-checks=on");
+    }
+  } else if (!p.overflow_checks) {
+    flag("overflow-checks=off");
+  }
+}
+
+// The library units a compile unit links against, transitively (for -L dependency=).
+void collect_libs(const Unit& unit, const std::vector<Unit>& units, std::set<std::string>& dirs) {
+  for (const auto& dep : unit.deps) {
+    const Unit& d = units[dep.unit];
+    if (d.mode == Mode::build && dirs.insert(layout::unit_dir(d)).second) {
+      collect_libs(d, units, dirs);
+    }
+  }
+}
+
+const Unit* build_script_run(const Unit& unit, const std::vector<Unit>& units) {
+  for (const auto& dep : unit.deps) {
+    if (units[dep.unit].mode == Mode::run_custom_build) {
+      return &units[dep.unit];
+    }
+  }
+  return nullptr;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const auto& item : items) {
+    out += (out.empty() ? "" : sep) + item;
+  }
+  return out;
+}
+
+void add_package_env(std::map<std::string, std::string>& env, const model::Package& pkg) {
+  auto version = model::Version::parse(pkg.version).value_or(model::Version{});
+  std::string dir = layout::source_dir(pkg);
+  env["CARGO_MANIFEST_DIR"] = dir;
+  env["CARGO_MANIFEST_PATH"] = dir + "/Cargo.toml";
+  env["CARGO_PKG_NAME"] = pkg.name;
+  env["CARGO_PKG_VERSION"] = pkg.version;
+  env["CARGO_PKG_VERSION_MAJOR"] = std::to_string(version.major);
+  env["CARGO_PKG_VERSION_MINOR"] = std::to_string(version.minor);
+  env["CARGO_PKG_VERSION_PATCH"] = std::to_string(version.patch);
+  env["CARGO_PKG_VERSION_PRE"] = version.pre;
+  env["CARGO_PKG_AUTHORS"] = join(pkg.info.authors, ":");
+  env["CARGO_PKG_DESCRIPTION"] = pkg.info.description;
+  env["CARGO_PKG_HOMEPAGE"] = pkg.info.homepage;
+  env["CARGO_PKG_REPOSITORY"] = pkg.info.repository;
+  env["CARGO_PKG_LICENSE"] = pkg.info.license;
+  env["CARGO_PKG_LICENSE_FILE"] = pkg.info.license_file;
+  env["CARGO_PKG_README"] = pkg.info.readme;
+  env["CARGO_PKG_RUST_VERSION"] = pkg.info.rust_version;
+}
+
+}  // namespace
+
+std::string envify(const std::string& name) {
+  std::string out = name;
+  for (char& c : out) {
+    c = c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>& units,
+                                      const cargo::Toolchain& toolchain) {
+  const model::Target& target = *unit.target;
+  std::vector<std::string> args = {"--crate-name", target.crate_name(), "--edition=" + target.edition,
+                                   layout::source_dir(*unit.package) + "/" + target.src_path};
+  for (const auto& crate_type : target.crate_types) {
+    args.push_back("--crate-type");
+    args.push_back(crate_type);
+  }
+  args.push_back(needs_upstream_objects(target) ? "--emit=dep-info,link" : "--emit=dep-info,metadata,link");
+  add_codegen_args(args, unit);
+  for (const auto& feature : unit.features) {
+    args.push_back("--cfg");
+    args.push_back("feature=\"" + feature + "\"");
+  }
+  // rustc accepts --check-cfg on stable from 1.80 (older toolchains reject the flag); cargo
+  // declares `test` as well from 1.85.
+  if (toolchain.at_least(1, 80)) {
+    std::string values;
+    for (const auto& [name, list] : unit.package->features) {
+      values += (values.empty() ? "\"" : ", \"") + name + "\"";
+    }
+    args.insert(args.end(), {"--check-cfg", toolchain.at_least(1, 85) ? "cfg(docsrs,test)" : "cfg(docsrs)",
+                             "--check-cfg", "cfg(feature, values(" + values + "))"});
+  }
+  std::string id = layout::short_id(unit);
+  args.insert(args.end(), {"-C", "metadata=" + id, "-C", "extra-filename=-" + id, "--out-dir", layout::unit_dir(unit)});
+  if (unit.platform) {
+    args.insert(args.end(), {"--target", *unit.platform});
+  }
+  if (unit.profile.strip != "none") {
+    args.insert(args.end(), {"-C", "strip=" + unit.profile.strip});
+  }
+  std::set<std::string> lib_dirs;
+  collect_libs(unit, units, lib_dirs);
+  for (const auto& dir : lib_dirs) {
+    args.push_back("-L");
+    args.push_back("dependency=" + dir);
+  }
+  for (const auto& dep : unit.deps) {
+    const Unit& d = units[dep.unit];
+    if (d.mode == Mode::build) {
+      args.push_back("--extern");
+      args.push_back(dep.extern_crate_name + "=" + layout::unit_dir(d) + "/" + layout::artifact_file(d));
+    }
+  }
+  if (target.is_proc_macro()) {
+    args.insert(args.end(), {"--extern", "proc_macro"});
+  }
+  // Warnings of code the user does not own are noise (cargo's --cap-lints for non-path packages).
+  if (unit.package->source.kind != model::Source::Kind::path) {
+    args.insert(args.end(), {"--cap-lints", "allow"});
+  }
+  return args;
+}
+
+std::map<std::string, std::string> compile_env(const Unit& unit, const std::vector<Unit>& units, bool primary) {
+  std::map<std::string, std::string> env;
+  add_package_env(env, *unit.package);
+  env["CARGO_CRATE_NAME"] = unit.target->crate_name();
+  if (unit.target->is_bin()) {
+    env["CARGO_BIN_NAME"] = unit.target->name;
+  }
+  if (primary) {
+    env["CARGO_PRIMARY_PACKAGE"] = "1";
+  }
+  if (const Unit* run = build_script_run(unit, units); run != nullptr && !unit.target->is_custom_build()) {
+    env["OUT_DIR"] = layout::out_dir(*run);
+  }
+  return env;
+}
+
+std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain) {
+  std::map<std::string, std::string> env;
+  add_package_env(env, *unit.package);
+  const std::string triple = unit.platform.value_or(toolchain.host);
+  const model::CfgSet& cfg = toolchain.cfg(triple);
+  env["OUT_DIR"] = layout::out_dir(unit);
+  env["TARGET"] = triple;
+  env["HOST"] = toolchain.host;
+  env["NUM_JOBS"] = "1";  // fixed: the recipe must not depend on the machine that builds it
+  env["OPT_LEVEL"] = unit.profile.opt_level;
+  env["DEBUG"] = unit.profile.debuginfo == "0" ? "false" : "true";
+  env["PROFILE"] = unit.profile.root == "release" ? "release" : "debug";
+  env["RUSTC"] = "rustc";
+  env["RUSTDOC"] = "rustdoc";
+  env["CARGO_ENCODED_RUSTFLAGS"] = "";
+  if (unit.package->links) {
+    env["CARGO_MANIFEST_LINKS"] = *unit.package->links;
+  }
+  for (const auto& feature : unit.features) {
+    env["CARGO_FEATURE_" + envify(feature)] = "1";
+  }
+  if (toolchain.at_least(1, 85)) {
+    env["CARGO_CFG_FEATURE"] = join({unit.features.begin(), unit.features.end()}, ",");
+  }
+  if (toolchain.at_least(1, 93) && unit.profile.debug_assertions) {
+    env["CARGO_CFG_DEBUG_ASSERTIONS"] = "";
+  }
+  // Cargo queries cfg without profile flags, so debug_assertions would always be set: it skips it.
+  for (const auto& name : cfg.names) {
+    if (name != "debug_assertions") {
+      env["CARGO_CFG_" + envify(name)] = "";
+    }
+  }
+  std::map<std::string, std::vector<std::string>> values;
+  for (const auto& [key, value] : cfg.values) {
+    values[key].push_back(value);
+  }
+  for (const auto& [key, list] : values) {
+    env["CARGO_CFG_" + envify(key)] = join(list, ",");
+  }
+  return env;
+}
+
+}  // namespace recipe::plan

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generator/cargo/toolchain.hpp"
+#include "generator/plan/plan.hpp"
+
+namespace recipe::plan {
+
+// Stands in for the unit's own id while the id is being computed from the args themselves.
+inline constexpr const char* k_id_placeholder = "@UNIT_ID@";
+
+// The rustc arguments cargo would pass to compile `unit` (no leading "rustc"), in cargo's
+// order, with paths of plan::layout and only the flags the toolchain understands.
+// Dependencies in `units` must already have their ids.
+std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>& units,
+                                      const cargo::Toolchain& toolchain);
+
+// The environment cargo gives rustc when compiling `unit`.
+std::map<std::string, std::string> compile_env(const Unit& unit, const std::vector<Unit>& units, bool primary);
+
+// The environment cargo gives a build script when running `unit` (CARGO_CFG_*, TARGET, ...).
+std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain);
+
+// "foo-bar" -> "FOO_BAR", as cargo's envify.
+std::string envify(const std::string& name);
+
+}  // namespace recipe::plan

@@ -1,0 +1,72 @@
+#include "generator/support/atomic_file.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "generator/support/error.hpp"
+
+namespace recipe {
+
+AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target)) {
+  m_temp = m_target;
+  m_temp += ".tmp." + std::to_string(::getpid());
+}
+
+AtomicFile::~AtomicFile() {
+  if (!m_committed) {
+    std::error_code ignored;
+    std::filesystem::remove(m_temp, ignored);
+  }
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  m_content.append(bytes);
+}
+
+void AtomicFile::commit() {
+  std::error_code ec;
+  if (m_target.has_parent_path()) {
+    std::filesystem::create_directories(m_target.parent_path(), ec);
+  }
+  {
+    std::ofstream out(m_temp, std::ios::binary | std::ios::trunc);
+    out.write(m_content.data(), static_cast<std::streamsize>(m_content.size()));
+    out.flush();
+    if (!out) {
+      throw Error(m_temp.string() + ": cannot write: " + std::strerror(errno));
+    }
+  }
+  std::filesystem::rename(m_temp, m_target, ec);
+  if (ec) {
+    throw Error(m_target.string() + ": cannot rename into place: " + ec.message());
+  }
+  m_committed = true;
+}
+
+void write_output(const std::string& path, std::string_view content) {
+  if (path == "-") {
+    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+    std::cout.flush();
+    return;
+  }
+  AtomicFile file(path);
+  file.write(content);
+  file.commit();
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(path.string() + ": cannot read: " + std::strerror(errno));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace recipe

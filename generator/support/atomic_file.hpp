@@ -1,0 +1,35 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace recipe {
+
+// A file written to a temporary sibling and renamed into place on `commit()`; destroyed without
+// commit, it leaves nothing behind. So a failed run never leaves a half-written output.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::filesystem::path target);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view bytes);
+  // Flush and rename into place. Throws Error when the file cannot be written.
+  void commit();
+
+ private:
+  std::filesystem::path m_target;
+  std::filesystem::path m_temp;
+  std::string m_content;
+  bool m_committed = false;
+};
+
+// Write `content` to `path` atomically (`-` means stdout).
+void write_output(const std::string& path, std::string_view content);
+
+// Read a whole file. Throws InputError naming `path` when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace recipe

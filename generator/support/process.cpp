@@ -1,0 +1,153 @@
+#include "generator/support/process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "generator/support/error.hpp"
+
+extern char** environ;
+
+namespace recipe {
+
+namespace {
+
+std::string join_argv(const std::vector<std::string>& argv) {
+  std::string joined;
+  for (const auto& arg : argv) {
+    if (!joined.empty()) {
+      joined += ' ';
+    }
+    joined += arg;
+  }
+  return joined;
+}
+
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& overrides) {
+  std::map<std::string, std::string> merged;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    std::string_view kv(*entry);
+    auto eq = kv.find('=');
+    if (eq != std::string_view::npos) {
+      merged.emplace(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+    }
+  }
+  for (const auto& [key, value] : overrides) {
+    merged[key] = value;
+  }
+  std::vector<std::string> flat;
+  flat.reserve(merged.size());
+  for (const auto& [key, value] : merged) {
+    flat.push_back(key + "=" + value);
+  }
+  return flat;
+}
+
+}  // namespace
+
+ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const RunOptions& opts) {
+  spdlog::debug("run: {}", join_argv(argv));
+  ProcessResult result;
+  if (argv.empty()) {
+    return result;
+  }
+  int out_pipe[2];
+  int err_pipe[2];
+  int in_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(in_pipe, O_CLOEXEC) != 0) {
+    throw Error(std::string("cannot create pipes: ") + std::strerror(errno));
+  }
+  auto env_strings = merged_environment(opts.env);
+  std::vector<char*> envp;
+  for (auto& entry : env_strings) {
+    envp.push_back(entry.data());
+  }
+  envp.push_back(nullptr);
+  std::vector<std::string> argv_copy = argv;
+  std::vector<char*> argvp;
+  for (auto& arg : argv_copy) {
+    argvp.push_back(arg.data());
+  }
+  argvp.push_back(nullptr);
+
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    throw Error(std::string("cannot fork: ") + std::strerror(errno));
+  }
+  if (pid == 0) {
+    ::dup2(in_pipe[0], STDIN_FILENO);
+    ::dup2(out_pipe[1], STDOUT_FILENO);
+    if (!opts.passthrough_stderr) {
+      ::dup2(err_pipe[1], STDERR_FILENO);
+    }
+    if (opts.cwd && ::chdir(opts.cwd->c_str()) != 0) {
+      ::_exit(127);
+    }
+    environ = envp.data();
+    ::execvp(argvp[0], argvp.data());
+    ::_exit(127);
+  }
+  ::close(in_pipe[0]);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (opts.stdin_data) {
+    // Small inputs only (metadata queries); a large input would need to be interleaved with reads.
+    const std::string& data = *opts.stdin_data;
+    size_t written = 0;
+    while (written < data.size()) {
+      ssize_t n = ::write(in_pipe[1], data.data() + written, data.size() - written);
+      if (n <= 0) {
+        break;
+      }
+      written += static_cast<size_t>(n);
+    }
+  }
+  ::close(in_pipe[1]);
+
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&result.out, &result.err};
+  int open_count = 2;
+  char buffer[65536];
+  while (open_count > 0) {
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      break;
+    }
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
+        continue;
+      }
+      ssize_t n = ::read(fds[i].fd, buffer, sizeof(buffer));
+      if (n > 0) {
+        sinks[i]->append(buffer, static_cast<size_t>(n));
+      } else {
+        ::close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_count;
+      }
+    }
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  spdlog::debug("exit {}: {}", result.exit_code, argv[0]);
+  return result;
+}
+
+std::map<std::string, std::string> deterministic_env() {
+  return {{"LC_ALL", "C"}, {"TZ", "UTC"}, {"SOURCE_DATE_EPOCH", "0"}};
+}
+
+}  // namespace recipe

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The command line as users meet it: exit codes, one-line errors that name the file, nothing
+# half-written on failure, and output that does not depend on locale, timezone or directory.
+set -uo pipefail
+bin=$(readlink -f "$1")
+here=$(cd "$(dirname "$0")/.." && pwd)
+fixtures=$here/fixtures
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+
+check() {  # check NAME EXPECTED_EXIT EXPECTED_MESSAGE_PART -- ARGS...
+  local name=$1 want=$2 part=$3
+  shift 4
+  local out="$work/out.txt"
+  rm -f "$out"
+  "$bin" "$@" -o "$out" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  local lines
+  lines=$(wc -l <"$work/stderr")
+  if [[ $got -ne $want ]] || ! grep -qF -- "$part" "$work/stderr" || [[ $lines -ne 1 ]] || [[ -e $out ]]; then
+    echo "FAIL $name: exit $got (want $want), $lines stderr line(s), output file $( [[ -e $out ]] && echo exists || echo absent):"
+    cat "$work/stderr"
+    failures=$((failures + 1))
+  else
+    passes=$((passes + 1))
+  fi
+}
+
+for f in "$fixtures"/guppy/invalid/*.json; do
+  check "invalid $(basename "$f")" 2 "$(basename "$f"): " -- plan --metadata "$f"
+done
+head -c 3000 "$fixtures/guppy/small/metadata1.json" >"$work/truncated.json"
+check truncated 2 "truncated.json:" -- plan --metadata "$work/truncated.json"
+sed "s/^    \"version\": 1,/    \"version\": 9,/" "$fixtures/guppy/small/metadata1.json" >"$work/v9.json"
+check "wrong version" 2 "unsupported metadata format version" -- plan --metadata "$work/v9.json"
+printf 'version = 5\n' >"$work/Cargo.lock"
+check "unknown lockfile version" 2 "Cargo.lock:1:11: unknown lockfile version 5" -- \
+  plan --metadata "$fixtures/guppy/small/metadata1.json" --lockfile "$work/Cargo.lock"
+check "lockfile disagrees" 2 "disagrees with the metadata" -- \
+  plan --metadata "$fixtures/guppy/small/metadata1.json" --lockfile "$fixtures/cargo-lock/ripgrep/Cargo.lock"
+check "missing file" 2 "nope.json: cannot read" -- plan --metadata "$work/nope.json"
+check "unknown option" 2 "--frobnicate" -- plan --frobnicate
+check "unknown bin" 2 'no bin target named "nope"' -- plan --metadata "$fixtures/guppy/small/metadata1.json" --bin nope
+
+# The same plan whatever the locale, timezone, working directory or extra environment.
+meta=$fixtures/guppy/guppy/metadata_guppy_c9b4f76.json
+"$bin" plan --metadata "$meta" --format json -o "$work/a.json"
+(cd / && LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8 TZ=Pacific/Kiritimati NOISE=1 "$bin" plan --metadata "$meta" --format json) >"$work/b.json"
+if cmp -s "$work/a.json" "$work/b.json"; then
+  passes=$((passes + 1))
+else
+  echo "FAIL: plan differs across environments"
+  failures=$((failures + 1))
+fi
+# `cargo recipe ...` runs `cargo-recipe recipe ...`.
+if "$bin" recipe plan --metadata "$meta" --format json | cmp -s - "$work/a.json"; then
+  passes=$((passes + 1))
+else
+  echo "FAIL: cargo subcommand form differs"
+  failures=$((failures + 1))
+fi
+echo "cli: $passes passed, $failures failed"
+[[ $failures -eq 0 ]]

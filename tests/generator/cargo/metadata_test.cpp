@@ -1,0 +1,103 @@
+#include "generator/cargo/metadata.hpp"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "generator/support/atomic_file.hpp"
+#include "generator/support/error.hpp"
+#include "tests/support/plan_fixture.hpp"
+
+namespace recipe::cargo {
+namespace {
+
+std::string error_of(const std::string& text, const std::string& origin = "meta.json") {
+  try {
+    parse_metadata(text, origin);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Metadata, EveryRealFixtureParses) {
+  for (const char* folder : {"small", "large", "guppy"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(testing::test_data(std::string("fixtures/guppy/") + folder))) {
+      SCOPED_TRACE(entry.path().string());
+      model::Workspace ws = parse_metadata(read_file(entry.path()), entry.path().filename().string());
+      EXPECT_FALSE(ws.packages.empty());
+      EXPECT_FALSE(ws.members.empty());
+    }
+  }
+}
+
+TEST(Metadata, PackagesGetStableKeysAndRelativePaths) {
+  std::string path = testing::test_data("fixtures/guppy/small/metadata1.json");
+  model::Workspace ws = parse_metadata(read_file(path), "metadata1.json");
+  ASSERT_TRUE(std::is_sorted(ws.packages.begin(), ws.packages.end(),
+                             [](const auto& a, const auto& b) { return a.key < b.key; }));
+  const model::Package& root = ws.package(ws.members.front());
+  EXPECT_EQ(root.key, "testcrate@0.1.0");
+  EXPECT_EQ(root.source.kind, model::Source::Kind::path);
+  EXPECT_EQ(root.source.relative_path, "");
+  for (const auto& target : root.targets) {
+    EXPECT_FALSE(std::filesystem::path(target.src_path).is_absolute()) << target.src_path;
+  }
+}
+
+TEST(Metadata, ImplicitFeaturesFollowCargoRules) {
+  // "dep:b" hides the implicit feature "b"; "c" gets one; "d/x" does not hide "d".
+  std::string json = R"json({"version":1,"workspace_root":"/w","workspace_members":["a 1.0.0 (path+file:///w)"],
+    "resolve":{"nodes":[]},"packages":[{"id":"a 1.0.0 (path+file:///w)","name":"a","version":"1.0.0","source":null,
+    "manifest_path":"/w/Cargo.toml","targets":[],"features":{"use-b":["dep:b"],"dx":["d/x"]},"dependencies":[
+    {"name":"b","optional":true,"kind":null},{"name":"c","optional":true,"kind":null},{"name":"d","optional":true,"kind":null}]}]})json";
+  model::Workspace ws = parse_metadata(json, "m.json");
+  const auto& features = ws.packages.front().features;
+  EXPECT_FALSE(features.contains("b"));
+  EXPECT_EQ(features.at("c"), std::vector<std::string>{"dep:c"});
+  EXPECT_EQ(features.at("d"), std::vector<std::string>{"dep:d"});
+}
+
+TEST(Metadata, InvalidFixturesAreRejectedWithTheirCause) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"build_targets_duplicate_lib.json", "library targets"},
+      {"build_targets_empty_kinds.json", "has no kind"},
+      {"build_targets_non_bin.json", "crate types are not [\"bin\"]"},
+      {"duplicate_workspace_names.json", "two members are named \"pkg\""},
+      {"invalid_default_member.json", "is not a workspace member"},
+      {"named_feature_self_loop.json", "includes itself"},
+      {"optional_dev_dep.json", "cannot be optional"},
+  };
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::test_data("fixtures/guppy/invalid"))) {
+    ++files;
+    std::string name = entry.path().filename().string();
+    auto expected = std::find_if(cases.begin(), cases.end(), [&name](const auto& c) { return c.first == name; });
+    ASSERT_NE(expected, cases.end()) << "no expectation for " << name;
+    std::string message = error_of(read_file(entry.path()), name);
+    EXPECT_NE(message.find(name + ": "), std::string::npos) << message;
+    EXPECT_NE(message.find(expected->second), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
+  }
+  EXPECT_EQ(files, cases.size());
+}
+
+TEST(Metadata, TruncatedJsonNamesLineAndColumn) {
+  std::string text = read_file(testing::test_data("fixtures/guppy/small/metadata1.json"));
+  std::string message = error_of(text.substr(0, 2000));
+  EXPECT_TRUE(message.starts_with("meta.json:")) << message;
+  EXPECT_NE(message.find("invalid JSON"), std::string::npos) << message;
+}
+
+TEST(Metadata, WrongFormatVersionIsRejected) {
+  std::string message = error_of(R"({"version": 2, "packages": []})");
+  EXPECT_NE(message.find("unsupported metadata format version 2"), std::string::npos) << message;
+}
+
+TEST(Metadata, MissingResolveIsExplained) {
+  std::string message = error_of(R"({"version":1,"workspace_root":"/w","packages":[],"workspace_members":[],"resolve":null})");
+  EXPECT_NE(message.find("--no-deps"), std::string::npos) << message;
+}
+
+}  // namespace
+}  // namespace recipe::cargo
