@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh machine: install what is missing, build, run every test.
-# .ci/run calls exactly this.
+# The whole test suite, from a fresh machine: install what is missing, start the build engine,
+# make (or reuse) the base image, build, run every test. .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 hack/install-deps.sh
 hack/install-crates.sh
+hack/start-dockerd.sh
+# The committed toolchain file must describe the image the recipes run on.
+toolchain=$(mktemp)
+trap 'rm -f "$toolchain"' EXIT
+hack/make-base-image.sh --toolchain-out "$toolchain"
+if ! cmp -s "$toolchain" recipes/toolchains/rust-base-bookworm.toml; then
+  echo "test: the base image's toolchain differs from recipes/toolchains/rust-base-bookworm.toml:" >&2
+  diff "$toolchain" recipes/toolchains/rust-base-bookworm.toml >&2 || true
+  exit 1
+fi
 hack/build.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"

@@ -8,6 +8,8 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "audit/cli/build_command.hpp"
+#include "audit/cli/generate_command.hpp"
 #include "audit/cli/plan_command.hpp"
 #include "generator/support/error.hpp"
 #include "generator/version.hpp"
@@ -15,6 +17,7 @@
 namespace {
 
 constexpr int k_exit_input_error = 2;
+constexpr int k_exit_engine_error = 3;
 
 void setup_logging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("cargo-recipe");
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
   if (!args.empty() && args.front() == "recipe") {
     args.erase(args.begin());
   }
+  auto recorded = std::make_shared<const std::vector<std::string>>(args);
   std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector
 
   CLI::App app{"cargo-recipe: deterministic BuildKit recipes for Rust workspaces, and the audit that proves them"};
@@ -41,6 +45,8 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbosity, "More logging on stderr (-v what runs, -vv argv, hashes, timings)");
   app.parse_complete_callback([&verbosity] { setup_logging(verbosity); });
   recipe::cli::add_plan_command(app);
+  recipe::cli::add_generate_command(app, recorded);
+  recipe::cli::add_build_command(app);
 
   try {
     app.parse(args);
@@ -54,6 +60,9 @@ int main(int argc, char** argv) {
   } catch (const recipe::InputError& e) {
     std::cerr << "cargo-recipe: error: " << e.what() << "\n";
     return k_exit_input_error;
+  } catch (const recipe::EngineError& e) {
+    std::cerr << "cargo-recipe: error: " << e.what() << "\n";
+    return k_exit_engine_error;
   } catch (const recipe::Error& e) {
     std::cerr << "cargo-recipe: error: " << e.what() << "\n";
     return 1;

@@ -57,12 +57,12 @@ std::string read_metadata(const LoadOptions& opts, ProcessRunner& runner, std::s
   run_opts.env = deterministic_env();
   ProcessResult result = runner.run(metadata_argv(opts), run_opts);
   if (result.exit_code != 0) {
+    // cargo's first "error:" line says what went wrong; the lines after it are hints.
     std::string err = result.err;
-    while (!err.empty() && err.back() == '\n') {
-      err.pop_back();
-    }
-    auto last_line = err.rfind('\n');
-    throw InputError("cargo metadata failed: " + (last_line == std::string::npos ? err : err.substr(last_line + 1)));
+    auto start = err.find("error: ");
+    std::string message = err.substr(start == std::string::npos ? 0 : start + 7);
+    message = message.substr(0, message.find('\n'));
+    throw InputError("cargo metadata failed: " + message);
   }
   return result.out;
 }

@@ -6,6 +6,7 @@
 
 #include "generator/model/semver.hpp"
 #include "generator/plan/layout.hpp"
+#include "generator/plan/unit_queries.hpp"
 
 namespace recipe::plan {
 
@@ -63,25 +64,6 @@ void add_codegen_args(std::vector<std::string>& args, const Unit& unit) {
   } else if (!p.overflow_checks) {
     flag("overflow-checks=off");
   }
-}
-
-// The library units a compile unit links against, transitively (for -L dependency=).
-void collect_libs(const Unit& unit, const std::vector<Unit>& units, std::set<std::string>& dirs) {
-  for (const auto& dep : unit.deps) {
-    const Unit& d = units[dep.unit];
-    if (d.mode == Mode::build && dirs.insert(layout::unit_dir(d)).second) {
-      collect_libs(d, units, dirs);
-    }
-  }
-}
-
-const Unit* build_script_run(const Unit& unit, const std::vector<Unit>& units) {
-  for (const auto& dep : unit.deps) {
-    if (units[dep.unit].mode == Mode::run_custom_build) {
-      return &units[dep.unit];
-    }
-  }
-  return nullptr;
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
@@ -157,7 +139,9 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
     args.insert(args.end(), {"-C", "strip=" + unit.profile.strip});
   }
   std::set<std::string> lib_dirs;
-  collect_libs(unit, units, lib_dirs);
+  for (size_t lib : transitive_libs(unit, units)) {
+    lib_dirs.insert(layout::unit_dir(units[lib]));
+  }
   for (const auto& dir : lib_dirs) {
     args.push_back("-L");
     args.push_back("dependency=" + dir);
@@ -189,7 +173,7 @@ std::map<std::string, std::string> compile_env(const Unit& unit, const std::vect
   if (primary) {
     env["CARGO_PRIMARY_PACKAGE"] = "1";
   }
-  if (const Unit* run = build_script_run(unit, units); run != nullptr && !unit.target->is_custom_build()) {
+  if (const Unit* run = own_build_script_run(unit, units); run != nullptr && !unit.target->is_custom_build()) {
     env["OUT_DIR"] = layout::out_dir(*run);
   }
   return env;

@@ -54,6 +54,19 @@ void write_output(const std::string& path, std::string_view content) {
     std::cout.flush();
     return;
   }
+  // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a temporary
+  // file over it would replace the device itself.
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+      throw Error(path + ": cannot write: " + std::strerror(errno));
+    }
+    return;
+  }
   AtomicFile file(path);
   file.write(content);
   file.commit();

@@ -17,4 +17,10 @@ class InputError : public Error {
   explicit InputError(const std::string& message) : Error(message) {}
 };
 
+// A build engine is missing, died, or a build failed. Exit code 3.
+class EngineError : public Error {
+ public:
+  explicit EngineError(const std::string& message) : Error(message) {}
+};
+
 }  // namespace recipe

@@ -86,9 +86,7 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
   if (pid == 0) {
     ::dup2(in_pipe[0], STDIN_FILENO);
     ::dup2(out_pipe[1], STDOUT_FILENO);
-    if (!opts.passthrough_stderr) {
-      ::dup2(err_pipe[1], STDERR_FILENO);
-    }
+    ::dup2(err_pipe[1], STDERR_FILENO);
     if (opts.cwd && ::chdir(opts.cwd->c_str()) != 0) {
       ::_exit(127);
     }
@@ -131,6 +129,10 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
       ssize_t n = ::read(fds[i].fd, buffer, sizeof(buffer));
       if (n > 0) {
         sinks[i]->append(buffer, static_cast<size_t>(n));
+        if (i == 1 && opts.mirror_stderr) {
+          std::cerr.write(buffer, n);
+          std::cerr.flush();
+        }
       } else {
         ::close(fds[i].fd);
         fds[i].fd = -1;

@@ -13,8 +13,8 @@ struct RunOptions {
   // Variables set (or overridden) on top of the inherited environment.
   std::map<std::string, std::string> env;
   std::optional<std::string> stdin_data;
-  // Forward the child's stderr to ours as it arrives instead of capturing it (progress output).
-  bool passthrough_stderr = false;
+  // Also forward the child's stderr to ours as it arrives (progress of long builds).
+  bool mirror_stderr = false;
 };
 
 struct ProcessResult {

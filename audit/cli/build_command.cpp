@@ -1,0 +1,112 @@
+#include "audit/cli/build_command.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "audit/runner/build_context.hpp"
+#include "audit/runner/engine.hpp"
+#include "generator/support/atomic_file.hpp"
+#include "generator/support/error.hpp"
+
+namespace recipe::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct BuildOptions {
+  std::string recipe;
+  std::string output = "bin";
+  std::string runner;
+  std::string context = ".";
+  std::string vendor;
+  std::string target = "binaries";
+  bool no_cache = false;
+};
+
+// A temporary directory removed on scope exit.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& stem) {
+    std::string pattern = (fs::temp_directory_path() / (stem + ".XXXXXX")).string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      throw Error("cannot create a temporary directory in " + fs::temp_directory_path().string());
+    }
+    m_path = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(m_path, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return m_path; }
+
+ private:
+  fs::path m_path;
+};
+
+void run_build(const BuildOptions& opts) {
+  std::string recipe = read_file(opts.recipe);
+  // Stage exactly the files the recipe copies: the engine sees nothing else of the machine.
+  TempDir context("cargo-recipe-context");
+  std::optional<fs::path> vendor;
+  if (!opts.vendor.empty()) {
+    vendor = fs::path(opts.vendor);
+  }
+  runner::stage_context(runner::context_sources(recipe, opts.recipe), opts.context, vendor, context.path());
+
+  SubprocessRunner processes;
+  std::unique_ptr<runner::Engine> engine = runner::find_engine(opts.runner, processes);
+  std::cerr << "cargo-recipe: building " << opts.recipe << " (target " << opts.target << ") with " << engine->version()
+            << "\n";
+
+  // Build into a sibling folder and rename: a failed build leaves -o as it was.
+  fs::path output = fs::absolute(opts.output);
+  fs::path partial = output;
+  partial += ".partial." + std::to_string(::getpid());
+  std::error_code ec;
+  fs::remove_all(partial, ec);
+  runner::BuildRequest request;
+  request.dockerfile = fs::absolute(opts.recipe).string();
+  request.context = context.path().string();
+  request.target = opts.target;
+  request.output_dir = partial.string();
+  request.no_cache = opts.no_cache;
+  runner::BuildResult result = engine->build(request);
+  if (result.exit_code != 0) {
+    fs::remove_all(partial, ec);
+    throw EngineError(engine->name() + " build of " + opts.recipe + " failed (exit " + std::to_string(result.exit_code) +
+                      "); the log above names the stage");
+  }
+  fs::remove_all(output, ec);
+  fs::rename(partial, output, ec);
+  if (ec) {
+    throw Error("cannot move the binaries into " + output.string() + ": " + ec.message());
+  }
+  for (const auto& entry : fs::directory_iterator(output)) {
+    std::cout << (output / entry.path().filename()).string() << "\n";
+  }
+}
+
+}  // namespace
+
+void add_build_command(CLI::App& app) {
+  auto opts = std::make_shared<BuildOptions>();
+  CLI::App* command = app.add_subcommand("build", "Build a recipe's binaries with BuildKit (docker) or buildah");
+  command->add_option("recipe", opts->recipe, "The recipe (a Dockerfile written by generate)")->required();
+  command->add_option("-o,--output", opts->output, "Folder for the binaries (replaced on success)")->capture_default_str();
+  command->add_option("--runner", opts->runner, "docker or buildah (default: the first that works)")
+      ->check(CLI::IsMember({"docker", "buildah"}));
+  command->add_option("--context", opts->context, "The workspace root the recipe was generated from")->capture_default_str();
+  command->add_option("--vendor", opts->vendor, "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
+  command->add_option("--target", opts->target, "Stage to build")->capture_default_str();
+  command->add_flag("--no-cache", opts->no_cache, "Build every step again");
+  command->callback([opts] { run_build(*opts); });
+}
+
+}  // namespace recipe::cli

@@ -1,0 +1,71 @@
+#include "audit/runner/build_context.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "generator/support/error.hpp"
+
+namespace recipe::runner {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> context_sources(std::string_view recipe, const std::string& origin) {
+  std::vector<std::string> sources;
+  size_t line_no = 0;
+  while (!recipe.empty()) {
+    ++line_no;
+    size_t eol = recipe.find('\n');
+    std::string_view line = recipe.substr(0, eol);
+    recipe = eol == std::string_view::npos ? std::string_view{} : recipe.substr(eol + 1);
+    if (!line.starts_with("COPY ") || line.find("--from=") != std::string_view::npos) {
+      continue;
+    }
+    std::string_view rest = line.substr(5);
+    while (rest.starts_with("--")) {
+      rest = rest.substr(rest.find(' ') + 1);
+    }
+    if (rest.starts_with("[")) {
+      try {
+        auto words = nlohmann::json::parse(rest).get<std::vector<std::string>>();
+        if (words.size() >= 2) {
+          sources.insert(sources.end(), words.begin(), words.end() - 1);
+          continue;
+        }
+      } catch (const nlohmann::json::exception&) {
+      }
+    } else if (auto space = rest.find(' '); space != std::string_view::npos) {
+      sources.emplace_back(rest.substr(0, space));
+      continue;
+    }
+    throw InputError(origin + ":" + std::to_string(line_no) + ": cannot read this COPY line");
+  }
+  return sources;
+}
+
+void stage_context(const std::vector<std::string>& sources, const fs::path& workspace,
+                   const std::optional<fs::path>& vendor, const fs::path& staging) {
+  for (const auto& source : sources) {
+    fs::path from = workspace / source;
+    std::error_code ec;
+    if (!fs::exists(from, ec) && vendor && source.starts_with("vendor/")) {
+      from = *vendor / source.substr(7);
+    }
+    if (!fs::exists(from, ec)) {
+      throw InputError("build context: \"" + source + "\" is neither in " + workspace.string() +
+                       (vendor ? " nor in " + vendor->string() : std::string(" (pass --vendor DIR for vendor/ paths)")));
+    }
+    fs::path to = staging / source;
+    fs::create_directories(to.parent_path(), ec);
+    // Hard links where the filesystem allows (fast, no copy), plain copies otherwise.
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::create_hard_links, ec);
+    if (ec) {
+      ec.clear();
+      fs::remove_all(to, ec);
+      fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+    }
+    if (ec) {
+      throw Error("build context: cannot copy " + from.string() + ": " + ec.message());
+    }
+  }
+}
+
+}  // namespace recipe::runner

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace recipe::runner {
+
+// The paths a recipe copies from its build context (COPY without --from), in recipe order.
+// Throws InputError naming the recipe line of a COPY it cannot read.
+std::vector<std::string> context_sources(std::string_view recipe, const std::string& origin);
+
+// Fill `staging` with exactly the context paths the recipe reads: each from `workspace`, or,
+// for "vendor/NAME-VERSION" paths missing there, from `vendor` (a Debian registry or a cargo
+// vendor folder outside the workspace). Nothing else (target/, .git) reaches the engine.
+// Throws InputError naming the first path found in neither place.
+void stage_context(const std::vector<std::string>& sources, const std::filesystem::path& workspace,
+                   const std::optional<std::filesystem::path>& vendor, const std::filesystem::path& staging);
+
+}  // namespace recipe::runner

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "generator/support/process.hpp"
+
+namespace recipe::runner {
+
+// One build of one Dockerfile target.
+struct BuildRequest {
+  std::string dockerfile;
+  std::string context;
+  std::string target;                          // stage to build
+  std::optional<std::string> output_dir;       // -o type=local,dest=DIR
+  std::optional<std::string> output_tar;       // -o type=tar,dest=FILE
+  bool no_cache = false;
+  std::map<std::string, std::string> build_args;
+  bool show_progress = true;                   // mirror the engine's progress to stderr
+};
+
+struct BuildResult {
+  int exit_code = -1;
+  std::string log;  // the engine's progress output (plain)
+};
+
+// A BuildKit-style engine that builds Dockerfiles: Docker with BuildKit, or buildah.
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual std::string name() const = 0;
+  // "docker 20.10.24", "buildah 1.28.2".
+  virtual std::string version() = 0;
+  virtual BuildResult build(const BuildRequest& request) = 0;
+};
+
+// The engine to use: `preference` "docker" or "buildah", or "" to find one (a Docker client
+// that reaches BuildKit first, then buildah). DOCKER_HOST is honoured by the docker client.
+// Throws Error naming what was tried when none works.
+std::unique_ptr<Engine> find_engine(const std::string& preference, ProcessRunner& processes);
+
+}  // namespace recipe::runner

@@ -1,0 +1,33 @@
+#include "generator/emit/json_words.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace recipe::emit {
+
+namespace {
+
+std::string quoted(const std::string& word) {
+  // Strict JSON: control characters escaped, UTF-8 kept as is; invalid UTF-8 replaced rather
+  // than emitting a line the frontend would not parse (and would then run through a shell).
+  return nlohmann::json(word).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string json_words(const std::vector<std::string>& words) {
+  std::string out = "[";
+  for (size_t i = 0; i < words.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + quoted(words[i]);
+  }
+  return out + "]";
+}
+
+std::string json_words_multiline(const std::vector<std::string>& words, const std::string& indent) {
+  std::string out = "[";
+  for (size_t i = 0; i < words.size(); ++i) {
+    out += (i == 0 ? "" : ", \\\n" + indent) + quoted(words[i]);
+  }
+  return out + "]";
+}
+
+}  // namespace recipe::emit

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generator/plan/plan.hpp"
+
+namespace recipe::emit {
+
+// List, for every path package the plan builds, the top-level files and folders of its directory
+// that belong to it: everything but hidden entries, `target`, `Cargo.lock`, folders holding
+// another path package, and `skip` (paths relative to the workspace root, such as the vendor
+// and recipes folders). Sorted. This is the one place the emitter's inputs touch the disk.
+// Throws Error when a package directory cannot be read.
+std::map<std::string, std::vector<std::string>> list_path_package_entries(const model::Workspace& ws,
+                                                                          const plan::Plan& plan,
+                                                                          const std::set<std::string>& skip);
+
+}  // namespace recipe::emit

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generator/emit/dialect.hpp"
+#include "generator/plan/plan.hpp"
+
+namespace recipe::emit {
+
+// Where crate sources come from at build time.
+struct SourceOptions {
+  enum class Mode { registry, vendor };
+  Mode mode = Mode::registry;
+  // vendor: the build-context directory holding NAME-VERSION folders (cargo vendor or Debian's
+  // /usr/share/cargo/registry layout).
+  std::string vendor_context_dir = "vendor";
+  // registry: the download URL; {name} and {version} are substituted.
+  std::string crate_url = "https://static.crates.io/crates/{name}/{name}-{version}.crate";
+};
+
+// Everything the Dockerfile is made from. Pure data: the I/O (listing members' files) is done
+// by the caller.
+struct RecipeInputs {
+  const plan::Plan* plan = nullptr;
+  std::string base_image = "cargo-recipe/rust-base:bookworm";
+  Dialect dialect = Dialect::parse("portable");
+  SourceOptions sources;
+  // For each path package (by key): its top-level files and folders, relative to its directory,
+  // sorted; only these are copied from the build context.
+  std::map<std::string, std::vector<std::string>> path_package_entries;
+  // The command that regenerates the recipe, as words (recorded in the header).
+  std::vector<std::string> regenerate_command;
+  std::string source_date_epoch = "0";
+};
+
+// The recipe as Dockerfile text. Pure and deterministic. Throws InputError when a package cannot
+// be fetched in the chosen sources mode (a registry crate without checksum, a git dependency
+// outside vendor mode, a path package outside the workspace).
+std::string render_dockerfile(const RecipeInputs& inputs);
+
+}  // namespace recipe::emit
