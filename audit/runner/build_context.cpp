@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::runner {
@@ -44,7 +45,12 @@ std::vector<std::string> context_sources(std::string_view recipe, const std::str
 void stage_context(const std::vector<std::string>& sources, const fs::path& workspace,
                    const std::optional<fs::path>& vendor, const fs::path& staging) {
   for (const auto& source : sources) {
-    fs::path from = workspace / source;
+    // "@up/" stands for "../": a path package beside the workspace.
+    std::string on_disk = source;
+    for (size_t pos = 0; on_disk.compare(pos, 4, "@up/") == 0; pos += 3) {
+      on_disk.replace(pos, 4, "../");
+    }
+    fs::path from = workspace / on_disk;
     std::error_code ec;
     if (!fs::exists(from, ec) && vendor && source.starts_with("vendor/")) {
       from = *vendor / source.substr(7);

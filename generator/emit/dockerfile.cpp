@@ -72,6 +72,18 @@ std::string base_stage(const RecipeInputs& inputs) {
   return out;
 }
 
+// A path package's folder as the build context names it: relative to the workspace root, with
+// each leading ".." spelled "@up" so that packages beside the workspace can be staged into it.
+std::string context_path(const std::string& relative_path) {
+  std::string path = relative_path;
+  std::string prefix;
+  while (path == ".." || path.starts_with("../")) {
+    prefix += std::string(k_context_up) + "/";
+    path = path.size() > 2 ? path.substr(3) : "";
+  }
+  return path.empty() && !prefix.empty() ? prefix.substr(0, prefix.size() - 1) : prefix + path;
+}
+
 std::string crate_url(const SourceOptions& sources, const model::Package& pkg) {
   return replace_all(replace_all(sources.crate_url, "{name}", pkg.name), "{version}", pkg.version);
 }
@@ -82,17 +94,13 @@ std::string source_stage_text(const RecipeInputs& inputs, const model::Package& 
   std::string out = "\n";
   switch (pkg.source.kind) {
     case model::Source::Kind::path: {
-      if (pkg.source.relative_path.starts_with("..")) {
-        throw InputError("path package \"" + pkg.key + "\" lies outside the workspace root (" +
-                         pkg.source.relative_path + "): move it into the workspace or vendor it");
-      }
       auto entries = inputs.path_package_entries.find(pkg.key);
       if (entries == inputs.path_package_entries.end() || entries->second.empty()) {
         throw InputError("no files listed for path package \"" + pkg.key + "\"");
       }
       // Each package alone: editing one member invalidates only its own units.
       out += "FROM scratch AS " + source_stage(pkg) + "\n";
-      std::string prefix = pkg.source.relative_path.empty() ? "" : pkg.source.relative_path + "/";
+      std::string prefix = pkg.source.relative_path.empty() ? "" : context_path(pkg.source.relative_path) + "/";
       for (const auto& entry : entries->second) {
         // JSON form: file names may hold spaces.
         out += copy + json_words({prefix + entry, dir + "/" + entry}) + "\n";

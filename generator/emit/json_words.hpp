@@ -10,7 +10,8 @@ namespace recipe::emit {
 // byte a manifest holds (quotes, $(), backticks, backslashes, newlines) arrives unchanged.
 std::string json_words(const std::vector<std::string>& words);
 
-// The same, one word per line with Dockerfile line continuations, for long commands.
+// The same over several lines (Dockerfile line continuations): one word per line, a flag and
+// its value on one line.
 std::string json_words_multiline(const std::vector<std::string>& words, const std::string& indent);
 
 }  // namespace recipe::emit

@@ -20,6 +20,9 @@ struct SourceOptions {
   std::string crate_url = "https://static.crates.io/crates/{name}/{name}-{version}.crate";
 };
 
+// How the build context spells "..": path packages beside the workspace enter it as @up/NAME.
+inline constexpr const char* k_context_up = "@up";
+
 // Everything the Dockerfile is made from. Pure data: the I/O (listing members' files) is done
 // by the caller.
 struct RecipeInputs {
@@ -37,7 +40,7 @@ struct RecipeInputs {
 
 // The recipe as Dockerfile text. Pure and deterministic. Throws InputError when a package cannot
 // be fetched in the chosen sources mode (a registry crate without checksum, a git dependency
-// outside vendor mode, a path package outside the workspace).
+// outside vendor mode).
 std::string render_dockerfile(const RecipeInputs& inputs);
 
 }  // namespace recipe::emit
