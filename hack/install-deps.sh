@@ -19,6 +19,7 @@ packages=(
   nlohmann-json3-dev
   pkg-config
   python3
+  python3-jsonschema
 )
 
 missing=()

@@ -11,6 +11,7 @@
 #include "audit/runner/engine.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/scoped_fs.hpp"
 
 namespace recipe::cli {
 
@@ -26,28 +27,6 @@ struct BuildOptions {
   std::string vendor;
   std::string target = "binaries";
   bool no_cache = false;
-};
-
-// A temporary directory removed on scope exit.
-class TempDir {
- public:
-  explicit TempDir(const std::string& stem) {
-    std::string pattern = (fs::temp_directory_path() / (stem + ".XXXXXX")).string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw Error("cannot create a temporary directory in " + fs::temp_directory_path().string());
-    }
-    m_path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return m_path; }
-
- private:
-  fs::path m_path;
 };
 
 void run_build(const BuildOptions& opts) {

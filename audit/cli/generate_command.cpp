@@ -1,60 +1,22 @@
 #include "audit/cli/generate_command.hpp"
 
-#include <filesystem>
+#include <algorithm>
 
 #include <spdlog/spdlog.h>
 
 #include "audit/cli/input_options.hpp"
-#include "generator/emit/path_sources.hpp"
-#include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::cli {
 
-namespace fs = std::filesystem;
-
 namespace {
 
 struct GenerateOptions {
   WorkspaceOptions workspace;
+  emit::GenerateRequest request;
   std::string output;
-  std::string base_image = "cargo-recipe/rust-base:bookworm";
-  std::string dialect = "portable";
-  std::string sources = "registry";
-  std::string source_date_epoch = "0";
 };
-
-// recipes/NAME@VERSION.Dockerfile: the root package, or for a virtual workspace the folder's name
-// and the selected members' version.
-std::string default_output(const model::Workspace& ws, const plan::Plan& plan) {
-  if (ws.root_package) {
-    return "recipes/" + ws.package(*ws.root_package).key + ".Dockerfile";
-  }
-  std::string name = fs::path(ws.workspace_root).filename().string();
-  std::string version = plan.roots.empty() ? "0.0.0" : plan.units[plan.roots.front()].package->version;
-  return "recipes/" + name + "@" + version + ".Dockerfile";
-}
-
-emit::SourceOptions parse_sources(const std::string& text, const model::Workspace& ws, std::set<std::string>& skip) {
-  emit::SourceOptions sources;
-  if (text == "registry") {
-    return sources;
-  }
-  if (!text.starts_with("vendor=") || text.size() == 7) {
-    throw InputError("--sources \"" + text + "\": expected \"registry\" or \"vendor=DIR\"");
-  }
-  sources.mode = emit::SourceOptions::Mode::vendor;
-  fs::path dir = fs::absolute(text.substr(7)).lexically_normal();
-  fs::path relative = dir.lexically_relative(ws.workspace_root);
-  // A vendor folder inside the workspace is part of the build context as it is; one outside
-  // (a Debian registry, say) is staged into the context as vendor/ by `cargo-recipe build`.
-  if (!relative.empty() && !relative.string().starts_with("..")) {
-    sources.vendor_context_dir = relative.generic_string();
-    skip.insert(sources.vendor_context_dir);
-  }
-  return sources;
-}
 
 // The words after the program name, minus where the output went: what regenerates the recipe.
 std::vector<std::string> regenerate_words(const std::vector<std::string>& argv) {
@@ -73,27 +35,37 @@ std::vector<std::string> regenerate_words(const std::vector<std::string>& argv) 
   return words;
 }
 
-void run_generate(GenerateOptions& opts, const std::vector<std::string>& argv) {
-  finish_workspace_options(opts.workspace);
-  SubprocessRunner runner;
-  // Inputs → plan → recipe; only the listing of members' files touches the disk here.
-  cargo::LoadedInputs loaded = cargo::load_inputs(opts.workspace.load, runner);
-  plan::Plan plan = plan::make_plan(loaded.inputs, opts.workspace.plan);
-  std::string output = opts.output.empty() ? default_output(*loaded.workspace, plan) : opts.output;
+void add_options(CLI::App& command, GenerateOptions& opts) {
+  add_workspace_options(command, opts.workspace);
+  command.add_option("-o,--output", opts.output, "Write to FILE (- for stdout; default recipes/NAME@VERSION.Dockerfile)");
+  command.add_option("--base-image", opts.request.base_image, "Image with the toolchain (pin it with @sha256:…)")
+      ->capture_default_str();
+  command.add_option("--dialect", opts.request.dialect, "portable (Docker 20.10, buildah) or modern (dockerfile:1.7)")
+      ->check(CLI::IsMember({"portable", "modern"}))
+      ->capture_default_str();
+  command.add_option("--sources", opts.request.sources,
+                     "registry (download crates, verified by checksum) or vendor=DIR (cargo vendor / Debian layout)")
+      ->capture_default_str();
+  command.add_option("--source-date-epoch", opts.request.source_date_epoch, "SOURCE_DATE_EPOCH inside every step")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
 
-  emit::RecipeInputs inputs;
-  inputs.plan = &plan;
-  inputs.base_image = opts.base_image;
-  inputs.dialect = emit::Dialect::parse(opts.dialect);
-  std::set<std::string> skip = {"recipes"};
-  inputs.sources = parse_sources(opts.sources, *loaded.workspace, skip);
-  inputs.path_package_entries = emit::list_path_package_entries(*loaded.workspace, plan, skip);
-  inputs.regenerate_command = regenerate_words(argv);
-  inputs.source_date_epoch = opts.source_date_epoch;
-  std::string recipe = emit::render_dockerfile(inputs);
-  write_output(output, recipe);
+void finish(GenerateOptions& opts) {
+  finish_workspace_options(opts.workspace);
+  opts.request.load = opts.workspace.load;
+  opts.request.plan = opts.workspace.plan;
+}
+
+void run_generate(GenerateOptions& opts, const std::vector<std::string>& argv) {
+  finish(opts);
+  opts.request.command = regenerate_words(argv);
+  SubprocessRunner processes;
+  emit::GeneratedRecipe recipe = emit::generate_recipe(opts.request, processes);
+  std::string output = opts.output.empty() ? recipe.default_output : opts.output;
+  write_output(output, recipe.text);
   if (output != "-") {
-    spdlog::info("wrote {} ({} units)", output, plan.units.size());
+    spdlog::info("wrote {} ({} units)", output, recipe.units);
   }
 }
 
@@ -102,21 +74,26 @@ void run_generate(GenerateOptions& opts, const std::vector<std::string>& argv) {
 void add_generate_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv) {
   auto opts = std::make_shared<GenerateOptions>();
   CLI::App* command = app.add_subcommand("generate", "Write the recipe: a multi-stage Dockerfile with one stage per unit");
-  add_workspace_options(*command, opts->workspace);
-  command->add_option("-o,--output", opts->output,
-                      "Write to FILE (- for stdout; default recipes/NAME@VERSION.Dockerfile)");
-  command->add_option("--base-image", opts->base_image, "Image with the toolchain (pin it with @sha256:…)")
-      ->capture_default_str();
-  command->add_option("--dialect", opts->dialect, "portable (Docker 20.10, buildah) or modern (dockerfile:1.7)")
-      ->check(CLI::IsMember({"portable", "modern"}))
-      ->capture_default_str();
-  command->add_option("--sources", opts->sources,
-                      "registry (download crates, verified by checksum) or vendor=DIR (cargo vendor / Debian layout)")
-      ->capture_default_str();
-  command->add_option("--source-date-epoch", opts->source_date_epoch, "SOURCE_DATE_EPOCH inside every step")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
+  add_options(*command, *opts);
   command->callback([opts, argv] { run_generate(*opts, *argv); });
+}
+
+emit::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin) {
+  if (words.size() < 2 || words[0] != "cargo-recipe" || words[1] != "generate") {
+    throw InputError(origin + ": the recorded command is not \"cargo-recipe generate ...\"");
+  }
+  CLI::App parser;
+  GenerateOptions opts;
+  add_options(parser, opts);
+  std::vector<std::string> args(words.rbegin(), words.rend() - 2);  // CLI11 takes a reversed vector
+  try {
+    parser.parse(args);
+  } catch (const CLI::ParseError& e) {
+    throw InputError(origin + ": cannot read the recorded command: " + e.what());
+  }
+  finish(opts);
+  opts.request.command = words;
+  return opts.request;
 }
 
 }  // namespace recipe::cli

@@ -6,10 +6,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include "generator/emit/generate.hpp"
+
 namespace recipe::cli {
 
 // `cargo-recipe generate`: write the recipe (a multi-stage Dockerfile) of a workspace.
 // `argv` is the whole command line, recorded in the recipe's header for regeneration.
 void add_generate_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv);
+
+// Read back the command a recipe's header records ("cargo-recipe", "generate", ...), exactly as
+// `generate` would have understood it. Throws InputError naming `origin` when it does not parse.
+emit::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin);
 
 }  // namespace recipe::cli

@@ -8,6 +8,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "audit/cli/audit_command.hpp"
 #include "audit/cli/build_command.hpp"
 #include "audit/cli/generate_command.hpp"
 #include "audit/cli/plan_command.hpp"
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   recipe::cli::add_plan_command(app);
   recipe::cli::add_generate_command(app, recorded);
   recipe::cli::add_build_command(app);
+  recipe::cli::add_audit_command(app);
 
   try {
     app.parse(args);
@@ -57,6 +59,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "cargo-recipe: error: " << e.what() << " (see --help)\n";
     return k_exit_input_error;
+  } catch (const recipe::ExitWithCode& e) {
+    return e.code();
   } catch (const recipe::InputError& e) {
     std::cerr << "cargo-recipe: error: " << e.what() << "\n";
     return k_exit_input_error;

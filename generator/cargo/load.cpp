@@ -20,7 +20,8 @@ namespace {
 std::vector<std::string> metadata_argv(const LoadOptions& opts) {
   std::vector<std::string> argv = {"cargo", "metadata", "--format-version", "1"};
   if (opts.manifest_path) {
-    argv.insert(argv.end(), {"--manifest-path", *opts.manifest_path});
+    // Absolute: cargo runs in the manifest's folder (see load_inputs).
+    argv.insert(argv.end(), {"--manifest-path", std::filesystem::absolute(*opts.manifest_path).string()});
   }
   if (opts.locked) {
     argv.push_back("--locked");
@@ -55,6 +56,9 @@ std::string read_metadata(const LoadOptions& opts, ProcessRunner& runner, std::s
   origin = "cargo metadata";
   RunOptions run_opts;
   run_opts.env = deterministic_env();
+  if (opts.manifest_path) {
+    run_opts.cwd = std::filesystem::absolute(*opts.manifest_path).parent_path();
+  }
   ProcessResult result = runner.run(metadata_argv(opts), run_opts);
   if (result.exit_code != 0) {
     // cargo's first "error:" line says what went wrong; the lines after it are hints.
@@ -69,9 +73,13 @@ std::string read_metadata(const LoadOptions& opts, ProcessRunner& runner, std::s
 
 }  // namespace
 
-LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner) {
+LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
+                         const std::function<std::string(std::string)>& transform_metadata) {
   LoadedInputs loaded;
   std::string text = read_metadata(opts, runner, loaded.metadata_origin);
+  if (transform_metadata) {
+    text = transform_metadata(std::move(text));
+  }
   loaded.workspace = std::make_unique<model::Workspace>(parse_metadata(text, loaded.metadata_origin));
   const model::Workspace& ws = *loaded.workspace;
   loaded.inputs.workspace = loaded.workspace.get();

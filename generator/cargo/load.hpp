@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,7 +34,11 @@ struct LoadedInputs {
 };
 
 // Read metadata, lockfile, root manifest and toolchain. Runs `cargo metadata` through `runner`
-// unless a metadata file is given. Throws InputError with a one-line message on any bad input.
-LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner);
+// (in the manifest's folder, so that its .cargo/config.toml applies whatever the caller's working
+// directory) unless a metadata file is given. `transform_metadata`, when set, rewrites the
+// metadata text before parsing (the audit's perturbations). Throws InputError with a one-line
+// message on any bad input.
+LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
+                         const std::function<std::string(std::string)>& transform_metadata = {});
 
 }  // namespace recipe::cargo

@@ -23,4 +23,16 @@ class EngineError : public Error {
   explicit EngineError(const std::string& message) : Error(message) {}
 };
 
+// Not a failure of the tool: the command ran and its verdict is this exit code (an audit that
+// found differences exits 1). Its report has been printed already.
+class ExitWithCode : public std::exception {
+ public:
+  explicit ExitWithCode(int code) : m_code(code) {}
+  int code() const { return m_code; }
+  const char* what() const noexcept override { return "exit"; }
+
+ private:
+  int m_code;
+};
+
 }  // namespace recipe

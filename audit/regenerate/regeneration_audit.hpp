@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "audit/regenerate/perturbations.hpp"
+#include "audit/report/report.hpp"
+
+namespace recipe::regenerate {
+
+struct AuditOptions {
+  int runs = 1;                            // rounds of every perturbation, each with its own seed
+  uint32_t seed = 1;
+  std::vector<std::string> perturbations;  // names; empty: all
+};
+
+// Generate `request` once as the baseline, then under every perturbation `runs` times, and
+// compare byte for byte. One case per perturbation and run, named "NAME" or "NAME#RUN".
+// A perturbation that fails to generate at all is an error case naming why.
+std::vector<report::Case> audit_regeneration(const std::string& recipe, const emit::GenerateRequest& request,
+                                             const Generator& generate, const AuditOptions& opts);
+
+// Regenerate `request` and compare with the committed `text` of `recipe`: the drift gate.
+report::Case check_recipe(const std::string& recipe, const std::string& text, const emit::GenerateRequest& request,
+                          const Generator& generate);
+
+// The real generator, running subprocesses (cargo metadata, rustc) as it needs.
+Generator real_generator();
+
+}  // namespace recipe::regenerate

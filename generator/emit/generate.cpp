@@ -1,0 +1,65 @@
+#include "generator/emit/generate.hpp"
+
+#include <filesystem>
+
+#include "generator/emit/path_sources.hpp"
+#include "generator/emit/recipe_inputs.hpp"
+#include "generator/support/error.hpp"
+
+namespace recipe::emit {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// recipes/NAME@VERSION.Dockerfile: the root package, or for a virtual workspace the folder's name
+// and the version of the first root.
+std::string default_output(const model::Workspace& ws, const plan::Plan& plan) {
+  if (ws.root_package) {
+    return "recipes/" + ws.package(*ws.root_package).key + ".Dockerfile";
+  }
+  std::string name = fs::path(ws.workspace_root).filename().string();
+  std::string version = plan.roots.empty() ? "0.0.0" : plan.units[plan.roots.front()].package->version;
+  return "recipes/" + name + "@" + version + ".Dockerfile";
+}
+
+SourceOptions parse_sources(const std::string& text, const model::Workspace& ws, std::set<std::string>& skip) {
+  SourceOptions sources;
+  if (text == "registry") {
+    return sources;
+  }
+  if (!text.starts_with("vendor=") || text.size() == 7) {
+    throw InputError("--sources \"" + text + "\": expected \"registry\" or \"vendor=DIR\"");
+  }
+  sources.mode = SourceOptions::Mode::vendor;
+  fs::path dir = fs::absolute(text.substr(7)).lexically_normal();
+  fs::path relative = dir.lexically_relative(ws.workspace_root);
+  // A vendor folder inside the workspace is part of the build context as it is; one outside
+  // (a Debian registry, say) is staged into the context as vendor/ by `cargo-recipe build`.
+  if (!relative.empty() && !relative.string().starts_with("..")) {
+    sources.vendor_context_dir = relative.generic_string();
+    skip.insert(sources.vendor_context_dir);
+  }
+  return sources;
+}
+
+}  // namespace
+
+GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes, const GenerateHooks& hooks) {
+  // Inputs → plan → recipe; only the listing of path packages' files touches the disk here.
+  cargo::LoadedInputs loaded = cargo::load_inputs(request.load, processes, hooks.transform_metadata);
+  plan::Plan plan = plan::make_plan(loaded.inputs, request.plan);
+
+  RecipeInputs inputs;
+  inputs.plan = &plan;
+  inputs.base_image = request.base_image;
+  inputs.dialect = Dialect::parse(request.dialect);
+  std::set<std::string> skip = {"recipes"};
+  inputs.sources = parse_sources(request.sources, *loaded.workspace, skip);
+  inputs.path_package_entries = list_path_package_entries(*loaded.workspace, plan, skip);
+  inputs.regenerate_command = request.command;
+  inputs.source_date_epoch = request.source_date_epoch;
+  return {render_dockerfile(inputs), default_output(*loaded.workspace, plan), plan.units.size()};
+}
+
+}  // namespace recipe::emit

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "generator/cargo/load.hpp"
+#include "generator/plan/plan.hpp"
+#include "generator/support/process.hpp"
+
+namespace recipe::emit {
+
+// Everything `cargo-recipe generate` is asked: the inputs, the plan options, the recipe options,
+// and the command line that asked (recorded in the recipe for regeneration).
+struct GenerateRequest {
+  cargo::LoadOptions load;
+  plan::PlanOptions plan;
+  std::string base_image = "cargo-recipe/rust-base:bookworm";
+  std::string dialect = "portable";
+  std::string sources = "registry";  // "registry" or "vendor=DIR"
+  std::string source_date_epoch = "0";
+  std::vector<std::string> command;  // "cargo-recipe", "generate", ...
+};
+
+struct GeneratedRecipe {
+  std::string text;
+  std::string default_output;  // recipes/NAME@VERSION.Dockerfile
+  size_t units = 0;
+};
+
+// Where the audit perturbs a generation; empty in normal use.
+struct GenerateHooks {
+  // Applied to the cargo metadata text before it is parsed (the audit shuffles it).
+  std::function<std::string(std::string)> transform_metadata;
+};
+
+// Load the inputs, plan, and render the recipe: the generator's whole run. Throws InputError for
+// bad input (one line, naming the file), Error when a subprocess or the disk fails.
+GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes,
+                                const GenerateHooks& hooks = {});
+
+}  // namespace recipe::emit
