@@ -12,6 +12,7 @@ packages=(
   libcli11-dev
   libgtest-dev
   libre2-dev
+  libsimdjson-dev
   libspdlog-dev
   libtomlplusplus-dev
   libxxhash-dev

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "generator/cargo/json_error.hpp"
+#include "generator/cargo/json_document.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/hash.hpp"
 
@@ -15,10 +15,16 @@ namespace recipe::cargo {
 
 namespace {
 
-using nlohmann::json;
+using Json = simdjson::dom::element;
+using JsonArray = simdjson::dom::array;
 using model::DepKind;
 
-// Accessors that turn a schema violation into an InputError naming the element.
+std::string string_of(Json value) {
+  return std::string(value.get_string().value_unsafe());
+}
+
+// Accessors that turn a schema violation into an InputError naming the element. A missing
+// member, or one of a value that is not an object, reads as absent.
 class Reader {
  public:
   explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
@@ -27,76 +33,81 @@ class Reader {
     throw InputError(m_origin + ": " + where + ": " + what);
   }
 
-  const json& member(const json& object, const char* key, const std::string& where) const {
+  Json member(Json object, const char* key, const std::string& where) const {
     if (!object.is_object()) {
       fail(where, "expected an object");
     }
-    auto it = object.find(key);
-    if (it == object.end()) {
+    std::optional<Json> value = find_member(object, key);
+    if (!value) {
       fail(where, std::string("missing field \"") + key + "\"");
     }
-    return *it;
+    return *value;
   }
 
-  std::string string(const json& object, const char* key, const std::string& where) const {
-    const json& value = member(object, key, where);
+  std::string string(Json object, const char* key, const std::string& where) const {
+    Json value = member(object, key, where);
     if (!value.is_string()) {
       fail(where, std::string("field \"") + key + "\" must be a string");
     }
-    return value.get<std::string>();
+    return string_of(value);
   }
 
   // Absent or null gives "".
-  std::string optional_string(const json& object, const char* key, const std::string& where) const {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) {
+  std::string optional_string(Json object, const char* key, const std::string& where) const {
+    std::optional<Json> value = find_member(object, key);
+    if (!value || value->is_null()) {
       return {};
     }
-    if (!it->is_string()) {
+    if (!value->is_string()) {
       fail(where, std::string("field \"") + key + "\" must be a string or null");
     }
-    return it->get<std::string>();
+    return string_of(*value);
   }
 
-  std::vector<std::string> strings(const json& object, const char* key, const std::string& where,
+  std::vector<std::string> strings(Json object, const char* key, const std::string& where,
                                    bool required = true) const {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) {
+    return strings_of(find_member(object, key), key, where, required);
+  }
+
+  // `strings` of a member already looked up.
+  std::vector<std::string> strings_of(std::optional<Json> value, const char* key, const std::string& where,
+                                      bool required = true) const {
+    if (!value || value->is_null()) {
       if (required) {
         fail(where, std::string("missing field \"") + key + "\"");
       }
       return {};
     }
-    if (!it->is_array()) {
+    if (!value->is_array()) {
       fail(where, std::string("field \"") + key + "\" must be an array of strings");
     }
     std::vector<std::string> out;
-    for (const auto& item : *it) {
+    for (Json item : value->get_array().value_unsafe()) {
       if (!item.is_string()) {
         fail(where, std::string("field \"") + key + "\" must be an array of strings");
       }
-      out.push_back(item.get<std::string>());
+      out.push_back(string_of(item));
     }
     return out;
   }
 
-  bool boolean(const json& object, const char* key, bool fallback, const std::string& where) const {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) {
+  bool boolean(Json object, const char* key, bool fallback, const std::string& where) const {
+    std::optional<Json> value = find_member(object, key);
+    if (!value || value->is_null()) {
       return fallback;
     }
-    if (!it->is_boolean()) {
+    if (!value->is_bool()) {
       fail(where, std::string("field \"") + key + "\" must be a boolean");
     }
-    return it->get<bool>();
+    return value->get_bool().value_unsafe();
   }
 
-  const json& array(const json& object, const char* key, const std::string& where) const {
-    const json& value = member(object, key, where);
+  JsonArray array(Json object, const char* key, const std::string& where) const {
+    Json value = member(object, key, where);
     if (!value.is_array()) {
       fail(where, std::string("field \"") + key + "\" must be an array");
     }
-    return value;
+    return value.get_array().value_unsafe();
   }
 
   model::Platform platform(const std::string& text, const std::string& where) const {
@@ -111,12 +122,13 @@ class Reader {
   std::string m_origin;
 };
 
-DepKind parse_dep_kind(const Reader& reader, const json& value, const std::string& where) {
-  if (value.is_null()) {
+// An absent kind is a normal one.
+DepKind parse_dep_kind(const Reader& reader, std::optional<Json> value, const std::string& where) {
+  if (!value || value->is_null()) {
     return DepKind::normal;
   }
-  if (value.is_string()) {
-    const auto& kind = value.get_ref<const std::string&>();
+  if (value->is_string()) {
+    std::string_view kind = value->get_string().value_unsafe();
     if (kind == "normal") {
       return DepKind::normal;
     }
@@ -127,7 +139,8 @@ DepKind parse_dep_kind(const Reader& reader, const json& value, const std::strin
       return DepKind::build;
     }
   }
-  reader.fail(where, "unknown dependency kind " + value.dump() + " (expected null, \"dev\" or \"build\")");
+  reader.fail(where, "unknown dependency kind " + to_nlohmann(*value).dump() +
+                         " (expected null, \"dev\" or \"build\")");
 }
 
 model::Source parse_source(const std::string& source, const std::filesystem::path& manifest_dir,
@@ -155,7 +168,7 @@ model::Source parse_source(const std::string& source, const std::filesystem::pat
   return out;
 }
 
-model::Target parse_target(const Reader& reader, const json& value, const std::string& where,
+model::Target parse_target(const Reader& reader, Json value, const std::string& where,
                            const std::filesystem::path& manifest_dir) {
   model::Target target;
   target.name = reader.string(value, "name", where);
@@ -182,7 +195,7 @@ model::Target parse_target(const Reader& reader, const json& value, const std::s
   return target;
 }
 
-model::DependencyDecl parse_dependency(const Reader& reader, const json& value, const std::string& where) {
+model::DependencyDecl parse_dependency(const Reader& reader, Json value, const std::string& where) {
   model::DependencyDecl dep;
   dep.package = reader.string(value, "name", where);
   std::string dep_where = where + ": dependency \"" + dep.package + "\"";
@@ -191,8 +204,7 @@ model::DependencyDecl parse_dependency(const Reader& reader, const json& value, 
     dep.rename = rename;
   }
   dep.req = reader.optional_string(value, "req", dep_where);
-  auto kind = value.find("kind");
-  dep.kind = parse_dep_kind(reader, kind == value.end() ? json() : *kind, dep_where);
+  dep.kind = parse_dep_kind(reader, find_member(value, "kind"), dep_where);
   std::string platform = reader.optional_string(value, "target", dep_where);
   if (!platform.empty()) {
     dep.platform = reader.platform(platform, dep_where);
@@ -204,6 +216,23 @@ model::DependencyDecl parse_dependency(const Reader& reader, const json& value, 
     reader.fail(dep_where, "a dev-dependency cannot be optional (cargo rejects such a manifest)");
   }
   return dep;
+}
+
+// The members of the `features` object in the order nlohmann's std::map held them: sorted by name,
+// only the last of a repeated name. The first invalid feature in that order is the one reported.
+std::vector<std::pair<std::string_view, Json>> features_by_name(Json features) {
+  std::vector<std::pair<std::string_view, Json>> fields;
+  for (simdjson::dom::key_value_pair field : features.get_object().value_unsafe()) {
+    fields.emplace_back(field.key, field.value);
+  }
+  std::ranges::stable_sort(fields, {}, [](const auto& field) { return field.first; });
+  std::vector<std::pair<std::string_view, Json>> unique;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i + 1 == fields.size() || fields[i + 1].first != fields[i].first) {
+      unique.push_back(fields[i]);
+    }
+  }
+  return unique;
 }
 
 // Cargo gives every optional dependency an implicit feature of its name, unless a feature refers
@@ -288,30 +317,39 @@ void assign_keys(std::vector<model::Package>& packages) {
   }
 }
 
-void parse_resolve(const Reader& reader, const json& resolve, model::Workspace& ws) {
-  const json& nodes = reader.array(resolve, "nodes", "resolve");
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    std::string where = "resolve.nodes[" + std::to_string(i) + "]";
-    std::string id = reader.string(nodes[i], "id", where);
+// The kind of one `dep_kinds` entry. nlohmann's value() threw a type_error (reported as an internal
+// error) for an entry that is not an object: nlohmann is asked again so that it still does.
+DepKind parse_edge_kind(const Reader& reader, Json entry, const std::string& where) {
+  if (!entry.is_object()) {
+    to_nlohmann(entry).value("kind", nlohmann::json());
+  }
+  return parse_dep_kind(reader, find_member(entry, "kind"), where);
+}
+
+void parse_resolve(const Reader& reader, Json resolve, model::Workspace& ws) {
+  size_t i = 0;
+  for (Json node : reader.array(resolve, "nodes", "resolve")) {
+    std::string where = "resolve.nodes[" + std::to_string(i++) + "]";
+    std::string id = reader.string(node, "id", where);
     if (ws.find_package(id) == nullptr) {
       reader.fail(where, "node \"" + id + "\" is not among the packages");
     }
     std::vector<model::ResolvedDep> edges;
-    auto deps = nodes[i].find("deps");
-    if (deps != nodes[i].end() && deps->is_array()) {
-      for (size_t j = 0; j < deps->size(); ++j) {
-        const json& dep = (*deps)[j];
-        std::string dep_where = where + ".deps[" + std::to_string(j) + "]";
+    std::optional<Json> deps = find_member(node, "deps");
+    if (deps && deps->is_array()) {
+      size_t j = 0;
+      for (Json dep : deps->get_array().value_unsafe()) {
+        std::string dep_where = where + ".deps[" + std::to_string(j++) + "]";
         model::ResolvedDep edge;
         edge.package_id = reader.string(dep, "pkg", dep_where);
         edge.extern_name = reader.string(dep, "name", dep_where);
         if (ws.find_package(edge.package_id) == nullptr) {
           reader.fail(dep_where, "dependency \"" + edge.package_id + "\" is not among the packages");
         }
-        auto kinds = dep.find("dep_kinds");
-        if (kinds != dep.end() && kinds->is_array()) {
-          for (const auto& kind : *kinds) {
-            DepKind dep_kind = parse_dep_kind(reader, kind.value("kind", json()), dep_where);
+        std::optional<Json> kinds = find_member(dep, "dep_kinds");
+        if (kinds && kinds->is_array()) {
+          for (Json kind : kinds->get_array().value_unsafe()) {
+            DepKind dep_kind = parse_edge_kind(reader, kind, dep_where);
             std::optional<model::Platform> platform;
             std::string text = reader.optional_string(kind, "target", dep_where);
             if (!text.empty()) {
@@ -324,7 +362,7 @@ void parse_resolve(const Reader& reader, const json& resolve, model::Workspace& 
       }
     } else {
       // Metadata older than cargo 1.41 lists bare ids: assume every declared kind applies.
-      for (const auto& dep_id : reader.strings(nodes[i], "dependencies", where)) {
+      for (const auto& dep_id : reader.strings(node, "dependencies", where)) {
         const model::Package& dep_pkg = ws.package(dep_id);
         model::ResolvedDep edge;
         edge.package_id = dep_id;
@@ -338,37 +376,40 @@ void parse_resolve(const Reader& reader, const json& resolve, model::Workspace& 
   }
 }
 
+// The format version as nlohmann's get<int>() read it: an integer, truncated to int.
+std::optional<int> integer_version(std::optional<Json> value) {
+  if (value && value->type() == simdjson::dom::element_type::INT64) {
+    return static_cast<int>(value->get_int64().value_unsafe());
+  }
+  if (value && value->type() == simdjson::dom::element_type::UINT64) {
+    return static_cast<int>(value->get_uint64().value_unsafe());
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 model::Workspace parse_metadata(std::string_view text, const std::string& origin) {
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    auto colon = what.rfind(": ");
-    throw InputError(location_of(origin, text, e.byte == 0 ? 0 : e.byte - 1) +
-                     ": invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
-  }
+  JsonDocument json(text, origin);
+  Json doc = json.root();
   Reader reader(origin);
   if (!doc.is_object()) {
     reader.fail("top level", "expected a JSON object from cargo metadata");
   }
-  auto version = doc.find("version");
-  if (version == doc.end() || !version->is_number_integer() || version->get<int>() != 1) {
+  std::optional<Json> version = find_member(doc, "version");
+  if (integer_version(version) != 1) {
     reader.fail("version", "unsupported metadata format version " +
-                               (version == doc.end() ? std::string("(missing)") : version->dump()) +
+                               (version ? to_nlohmann(*version).dump() : std::string("(missing)")) +
                                " (expected 1: run cargo metadata --format-version 1)");
   }
 
   model::Workspace ws;
   ws.workspace_root = reader.string(doc, "workspace_root", "top level");
   std::filesystem::path root(ws.workspace_root);
-  const json& packages = reader.array(doc, "packages", "top level");
   std::set<std::string> seen_ids;
-  for (size_t i = 0; i < packages.size(); ++i) {
-    const json& value = packages[i];
-    std::string where = "packages[" + std::to_string(i) + "]";
+  size_t i = 0;
+  for (Json value : reader.array(doc, "packages", "top level")) {
+    std::string where = "packages[" + std::to_string(i++) + "]";
     model::Package pkg;
     pkg.id = reader.string(value, "id", where);
     pkg.name = reader.string(value, "name", where);
@@ -391,12 +432,15 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
     for (const auto& dep : reader.array(value, "dependencies", where)) {
       pkg.dependencies.push_back(parse_dependency(reader, dep, where));
     }
-    const json& features = reader.member(value, "features", where);
+    Json features = reader.member(value, "features", where);
     if (!features.is_object()) {
       reader.fail(where, "field \"features\" must be an object");
     }
-    for (const auto& [name, list] : features.items()) {
-      pkg.features[name] = reader.strings(features, name.c_str(), where);
+    for (const auto& [name, list] : features_by_name(features)) {
+      // Looked up by C string, as ever: a name with a NUL byte stands for its part before it.
+      std::string key(name);
+      std::optional<Json> found = key.find('\0') == std::string::npos ? list : find_member(features, key.c_str());
+      pkg.features[key] = reader.strings_of(found, key.c_str(), where);
     }
     for (const auto& target : reader.array(value, "targets", where)) {
       pkg.targets.push_back(parse_target(reader, target, where, manifest.parent_path()));
@@ -416,8 +460,8 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
   }
   assign_keys(ws.packages);
   std::ranges::sort(ws.packages, {}, &model::Package::key);
-  for (size_t i = 0; i < ws.packages.size(); ++i) {
-    ws.index_by_id[ws.packages[i].id] = i;
+  for (size_t index = 0; index < ws.packages.size(); ++index) {
+    ws.index_by_id[ws.packages[index].id] = index;
   }
 
   ws.members = reader.strings(doc, "workspace_members", "top level");
@@ -438,8 +482,8 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
       reader.fail("workspace_default_members", "\"" + id + "\" is not a workspace member");
     }
   }
-  auto resolve = doc.find("resolve");
-  if (resolve == doc.end() || resolve->is_null()) {
+  std::optional<Json> resolve = find_member(doc, "resolve");
+  if (!resolve || resolve->is_null()) {
     reader.fail("resolve", "missing: the metadata has no dependency graph (do not pass --no-deps)");
   }
   parse_resolve(reader, *resolve, ws);

@@ -1,0 +1,100 @@
+#include "generator/cargo/json_document.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "generator/cargo/json_error.hpp"
+#include "generator/support/error.hpp"
+
+namespace recipe::cargo {
+
+namespace {
+
+namespace dom = simdjson::dom;
+
+// nlohmann's message without its "[json.exception...] parse error at line 1, column 5" prefix,
+// which would repeat our location less usefully.
+[[noreturn]] void throw_syntax_error(const nlohmann::json::parse_error& e, std::string_view text,
+                                     const std::string& origin) {
+  std::string what = e.what();
+  auto colon = what.rfind(": ");
+  throw InputError(location_of(origin, text, e.byte == 0 ? 0 : e.byte - 1) +
+                   ": invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+}
+
+}  // namespace
+
+JsonDocument::JsonDocument(std::string_view text, const std::string& origin) {
+  if (m_parser.parse(text.data(), text.size()).get(m_root) == simdjson::SUCCESS) {
+    return;
+  }
+  // simdjson refused the text. Ask nlohmann, so that the message (and its location) is the one
+  // users have always had, and so that JSON nlohmann accepts stays accepted.
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw_syntax_error(e, text, origin);
+  }
+  // The few documents only nlohmann takes (integers beyond 64 bits, a byte-order mark, anything
+  // after a NUL byte, nesting deeper than simdjson's default) are parsed again in the form
+  // nlohmann reads them, without a depth limit (a level takes at least one byte).
+  std::string normalised = doc.dump();
+  simdjson::error_code error = m_parser.allocate(normalised.size(), normalised.size());
+  if (error == simdjson::SUCCESS) {
+    error = m_parser.parse(normalised).get(m_root);
+  }
+  if (error != simdjson::SUCCESS) {
+    throw InputError(origin + ": invalid JSON: " + simdjson::error_message(error));
+  }
+}
+
+std::optional<dom::element> find_member(dom::element object, std::string_view key) {
+  dom::object fields;
+  if (object.get(fields) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
+  std::optional<dom::element> found;
+  for (dom::key_value_pair field : fields) {
+    if (field.key == key) {
+      found = field.value;
+    }
+  }
+  return found;
+}
+
+nlohmann::json to_nlohmann(dom::element value) {
+  switch (value.type()) {
+    case dom::element_type::ARRAY: {
+      nlohmann::json out = nlohmann::json::array();
+      for (dom::element item : value.get_array().value_unsafe()) {
+        out.push_back(to_nlohmann(item));
+      }
+      return out;
+    }
+    case dom::element_type::OBJECT: {
+      nlohmann::json out = nlohmann::json::object();
+      for (dom::key_value_pair field : value.get_object().value_unsafe()) {
+        out[std::string(field.key)] = to_nlohmann(field.value);  // the last of a repeated key wins
+      }
+      return out;
+    }
+    case dom::element_type::INT64: {
+      // nlohmann keeps non-negative integers unsigned.
+      int64_t number = value.get_int64().value_unsafe();
+      return number >= 0 ? nlohmann::json(static_cast<uint64_t>(number)) : nlohmann::json(number);
+    }
+    case dom::element_type::UINT64:
+      return value.get_uint64().value_unsafe();
+    case dom::element_type::DOUBLE:
+      return value.get_double().value_unsafe();
+    case dom::element_type::STRING:
+      return std::string(value.get_string().value_unsafe());
+    case dom::element_type::BOOL:
+      return value.get_bool().value_unsafe();
+    case dom::element_type::NULL_VALUE:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace recipe::cargo
