@@ -1,10 +1,10 @@
-# Turn a text file into a header holding it as a C++ raw string: cmake -DINPUT= -DOUTPUT= -DNAME= -P
+# Turn a text file into a header holding it as a C++ raw string: cmake -DINPUT= -DOUTPUT= -DNAME= -DNAMESPACE= -P
 file(READ "${INPUT}" content)
 set(delimiter "recipe_text")
 string(FIND "${content}" ")${delimiter}\"" clash)
 if(NOT clash EQUAL -1)
   message(FATAL_ERROR "${INPUT} contains the raw-string delimiter")
 endif()
-file(WRITE "${OUTPUT}.tmp" "#pragma once\n// Generated from ${INPUT} by cmake/EmbedText.cmake.\nnamespace recipe::emit {\ninline constexpr const char* ${NAME} = R\"${delimiter}(${content})${delimiter}\";\n}  // namespace recipe::emit\n")
+file(WRITE "${OUTPUT}.tmp" "#pragma once\n// Generated from ${INPUT} by cmake/EmbedText.cmake.\nnamespace ${NAMESPACE} {\ninline constexpr const char* ${NAME} = R\"${delimiter}(${content})${delimiter}\";\n}  // namespace ${NAMESPACE}\n")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUTPUT}.tmp")

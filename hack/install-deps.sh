@@ -9,11 +9,14 @@ packages=(
   cmake
   g++
   git
+  iproute2
+  libarchive-dev
   libcli11-dev
   libgtest-dev
   libre2-dev
   libsimdjson-dev
   libspdlog-dev
+  libssl-dev
   libtomlplusplus-dev
   libxxhash-dev
   ninja-build

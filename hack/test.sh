@@ -15,5 +15,6 @@ if ! cmp -s "$toolchain" recipes/toolchains/rust-base-bookworm.toml; then
   diff "$toolchain" recipes/toolchains/rust-base-bookworm.toml >&2 || true
   exit 1
 fi
+hack/start-buildah.sh
 hack/build.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"

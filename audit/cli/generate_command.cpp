@@ -19,7 +19,9 @@ struct GenerateOptions {
 };
 
 // The words after the program name, minus where the output went: what regenerates the recipe.
-std::vector<std::string> regenerate_words(const std::vector<std::string>& argv) {
+// Packages added through the environment are written as options, so that the recipe's header
+// regenerates it wherever it runs.
+std::vector<std::string> regenerate_words(const std::vector<std::string>& argv, const hints::HintOptions& hints) {
   std::vector<std::string> words = {"cargo-recipe"};
   for (size_t i = 0; i < argv.size(); ++i) {
     const std::string& arg = argv[i];
@@ -31,6 +33,15 @@ std::vector<std::string> regenerate_words(const std::vector<std::string>& argv) 
       continue;
     }
     words.push_back(arg);
+  }
+  auto given = [&argv](const std::string& option) {
+    return std::ranges::any_of(argv, [&option](const std::string& arg) { return arg == option || arg.starts_with(option + "="); });
+  };
+  if (!hints.add_apt.empty() && !given("--add-apt")) {
+    words.push_back("--add-apt=" + hints.add_apt);
+  }
+  if (!hints.add_apk.empty() && !given("--add-apk")) {
+    words.push_back("--add-apk=" + hints.add_apk);
   }
   return words;
 }
@@ -49,6 +60,7 @@ void add_options(CLI::App& command, GenerateOptions& opts) {
   command.add_option("--source-date-epoch", opts.request.source_date_epoch, "SOURCE_DATE_EPOCH inside every step")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  add_hint_options(command, opts.request.hints);
 }
 
 void finish(GenerateOptions& opts) {
@@ -59,7 +71,7 @@ void finish(GenerateOptions& opts) {
 
 void run_generate(GenerateOptions& opts, const std::vector<std::string>& argv) {
   finish(opts);
-  opts.request.command = regenerate_words(argv);
+  opts.request.command = regenerate_words(argv, opts.request.hints);
   SubprocessRunner processes;
   emit::GeneratedRecipe recipe = emit::generate_recipe(opts.request, processes);
   std::string output = opts.output.empty() ? recipe.default_output : opts.output;
@@ -85,6 +97,10 @@ emit::GenerateRequest parse_generate_command(const std::vector<std::string>& wor
   CLI::App parser;
   GenerateOptions opts;
   add_options(parser, opts);
+  // The recorded words are the whole truth: no CARGO_RECIPE_ADD_* of whoever checks may add to them.
+  for (const char* option : {"--add-apt", "--add-apk"}) {
+    parser.get_option(option)->envname("");
+  }
   std::vector<std::string> args(words.rbegin(), words.rend() - 2);  // CLI11 takes a reversed vector
   try {
     parser.parse(args);

@@ -39,4 +39,16 @@ void finish_workspace_options(WorkspaceOptions& opts) {
   }
 }
 
+void add_hint_options(CLI::App& command, hints::HintOptions& opts) {
+  command.add_option("--hints", opts.files, "Hints file (TOML, schemas/hints.schema.json), repeatable; later files win");
+  command.add_option("--distro", opts.distro,
+                     "Distro family of the base image: debian or alpine (default: from the toolchain file or image name)");
+  command.add_option("--add-apt", opts.add_apt,
+                     "Comma-separated apt packages for every unit that runs a build script or links")
+      ->envname("CARGO_RECIPE_ADD_APT");
+  command.add_option("--add-apk", opts.add_apk,
+                     "Comma-separated apk packages for every unit that runs a build script or links")
+      ->envname("CARGO_RECIPE_ADD_APK");
+}
+
 }  // namespace recipe::cli

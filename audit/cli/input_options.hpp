@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "generator/cargo/load.hpp"
+#include "generator/hints/collect.hpp"
 #include "generator/plan/plan.hpp"
 
 namespace recipe::cli {
@@ -20,5 +21,9 @@ void add_workspace_options(CLI::App& command, WorkspaceOptions& opts);
 
 // Copy what the planner needs from the load options (features, target) after parsing.
 void finish_workspace_options(WorkspaceOptions& opts);
+
+// Register the options that say which system packages get installed: --hints, --distro,
+// --add-apt and --add-apk (the last two also from CARGO_RECIPE_ADD_APT / CARGO_RECIPE_ADD_APK).
+void add_hint_options(CLI::App& command, hints::HintOptions& opts);
 
 }  // namespace recipe::cli

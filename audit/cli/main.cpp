@@ -11,6 +11,7 @@
 #include "audit/cli/audit_command.hpp"
 #include "audit/cli/build_command.hpp"
 #include "audit/cli/generate_command.hpp"
+#include "audit/cli/hints_command.hpp"
 #include "audit/cli/plan_command.hpp"
 #include "generator/support/error.hpp"
 #include "generator/version.hpp"
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   recipe::cli::add_plan_command(app);
   recipe::cli::add_generate_command(app, recorded);
   recipe::cli::add_build_command(app);
+  recipe::cli::add_hints_command(app);
   recipe::cli::add_audit_command(app);
 
   try {

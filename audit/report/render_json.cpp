@@ -15,7 +15,17 @@ std::string render_json(const Report& report) {
                      {"detail", c.detail},
                      {"facts", c.facts}});
   }
+  nlohmann::json runs = nlohmann::json::array();
+  for (const auto& r : report.runs) {
+    runs.push_back({{"index", r.index},
+                    {"engine", r.engine},
+                    {"base_image_id", r.base_image_id},
+                    {"command", r.command},
+                    {"variation", r.variation},
+                    {"exit_code", r.exit_code}});
+  }
   nlohmann::json doc = {{"schema", "cargo-recipe/audit-report/1"},
+                        {"runs", runs},
                         {"tool", std::string("cargo-recipe ") + k_version},
                         {"kind", report.kind},
                         {"complete", report.complete},

@@ -20,6 +20,15 @@ std::string render_text(const Report& report, bool colour) {
     }
     out += suite + ": " + std::to_string(passed) + "/" + std::to_string(cases.size()) + " " +
            (passed == cases.size() ? paint("32", "ok") : paint("31;1", "NOT REPRODUCIBLE")) + "\n";
+    // A rebuild lists every stage, first divergent ones highlighted; other audits only failures.
+    if (report.kind == "build") {
+      for (const Case* c : cases) {
+        auto role = c->facts.find("role");
+        bool first = role != c->facts.end() && role->second == "first divergent";
+        std::string mark = c->verdict == Verdict::pass ? paint("32", "  same ") : first ? paint("31;1", "  FIRST") : paint("33", "  later");
+        out += mark + " " + c->name + "  " + c->summary + "\n";
+      }
+    }
     for (const Case* c : cases) {
       if (c->verdict == Verdict::pass) {
         continue;

@@ -22,8 +22,20 @@ struct Case {
   std::map<std::string, std::string> facts;  // named findings (cause, first divergent unit...)
 };
 
+// How one build of an audit ran: enough to repeat it by hand.
+struct RunInfo {
+  int index = 0;
+  std::string engine;
+  std::string base_image_id;
+  std::string command;
+  std::map<std::string, std::string> variation;
+  double seconds = 0;
+  int exit_code = 0;
+};
+
 struct Report {
   std::string kind;  // "generate" or "build"
+  std::vector<RunInfo> runs;  // build audits only
   bool complete = true;
   std::string incomplete_reason;
   std::vector<Case> cases;

@@ -4,6 +4,7 @@
 
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/line_reader.hpp"
 
 namespace recipe::runner {
 
@@ -11,12 +12,9 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> context_sources(std::string_view recipe, const std::string& origin) {
   std::vector<std::string> sources;
-  size_t line_no = 0;
-  while (!recipe.empty()) {
-    ++line_no;
-    size_t eol = recipe.find('\n');
-    std::string_view line = recipe.substr(0, eol);
-    recipe = eol == std::string_view::npos ? std::string_view{} : recipe.substr(eol + 1);
+  LineReader lines(recipe);
+  std::string_view line;
+  while (lines.next(line)) {
     if (!line.starts_with("COPY ") || line.find("--from=") != std::string_view::npos) {
       continue;
     }
@@ -37,7 +35,7 @@ std::vector<std::string> context_sources(std::string_view recipe, const std::str
       sources.emplace_back(rest.substr(0, space));
       continue;
     }
-    throw InputError(origin + ":" + std::to_string(line_no) + ": cannot read this COPY line");
+    throw InputError(origin + ":" + std::to_string(lines.number()) + ": cannot read this COPY line");
   }
   return sources;
 }

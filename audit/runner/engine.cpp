@@ -27,14 +27,22 @@ void add_request_words(std::vector<std::string>& argv, const BuildRequest& reque
 
 class DockerEngine : public Engine {
  public:
-  DockerEngine(std::string client, ProcessRunner& processes) : m_client(std::move(client)), m_processes(processes) {}
+  DockerEngine(std::string client, std::string docker_host, ProcessRunner& processes)
+      : m_client(std::move(client)), m_docker_host(std::move(docker_host)), m_processes(processes) {}
 
-  std::string name() const override { return "docker"; }
+  std::string name() const override { return m_docker_host.empty() ? "docker" : "docker@" + m_docker_host; }
 
   std::string version() override {
-    ProcessResult r = m_processes.run({m_client, "version", "--format", "{{.Server.Version}}"}, {});
+    ProcessResult r = m_processes.run({m_client, "version", "--format", "{{.Server.Version}}"}, options());
     return "docker " + first_line(r.out);
   }
+
+  std::string image_id(const std::string& image) override {
+    ProcessResult r = m_processes.run({m_client, "image", "inspect", "--format", "{{.Id}}", image}, options());
+    return r.exit_code == 0 ? first_line(r.out) : "";
+  }
+
+  bool alive() override { return m_processes.run({m_client, "info", "--format", "{{.ServerVersion}}"}, options()).exit_code == 0; }
 
   BuildResult build(const BuildRequest& request) override {
     std::vector<std::string> argv = {m_client, "build", "--progress=plain", "-f", request.dockerfile, "--target", request.target};
@@ -42,16 +50,26 @@ class DockerEngine : public Engine {
       argv.push_back("--no-cache");
     }
     add_request_words(argv, request);
-    RunOptions opts;
+    RunOptions opts = options();
     // Without DOCKER_BUILDKIT=1 a 20.10 client runs the legacy builder, which ignores -o.
-    opts.env = {{"DOCKER_BUILDKIT", "1"}};
+    opts.env["DOCKER_BUILDKIT"] = "1";
     opts.mirror_stderr = request.show_progress;
     ProcessResult r = m_processes.run(argv, opts);
     return {r.exit_code, r.err};
   }
 
  private:
+  // Every call goes to the same daemon: DOCKER_HOST when this engine was given one.
+  RunOptions options() const {
+    RunOptions opts;
+    if (!m_docker_host.empty()) {
+      opts.env["DOCKER_HOST"] = m_docker_host;
+    }
+    return opts;
+  }
+
   std::string m_client;
+  std::string m_docker_host;
   ProcessRunner& m_processes;
 };
 
@@ -65,6 +83,13 @@ class BuildahEngine : public Engine {
     ProcessResult r = m_processes.run({"buildah", "--version"}, {});
     return first_line(r.out);
   }
+
+  std::string image_id(const std::string& image) override {
+    ProcessResult r = m_processes.run({"buildah", "inspect", "--type", "image", "--format", "{{.FromImageID}}", image}, {});
+    return r.exit_code == 0 ? "sha256:" + first_line(r.out) : "";
+  }
+
+  bool alive() override { return m_processes.run({"buildah", "--version"}, {}).exit_code == 0; }
 
   BuildResult build(const BuildRequest& request) override {
     // No --layers: buildah 1.28 keys its layer cache on instruction text only and would reuse a
@@ -83,6 +108,7 @@ class BuildahEngine : public Engine {
 
 // A docker client reaches BuildKit if it has buildx, or is older than 23 (BuildKit built in).
 bool docker_reaches_buildkit(const std::string& client, ProcessRunner& processes) {
+  // (Client-side questions: no daemon needed.)
   if (processes.run({client, "buildx", "version"}, {}).exit_code == 0) {
     return true;
   }
@@ -94,13 +120,18 @@ bool docker_reaches_buildkit(const std::string& client, ProcessRunner& processes
   return major > 0 && major < 23;
 }
 
-bool daemon_answers(const std::string& client, ProcessRunner& processes) {
-  return processes.run({client, "info", "--format", "{{.ServerVersion}}"}, {}).exit_code == 0;
+bool daemon_answers(const std::string& client, ProcessRunner& processes, const std::string& docker_host) {
+  RunOptions opts;
+  if (!docker_host.empty()) {
+    opts.env["DOCKER_HOST"] = docker_host;
+  }
+  return processes.run({client, "info", "--format", "{{.ServerVersion}}"}, opts).exit_code == 0;
 }
 
 }  // namespace
 
-std::unique_ptr<Engine> find_engine(const std::string& preference, ProcessRunner& processes) {
+std::unique_ptr<Engine> find_engine(const std::string& preference, ProcessRunner& processes,
+                                    const std::string& docker_host) {
   std::string tried;
   if (preference.empty() || preference == "docker") {
     // The first docker on PATH may be a client without BuildKit; Debian's is in /usr/bin.
@@ -109,12 +140,12 @@ std::unique_ptr<Engine> find_engine(const std::string& preference, ProcessRunner
         tried += " " + client + " (no BuildKit: needs buildx or a client older than 23);";
         continue;
       }
-      if (!daemon_answers(client, processes)) {
+      if (!daemon_answers(client, processes, docker_host)) {
         tried += " " + client + " (no daemon answers: start dockerd, or set DOCKER_HOST);";
         continue;
       }
       spdlog::info("engine: {}", client);
-      return std::make_unique<DockerEngine>(client, processes);
+      return std::make_unique<DockerEngine>(client, docker_host, processes);
     }
   }
   if (preference.empty() || preference == "buildah") {

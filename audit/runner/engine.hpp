@@ -34,11 +34,17 @@ class Engine {
   // "docker 20.10.24", "buildah 1.28.2".
   virtual std::string version() = 0;
   virtual BuildResult build(const BuildRequest& request) = 0;
+  // The id of a local image ("sha256:..."), or "" when the engine does not have it.
+  virtual std::string image_id(const std::string& image) = 0;
+  // Whether the engine still answers (after a failed build: did it die?).
+  virtual bool alive() = 0;
 };
 
 // The engine to use: `preference` "docker" or "buildah", or "" to find one (a Docker client
-// that reaches BuildKit first, then buildah). DOCKER_HOST is honoured by the docker client.
-// Throws Error naming what was tried when none works.
-std::unique_ptr<Engine> find_engine(const std::string& preference, ProcessRunner& processes);
+// that reaches BuildKit first, then buildah). DOCKER_HOST is honoured by the docker client;
+// `docker_host`, when given, overrides it (a second daemon). Throws EngineError naming what was
+// tried when none works.
+std::unique_ptr<Engine> find_engine(const std::string& preference, ProcessRunner& processes,
+                                    const std::string& docker_host = "");
 
 }  // namespace recipe::runner

@@ -48,32 +48,40 @@ JsonDocument::JsonDocument(std::string_view text, const std::string& origin) {
   }
 }
 
-std::optional<dom::element> find_member(dom::element object, std::string_view key) {
-  dom::object fields;
-  if (object.get(fields) != simdjson::SUCCESS) {
-    return std::nullopt;
+JsonObject::JsonObject(dom::element value) {
+  dom::object object;
+  if (value.get(object) != simdjson::SUCCESS) {
+    return;
   }
-  std::optional<dom::element> found;
-  for (dom::key_value_pair field : fields) {
-    if (field.key == key) {
-      found = field.value;
+  m_is_object = true;
+  m_members.reserve(object.size());
+  for (dom::key_value_pair member : object) {
+    m_members.emplace_back(member.key, member.value);
+  }
+}
+
+std::optional<dom::element> JsonObject::find(std::string_view key) const {
+  // From the end: the first match is the last of a repeated key.
+  for (auto member = m_members.rbegin(); member != m_members.rend(); ++member) {
+    if (member->first == key) {
+      return member->second;
     }
   }
-  return found;
+  return std::nullopt;
 }
 
 nlohmann::json to_nlohmann(dom::element value) {
   switch (value.type()) {
     case dom::element_type::ARRAY: {
       nlohmann::json out = nlohmann::json::array();
-      for (dom::element item : value.get_array().value_unsafe()) {
+      for (dom::element item : dom::array(value)) {
         out.push_back(to_nlohmann(item));
       }
       return out;
     }
     case dom::element_type::OBJECT: {
       nlohmann::json out = nlohmann::json::object();
-      for (dom::key_value_pair field : value.get_object().value_unsafe()) {
+      for (dom::key_value_pair field : dom::object(value)) {
         out[std::string(field.key)] = to_nlohmann(field.value);  // the last of a repeated key wins
       }
       return out;

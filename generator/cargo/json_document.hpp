@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 #include <simdjson.h>
@@ -27,9 +29,25 @@ class JsonDocument {
   simdjson::dom::element m_root;
 };
 
-// The value of `key` in `object`; none when `object` is not an object or lacks the key. A repeated
-// key gives its last value, as nlohmann (which keeps only that one) did.
-std::optional<simdjson::dom::element> find_member(simdjson::dom::element object, std::string_view key);
+// The members of one JSON value, gathered once for the many lookups a reader makes in it (a
+// package has two dozen). A value that is not an object has none, and says so.
+class JsonObject {
+ public:
+  using Member = std::pair<std::string_view, simdjson::dom::element>;
+
+  explicit JsonObject(simdjson::dom::element value);
+
+  bool is_object() const { return m_is_object; }
+  // The value of `key`, or none. A repeated key gives its last value, as nlohmann (which keeps
+  // only that one) did.
+  std::optional<simdjson::dom::element> find(std::string_view key) const;
+  // In document order, repeats included.
+  const std::vector<Member>& members() const { return m_members; }
+
+ private:
+  bool m_is_object = false;
+  std::vector<Member> m_members;
+};
 
 // `value` as an nlohmann DOM, for the rare paths that must print or do exactly what nlohmann did
 // (messages quoting a value).

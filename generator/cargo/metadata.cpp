@@ -24,7 +24,7 @@ std::string string_of(Json value) {
 }
 
 // Accessors that turn a schema violation into an InputError naming the element. A missing
-// member, or one of a value that is not an object, reads as absent.
+// member, or one of a value that is not an object, reads as absent (as nlohmann's find() had it).
 class Reader {
  public:
   explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
@@ -33,18 +33,18 @@ class Reader {
     throw InputError(m_origin + ": " + where + ": " + what);
   }
 
-  Json member(Json object, const char* key, const std::string& where) const {
+  Json member(const JsonObject& object, const char* key, const std::string& where) const {
     if (!object.is_object()) {
       fail(where, "expected an object");
     }
-    std::optional<Json> value = find_member(object, key);
+    std::optional<Json> value = object.find(key);
     if (!value) {
       fail(where, std::string("missing field \"") + key + "\"");
     }
     return *value;
   }
 
-  std::string string(Json object, const char* key, const std::string& where) const {
+  std::string string(const JsonObject& object, const char* key, const std::string& where) const {
     Json value = member(object, key, where);
     if (!value.is_string()) {
       fail(where, std::string("field \"") + key + "\" must be a string");
@@ -53,8 +53,8 @@ class Reader {
   }
 
   // Absent or null gives "".
-  std::string optional_string(Json object, const char* key, const std::string& where) const {
-    std::optional<Json> value = find_member(object, key);
+  std::string optional_string(const JsonObject& object, const char* key, const std::string& where) const {
+    std::optional<Json> value = object.find(key);
     if (!value || value->is_null()) {
       return {};
     }
@@ -64,9 +64,9 @@ class Reader {
     return string_of(*value);
   }
 
-  std::vector<std::string> strings(Json object, const char* key, const std::string& where,
+  std::vector<std::string> strings(const JsonObject& object, const char* key, const std::string& where,
                                    bool required = true) const {
-    return strings_of(find_member(object, key), key, where, required);
+    return strings_of(object.find(key), key, where, required);
   }
 
   // `strings` of a member already looked up.
@@ -81,8 +81,10 @@ class Reader {
     if (!value->is_array()) {
       fail(where, std::string("field \"") + key + "\" must be an array of strings");
     }
+    JsonArray items(*value);
     std::vector<std::string> out;
-    for (Json item : value->get_array().value_unsafe()) {
+    out.reserve(items.size());
+    for (Json item : items) {
       if (!item.is_string()) {
         fail(where, std::string("field \"") + key + "\" must be an array of strings");
       }
@@ -91,8 +93,8 @@ class Reader {
     return out;
   }
 
-  bool boolean(Json object, const char* key, bool fallback, const std::string& where) const {
-    std::optional<Json> value = find_member(object, key);
+  bool boolean(const JsonObject& object, const char* key, bool fallback, const std::string& where) const {
+    std::optional<Json> value = object.find(key);
     if (!value || value->is_null()) {
       return fallback;
     }
@@ -102,12 +104,12 @@ class Reader {
     return value->get_bool().value_unsafe();
   }
 
-  JsonArray array(Json object, const char* key, const std::string& where) const {
+  JsonArray array(const JsonObject& object, const char* key, const std::string& where) const {
     Json value = member(object, key, where);
     if (!value.is_array()) {
       fail(where, std::string("field \"") + key + "\" must be an array");
     }
-    return value.get_array().value_unsafe();
+    return JsonArray(value);
   }
 
   model::Platform platform(const std::string& text, const std::string& where) const {
@@ -143,12 +145,55 @@ DepKind parse_dep_kind(const Reader& reader, std::optional<Json> value, const st
                          " (expected null, \"dev\" or \"build\")");
 }
 
-model::Source parse_source(const std::string& source, const std::filesystem::path& manifest_dir,
-                           const std::filesystem::path& workspace_root) {
+// True for "a/b": at least one part, none empty, "." or "..".
+bool is_plain_relative(std::string_view path) {
+  if (path.empty()) {
+    return false;
+  }
+  for (size_t start = 0; start <= path.size();) {
+    size_t end = std::min(path.find('/', start), path.size());
+    std::string_view part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+// `path` relative to the directory `base`, exactly as std::filesystem's
+// lexically_relative(base).generic_string() spells it. Cargo's paths are plain absolute ones, for
+// which that is cutting off `base`: done by hand, as std::filesystem allocates for every part
+// and this runs for every target.
+std::string relative_path(std::string_view path, std::string_view base) {
+  if (base.starts_with('/') && is_plain_relative(base.substr(1)) && path.starts_with(base)) {
+    std::string_view rest = path.substr(base.size());
+    if (rest.empty()) {
+      return ".";
+    }
+    if (rest.starts_with('/') && is_plain_relative(rest.substr(1))) {
+      return std::string(rest.substr(1));
+    }
+  }
+  return std::filesystem::path(path).lexically_relative(base).generic_string();
+}
+
+// The directory of the file `path`, as std::filesystem's parent_path() gives it; by hand for
+// plain absolute paths, like relative_path().
+std::string parent_dir(std::string_view path) {
+  if (path.starts_with('/') && is_plain_relative(path.substr(1))) {
+    size_t slash = path.rfind('/');
+    return std::string(slash == 0 ? path.substr(0, 1) : path.substr(0, slash));
+  }
+  return std::filesystem::path(path).parent_path().string();
+}
+
+model::Source parse_source(const std::string& source, const std::string& manifest_dir,
+                           const std::string& workspace_root) {
   model::Source out;
   if (source.empty() || source.starts_with("path+")) {
     out.kind = model::Source::Kind::path;
-    std::string relative = manifest_dir.lexically_relative(workspace_root).generic_string();
+    std::string relative = relative_path(manifest_dir, workspace_root);
     out.relative_path = relative == "." ? "" : relative;
     return out;
   }
@@ -168,8 +213,8 @@ model::Source parse_source(const std::string& source, const std::filesystem::pat
   return out;
 }
 
-model::Target parse_target(const Reader& reader, Json value, const std::string& where,
-                           const std::filesystem::path& manifest_dir) {
+model::Target parse_target(const Reader& reader, const JsonObject& value, const std::string& where,
+                           const std::string& manifest_dir) {
   model::Target target;
   target.name = reader.string(value, "name", where);
   std::string target_where = where + ": target \"" + target.name + "\"";
@@ -184,9 +229,9 @@ model::Target parse_target(const Reader& reader, Json value, const std::string& 
   if (target.kinds == std::vector<std::string>{"bin"} && target.crate_types != std::vector<std::string>{"bin"}) {
     reader.fail(target_where, "is a bin target but its crate types are not [\"bin\"]");
   }
-  std::filesystem::path src(reader.string(value, "src_path", target_where));
-  target.src_path = src.is_absolute() ? src.lexically_relative(manifest_dir).generic_string()
-                                      : src.generic_string();
+  std::string src = reader.string(value, "src_path", target_where);
+  target.src_path = src.starts_with('/') ? relative_path(src, manifest_dir)
+                                         : std::filesystem::path(src).generic_string();
   target.edition = reader.optional_string(value, "edition", target_where);
   if (target.edition.empty()) {
     target.edition = "2015";
@@ -195,7 +240,7 @@ model::Target parse_target(const Reader& reader, Json value, const std::string& 
   return target;
 }
 
-model::DependencyDecl parse_dependency(const Reader& reader, Json value, const std::string& where) {
+model::DependencyDecl parse_dependency(const Reader& reader, const JsonObject& value, const std::string& where) {
   model::DependencyDecl dep;
   dep.package = reader.string(value, "name", where);
   std::string dep_where = where + ": dependency \"" + dep.package + "\"";
@@ -204,7 +249,7 @@ model::DependencyDecl parse_dependency(const Reader& reader, Json value, const s
     dep.rename = rename;
   }
   dep.req = reader.optional_string(value, "req", dep_where);
-  dep.kind = parse_dep_kind(reader, find_member(value, "kind"), dep_where);
+  dep.kind = parse_dep_kind(reader, value.find("kind"), dep_where);
   std::string platform = reader.optional_string(value, "target", dep_where);
   if (!platform.empty()) {
     dep.platform = reader.platform(platform, dep_where);
@@ -220,16 +265,14 @@ model::DependencyDecl parse_dependency(const Reader& reader, Json value, const s
 
 // The members of the `features` object in the order nlohmann's std::map held them: sorted by name,
 // only the last of a repeated name. The first invalid feature in that order is the one reported.
-std::vector<std::pair<std::string_view, Json>> features_by_name(Json features) {
-  std::vector<std::pair<std::string_view, Json>> fields;
-  for (simdjson::dom::key_value_pair field : features.get_object().value_unsafe()) {
-    fields.emplace_back(field.key, field.value);
-  }
-  std::ranges::stable_sort(fields, {}, [](const auto& field) { return field.first; });
-  std::vector<std::pair<std::string_view, Json>> unique;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i + 1 == fields.size() || fields[i + 1].first != fields[i].first) {
-      unique.push_back(fields[i]);
+std::vector<JsonObject::Member> features_by_name(const JsonObject& features) {
+  std::vector<JsonObject::Member> members = features.members();
+  std::ranges::stable_sort(members, {}, &JsonObject::Member::first);
+  std::vector<JsonObject::Member> unique;
+  unique.reserve(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i + 1 == members.size() || members[i + 1].first != members[i].first) {
+      unique.push_back(members[i]);
     }
   }
   return unique;
@@ -264,14 +307,14 @@ void validate_features(const Reader& reader, const model::Package& pkg, const st
     }
   }
   for (const auto& [name, values] : pkg.features) {
+    auto fail = [&](const std::string& what) { reader.fail(where + ": feature \"" + name + "\"", what); };
     for (const auto& value : values) {
-      std::string feature_where = where + ": feature \"" + name + "\"";
       if (value == name) {
-        reader.fail(feature_where, "includes itself");
+        fail("includes itself");
       }
       if (value.starts_with("dep:")) {
         if (!optional_deps.contains(value.substr(4))) {
-          reader.fail(feature_where, "refers to \"" + value + "\" but no optional dependency has that name");
+          fail("refers to \"" + value + "\" but no optional dependency has that name");
         }
       } else if (auto slash = value.find('/'); slash != std::string::npos) {
         std::string dep = value.substr(0, slash);
@@ -279,10 +322,10 @@ void validate_features(const Reader& reader, const model::Package& pkg, const st
           dep.pop_back();
         }
         if (!dep_names.contains(dep)) {
-          reader.fail(feature_where, "refers to \"" + value + "\" but \"" + dep + "\" is not a dependency");
+          fail("refers to \"" + value + "\" but \"" + dep + "\" is not a dependency");
         }
       } else if (!pkg.features.contains(value)) {
-        reader.fail(feature_where, "includes \"" + value + "\", which is neither a feature nor an optional dependency");
+        fail("includes \"" + value + "\", which is neither a feature nor an optional dependency");
       }
     }
   }
@@ -319,26 +362,30 @@ void assign_keys(std::vector<model::Package>& packages) {
 
 // The kind of one `dep_kinds` entry. nlohmann's value() threw a type_error (reported as an internal
 // error) for an entry that is not an object: nlohmann is asked again so that it still does.
-DepKind parse_edge_kind(const Reader& reader, Json entry, const std::string& where) {
+DepKind parse_edge_kind(const Reader& reader, Json value, const JsonObject& entry, const std::string& where) {
   if (!entry.is_object()) {
-    to_nlohmann(entry).value("kind", nlohmann::json());
+    to_nlohmann(value).value("kind", nlohmann::json());
   }
-  return parse_dep_kind(reader, find_member(entry, "kind"), where);
+  return parse_dep_kind(reader, entry.find("kind"), where);
 }
 
-void parse_resolve(const Reader& reader, Json resolve, model::Workspace& ws) {
+void parse_resolve(const Reader& reader, const JsonObject& resolve, model::Workspace& ws) {
   size_t i = 0;
-  for (Json node : reader.array(resolve, "nodes", "resolve")) {
+  for (Json node_value : reader.array(resolve, "nodes", "resolve")) {
+    JsonObject node(node_value);
     std::string where = "resolve.nodes[" + std::to_string(i++) + "]";
     std::string id = reader.string(node, "id", where);
     if (ws.find_package(id) == nullptr) {
       reader.fail(where, "node \"" + id + "\" is not among the packages");
     }
     std::vector<model::ResolvedDep> edges;
-    std::optional<Json> deps = find_member(node, "deps");
+    std::optional<Json> deps = node.find("deps");
     if (deps && deps->is_array()) {
+      JsonArray dep_values(*deps);
+      edges.reserve(dep_values.size());
       size_t j = 0;
-      for (Json dep : deps->get_array().value_unsafe()) {
+      for (Json dep_value : dep_values) {
+        JsonObject dep(dep_value);
         std::string dep_where = where + ".deps[" + std::to_string(j++) + "]";
         model::ResolvedDep edge;
         edge.package_id = reader.string(dep, "pkg", dep_where);
@@ -346,10 +393,11 @@ void parse_resolve(const Reader& reader, Json resolve, model::Workspace& ws) {
         if (ws.find_package(edge.package_id) == nullptr) {
           reader.fail(dep_where, "dependency \"" + edge.package_id + "\" is not among the packages");
         }
-        std::optional<Json> kinds = find_member(dep, "dep_kinds");
+        std::optional<Json> kinds = dep.find("dep_kinds");
         if (kinds && kinds->is_array()) {
-          for (Json kind : kinds->get_array().value_unsafe()) {
-            DepKind dep_kind = parse_edge_kind(reader, kind, dep_where);
+          for (Json kind_value : JsonArray(*kinds)) {
+            JsonObject kind(kind_value);
+            DepKind dep_kind = parse_edge_kind(reader, kind_value, kind, dep_where);
             std::optional<model::Platform> platform;
             std::string text = reader.optional_string(kind, "target", dep_where);
             if (!text.empty()) {
@@ -387,16 +435,31 @@ std::optional<int> integer_version(std::optional<Json> value) {
   return std::nullopt;
 }
 
+// The tables of `[package.metadata]` or `[workspace.metadata]` that cargo-recipe reads (its own
+// and cargo-green's), as JSON text; "" when there are none. Other tools' tables are not kept.
+std::string tool_metadata(std::optional<Json> metadata) {
+  if (!metadata || !metadata->is_object()) {
+    return "";
+  }
+  nlohmann::json kept = nlohmann::json::object();
+  for (const auto& [key, value] : JsonObject(*metadata).members()) {
+    if (key == "recipe" || key == "green") {
+      kept[std::string(key)] = to_nlohmann(value);
+    }
+  }
+  return kept.empty() ? "" : kept.dump();
+}
+
 }  // namespace
 
 model::Workspace parse_metadata(std::string_view text, const std::string& origin) {
   JsonDocument json(text, origin);
-  Json doc = json.root();
+  JsonObject doc(json.root());
   Reader reader(origin);
   if (!doc.is_object()) {
     reader.fail("top level", "expected a JSON object from cargo metadata");
   }
-  std::optional<Json> version = find_member(doc, "version");
+  std::optional<Json> version = doc.find("version");
   if (integer_version(version) != 1) {
     reader.fail("version", "unsupported metadata format version " +
                                (version ? to_nlohmann(*version).dump() : std::string("(missing)")) +
@@ -405,10 +468,13 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
 
   model::Workspace ws;
   ws.workspace_root = reader.string(doc, "workspace_root", "top level");
-  std::filesystem::path root(ws.workspace_root);
+  ws.metadata = tool_metadata(doc.find("metadata"));
   std::set<std::string> seen_ids;
+  JsonArray packages = reader.array(doc, "packages", "top level");
+  ws.packages.reserve(packages.size());
   size_t i = 0;
-  for (Json value : reader.array(doc, "packages", "top level")) {
+  for (Json package : packages) {
+    JsonObject value(package);
     std::string where = "packages[" + std::to_string(i++) + "]";
     model::Package pkg;
     pkg.id = reader.string(value, "id", where);
@@ -418,32 +484,36 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
     if (!seen_ids.insert(pkg.id).second) {
       reader.fail(where, "duplicate package id");
     }
-    std::filesystem::path manifest(reader.string(value, "manifest_path", where));
-    pkg.manifest_dir = manifest.parent_path().string();
-    pkg.source = parse_source(reader.optional_string(value, "source", where), manifest.parent_path(), root);
+    pkg.manifest_dir = parent_dir(reader.string(value, "manifest_path", where));
+    pkg.source = parse_source(reader.optional_string(value, "source", where), pkg.manifest_dir, ws.workspace_root);
     pkg.edition = reader.optional_string(value, "edition", where);
     if (pkg.edition.empty()) {
       pkg.edition = "2015";
     }
+    pkg.metadata = tool_metadata(value.find("metadata"));
     std::string links = reader.optional_string(value, "links", where);
     if (!links.empty()) {
       pkg.links = links;
     }
-    for (const auto& dep : reader.array(value, "dependencies", where)) {
-      pkg.dependencies.push_back(parse_dependency(reader, dep, where));
+    JsonArray dependencies = reader.array(value, "dependencies", where);
+    pkg.dependencies.reserve(dependencies.size());
+    for (Json dep : dependencies) {
+      pkg.dependencies.push_back(parse_dependency(reader, JsonObject(dep), where));
     }
-    Json features = reader.member(value, "features", where);
+    JsonObject features(reader.member(value, "features", where));
     if (!features.is_object()) {
       reader.fail(where, "field \"features\" must be an object");
     }
     for (const auto& [name, list] : features_by_name(features)) {
       // Looked up by C string, as ever: a name with a NUL byte stands for its part before it.
       std::string key(name);
-      std::optional<Json> found = key.find('\0') == std::string::npos ? list : find_member(features, key.c_str());
+      std::optional<Json> found = key.find('\0') == std::string::npos ? list : features.find(key.c_str());
       pkg.features[key] = reader.strings_of(found, key.c_str(), where);
     }
-    for (const auto& target : reader.array(value, "targets", where)) {
-      pkg.targets.push_back(parse_target(reader, target, where, manifest.parent_path()));
+    JsonArray targets = reader.array(value, "targets", where);
+    pkg.targets.reserve(targets.size());
+    for (Json target : targets) {
+      pkg.targets.push_back(parse_target(reader, JsonObject(target), where, pkg.manifest_dir));
     }
     validate_targets(reader, pkg, where);
     add_implicit_features(pkg);
@@ -482,12 +552,13 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
       reader.fail("workspace_default_members", "\"" + id + "\" is not a workspace member");
     }
   }
-  std::optional<Json> resolve = find_member(doc, "resolve");
-  if (!resolve || resolve->is_null()) {
+  std::optional<Json> resolve_value = doc.find("resolve");
+  if (!resolve_value || resolve_value->is_null()) {
     reader.fail("resolve", "missing: the metadata has no dependency graph (do not pass --no-deps)");
   }
-  parse_resolve(reader, *resolve, ws);
-  std::string root_id = reader.optional_string(*resolve, "root", "resolve");
+  JsonObject resolve(*resolve_value);
+  parse_resolve(reader, resolve, ws);
+  std::string root_id = reader.optional_string(resolve, "root", "resolve");
   if (!root_id.empty()) {
     ws.root_package = root_id;
   }

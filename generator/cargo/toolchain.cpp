@@ -54,6 +54,12 @@ Toolchain read_toolchain_file(const std::string& path) {
     throw InputError(path + ": a toolchain file needs the strings \"rustc_vv\" (rustc -vV) and \"cfg\" (rustc --print cfg)");
   }
   Toolchain toolchain = toolchain_from_text(*vv, *cfg, path);
+  if (const toml::node* distro = doc.get("distro")) {
+    if (!distro->is_string()) {
+      throw InputError(location_of(path, *distro) + ": distro must be a string (the ID of the image's /etc/os-release)");
+    }
+    toolchain.distro = distro->as_string()->get();
+  }
   if (const toml::table* targets = doc["target_cfg"].as_table()) {
     for (const auto& [triple, node] : *targets) {
       if (!node.is_string()) {

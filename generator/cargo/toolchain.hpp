@@ -17,6 +17,7 @@ struct Toolchain {
   model::Version version;
   std::string host;     // host triple
   std::map<std::string, model::CfgSet> cfg_by_triple;
+  std::string distro;   // the image's /etc/os-release ID ("debian"), when the toolchain file says
 
   const model::CfgSet& cfg(const std::string& triple) const;
   // True when rustc is at least major.minor (gates flags such as --check-cfg).
@@ -27,7 +28,8 @@ struct Toolchain {
 // Throws InputError naming `origin` when either is malformed.
 Toolchain toolchain_from_text(std::string_view rustc_vv, std::string_view host_cfg, const std::string& origin);
 
-// Read a toolchain file: TOML with `rustc_vv` and `cfg` strings, and an optional `[target_cfg]`
+// Read a toolchain file: TOML with `rustc_vv` and `cfg` strings, an optional `distro` (the image's
+// os-release ID) and an optional `[target_cfg]`
 // table of triple = cfg text for cross targets (hack/make-base-image.sh writes it).
 Toolchain read_toolchain_file(const std::string& path);
 

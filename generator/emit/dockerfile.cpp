@@ -17,9 +17,6 @@ namespace recipe::emit {
 
 namespace {
 
-constexpr const char* k_base_stage = "base";
-constexpr const char* k_final_stage = "binaries";
-
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
   for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
     text.replace(pos, from.size(), to);
@@ -51,6 +48,9 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
 
 std::string base_stage(const RecipeInputs& inputs) {
   std::string out = "\nFROM " + inputs.base_image + " AS " + k_base_stage + "\n";
+  // Every RUN after an ARG has it in its cache key, and every unit stage starts FROM base: a new
+  // salt makes all unit steps run again, while context sources stay cached (audit build).
+  out += "ARG " + std::string(k_salt_arg) + "=\n";
   // The helper travels inside the recipe as one exec-form word: no context file, no heredoc.
   out += "RUN " +
          json_words({"/bin/sh", "-c", "mkdir -p /recipe/bin && printf '%s' \"$1\" >" + std::string(k_helper_path) +
@@ -58,6 +58,53 @@ std::string base_stage(const RecipeInputs& inputs) {
                      "install-recipe-helper", k_recipe_helper_script}) +
          "\n";
   return out;
+}
+
+// The words that install `packages` on `distro`, exec form: package names never meet a shell
+// parser as code, and nothing is left of the package manager's cache.
+std::vector<std::string> install_words(hints::Distro distro, const std::vector<hints::SystemPackage>& packages) {
+  std::vector<std::string> words;
+  if (distro == hints::Distro::debian) {
+    words = {"/usr/bin/env", "DEBIAN_FRONTEND=noninteractive", "/bin/sh", "-c",
+             "apt-get update -qq && apt-get install -y -qq --no-install-recommends \"$@\" && rm -rf /var/lib/apt/lists/*",
+             "install-packages"};
+  } else {
+    words = {"/bin/sh", "-c", "apk add --no-cache \"$@\"", "install-packages"};
+  }
+  for (const auto& package : packages) {
+    words.push_back(package.install_word());
+  }
+  return words;
+}
+
+// One stage per distinct package set, named by its hash: units with the same set share it, and
+// adding a package to one crate touches only the units that use that crate's set.
+std::string package_stages(const RecipeInputs& inputs) {
+  std::map<std::string, const std::vector<hints::SystemPackage>*> sets;
+  for (const auto& packages : inputs.unit_packages) {
+    if (!packages.empty()) {
+      sets.emplace(package_set_stage(inputs.distro, packages), &packages);
+    }
+  }
+  std::string text;
+  for (const auto& [name, packages] : sets) {
+    std::string list;
+    for (const auto& package : *packages) {
+      list += " " + package.install_word();
+    }
+    text += "\n# " + std::string(hints::list_key(inputs.distro)) + " packages:" + list + "\n";
+    text += "FROM " + std::string(k_base_stage) + " AS " + name + "\n";
+    text += "RUN " + json_words(install_words(inputs.distro, *packages)) + "\n";
+  }
+  return text;
+}
+
+// The stage a unit builds on: the bare base, or the stage of its package set.
+std::string unit_base(const RecipeInputs& inputs, size_t index) {
+  if (index >= inputs.unit_packages.size() || inputs.unit_packages[index].empty()) {
+    return k_base_stage;
+  }
+  return package_set_stage(inputs.distro, inputs.unit_packages[index]);
 }
 
 // A path package's folder as the build context names it: relative to the workspace root, with
@@ -124,7 +171,8 @@ std::string source_stage_text(const RecipeInputs& inputs, const model::Package& 
   return out;
 }
 
-std::string unit_stage_text(const std::vector<plan::Unit>& units, size_t index, const RecipeInputs& inputs) {
+std::string unit_stage_text(const std::vector<plan::Unit>& units, size_t index, const RecipeInputs& inputs,
+                            const std::string& base) {
   const plan::Unit& unit = units[index];
   UnitCommand command = unit_command(units, index, inputs);
   std::string features;
@@ -133,7 +181,7 @@ std::string unit_stage_text(const std::vector<plan::Unit>& units, size_t index, 
   }
   std::string out = "\n# " + unit_kind(unit) + " " + unit.package->key + " " + unit.target->name +
                     (unit.for_host ? " (host)" : "") + (features.empty() ? "" : " [" + features + "]") + "\n";
-  out += "FROM " + std::string(k_base_stage) + " AS " + unit_stage(unit) + "\n";
+  out += "FROM " + base + " AS " + unit_stage(unit) + "\n";
   out += "RUN " + inputs.dialect.sandbox_flags();
   for (const auto& mount : command.mounts) {
     out += mount.render() + " \\\n    ";
@@ -195,6 +243,8 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
 
   std::string out = header(inputs, bins);
   out += base_stage(inputs);
+  // System packages: one stage per distinct set.
+  out += package_stages(inputs);
   // Sources: one stage per package, sorted by package key.
   std::map<std::string, const model::Package*> packages;
   for (const auto& unit : plan.units) {
@@ -205,10 +255,21 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
   }
   // Units: compile or run, each exporting its outputs through a scratch stage.
   for (size_t index : stage_order(plan.units)) {
-    out += unit_stage_text(plan.units, index, inputs);
+    out += unit_stage_text(plan.units, index, inputs, unit_base(inputs, index));
+  }
+  // Every unit's outputs in one stage: one export shows them all to the audit.
+  out += "\nFROM scratch AS " + std::string(k_outputs_stage) + "\n";
+  std::vector<const plan::Unit*> by_name;
+  for (const auto& unit : plan.units) {
+    by_name.push_back(&unit);
+  }
+  std::ranges::sort(by_name, {}, [](const plan::Unit* u) { return output_stage(*u); });
+  for (const plan::Unit* unit : by_name) {
+    std::string dir = plan::layout::unit_dir(*unit);
+    out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*unit) + " " + dir + " " + dir + "\n";
   }
   // The product: every requested binary under its own name.
-  out += "\nFROM scratch AS " + std::string(k_final_stage) + "\n";
+  out += "\nFROM scratch AS " + std::string(k_binaries_stage) + "\n";
   for (const plan::Unit* bin : bins) {
     std::string file = plan::layout::unit_dir(*bin) + "/" + plan::layout::artifact_file(*bin);
     out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*bin) + " " + file + " /" + bin->target->name + "\n";

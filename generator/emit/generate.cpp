@@ -4,6 +4,7 @@
 
 #include "generator/emit/path_sources.hpp"
 #include "generator/emit/recipe_inputs.hpp"
+#include "generator/emit/system_packages.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::emit {
@@ -59,6 +60,10 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
   inputs.path_package_entries = list_path_package_entries(*loaded.workspace, plan, skip);
   inputs.regenerate_command = request.command;
   inputs.source_date_epoch = request.source_date_epoch;
+  // System packages: each crate's hints, installed only in the stages that use them.
+  inputs.distro = hints::decide_distro(request.hints.distro, loaded.inputs.toolchain.distro, request.base_image);
+  inputs.unit_packages =
+      unit_system_packages(plan, hints::collect_hints(request.hints, loaded.workspace.get()), inputs.distro);
   return {render_dockerfile(inputs), default_output(*loaded.workspace, plan), plan.units.size()};
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "generator/cargo/load.hpp"
+#include "generator/hints/collect.hpp"
 #include "generator/plan/plan.hpp"
 #include "generator/support/process.hpp"
 
@@ -19,6 +20,7 @@ struct GenerateRequest {
   std::string dialect = "portable";
   std::string sources = "registry";  // "registry" or "vendor=DIR"
   std::string source_date_epoch = "0";
+  hints::HintOptions hints;
   std::vector<std::string> command;  // "cargo-recipe", "generate", ...
 };
 

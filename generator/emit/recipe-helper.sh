@@ -102,6 +102,13 @@ trim() {
   REPLY=$s
 }
 
+# Give every output the time SOURCE_DATE_EPOCH says (0 when unset): the exported files then carry
+# no trace of when the step ran, which BuildKit before 0.13 does not rewrite by itself.
+stamp_outputs() {
+  [[ -d $1 ]] || return 0
+  find "$1" -exec touch -h -d "@${SOURCE_DATE_EPOCH:-0}" {} +
+}
+
 # --- run-build-script --------------------------------------------------------------------------
 
 # Export DEP_<LINKS>_<KEY>=VALUE for each metadata record of the build script run in RUN_UNIT_DIR.
@@ -243,6 +250,7 @@ run_build_script() {
   write_records "$unit_dir/rustc-env" "${rustc_env[@]}"
   write_records "$unit_dir/metadata" "${metadata[@]}"
   if ((${#messages[@]})); then printf '%s\n' "${messages[@]}" >&2; fi
+  stamp_outputs "$unit_dir"
   if $failed; then exit 1; fi
 }
 
@@ -321,7 +329,10 @@ compile() {
   fi
 
   mkdir -p -- "$unit_dir"
-  exec_with_env "$@" "${flags[@]}"
+  local status=0
+  (exec_with_env "$@" "${flags[@]}") || status=$?
+  stamp_outputs "$unit_dir"
+  exit "$status"
 }
 
 case ${1-} in

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "generator/emit/dialect.hpp"
+#include "generator/hints/hints.hpp"
 #include "generator/plan/plan.hpp"
 
 namespace recipe::emit {
@@ -19,6 +20,11 @@ struct SourceOptions {
   // registry: the download URL; {name} and {version} are substituted.
   std::string crate_url = "https://static.crates.io/crates/{name}/{name}-{version}.crate";
 };
+
+// Stage names and the build argument every recipe has.
+inline constexpr const char* k_binaries_stage = "binaries";  // the product, the last stage
+inline constexpr const char* k_outputs_stage = "outputs";    // every unit's outputs, for the audit
+inline constexpr const char* k_salt_arg = "CARGO_RECIPE_SALT";  // busts the cache of unit steps
 
 // How the build context spells "..": path packages beside the workspace enter it as @up/NAME.
 inline constexpr const char* k_context_up = "@up";
@@ -36,6 +42,10 @@ struct RecipeInputs {
   // The command that regenerates the recipe, as words (recorded in the header).
   std::vector<std::string> regenerate_command;
   std::string source_date_epoch = "0";
+  // The distro family of the base image, and per unit (index-aligned with plan->units) the system
+  // packages its stage installs (emit/system_packages.hpp); empty for none.
+  hints::Distro distro = hints::Distro::debian;
+  std::vector<std::vector<hints::SystemPackage>> unit_packages;
 };
 
 // The recipe as Dockerfile text. Pure and deterministic. Throws InputError when a package cannot

@@ -1,5 +1,7 @@
 #include "generator/emit/stage_names.hpp"
 
+#include "generator/support/hash.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -56,6 +58,27 @@ std::string source_stage(const model::Package& pkg) {
   std::string key = pkg.key;
   std::replace(key.begin(), key.end(), '@', '-');
   return sanitize("src-" + key);
+}
+
+std::string package_set_stage(hints::Distro distro, const std::vector<hints::SystemPackage>& packages) {
+  Hasher hasher;
+  hasher.field("distro", hints::to_string(distro));
+  for (const auto& package : packages) {
+    hasher.field("package", package.install_word());
+  }
+  return std::string(hints::list_key(distro)) + "-" + hasher.hex_digest().substr(0, 12);
+}
+
+bool is_unit_stage_name(std::string_view name) {
+  if (name.empty() || name == k_base_stage) {
+    return false;
+  }
+  for (std::string_view prefix : {"src-", "out-", "apt-", "apk-"}) {
+    if (name.starts_with(prefix)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace recipe::emit

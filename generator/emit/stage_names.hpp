@@ -1,7 +1,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "generator/hints/hints.hpp"
 #include "generator/plan/plan.hpp"
 
 namespace recipe::emit {
@@ -15,5 +18,12 @@ std::string output_stage(const plan::Unit& unit);
 std::string source_stage(const model::Package& pkg);
 // "lib", "proc-macro", "bin", "cdylib", "build-script" or "build-script-run".
 std::string unit_kind(const plan::Unit& unit);
+
+// The stage every other builds on, FROM the base image.
+inline constexpr const char* k_base_stage = "base";
+// The stage that installs one set of system packages on the base: apt-<12 hex of the set>.
+std::string package_set_stage(hints::Distro distro, const std::vector<hints::SystemPackage>& packages);
+// Whether a stage named `name` runs a unit (not the base, a source or a package set).
+bool is_unit_stage_name(std::string_view name);
 
 }  // namespace recipe::emit

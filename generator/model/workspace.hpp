@@ -83,6 +83,8 @@ struct Package {
   std::vector<Target> targets;
   PackageInfo info;
   bool is_member = false;
+  // `[package.metadata.recipe]` and `[package.metadata.green]` as a JSON object text, "" if neither.
+  std::string metadata;
 
   const Target* lib_target() const;
   const Target* linkable_target() const;
@@ -106,6 +108,7 @@ struct Workspace {
   std::map<std::string, std::vector<ResolvedDep>> resolve;  // by package id
   std::optional<std::string> root_package;   // package id of the root manifest's package
   std::string workspace_root;                // absolute, as reported; never printed
+  std::string metadata;  // `[workspace.metadata.recipe]`/`.green` as a JSON object text, "" if neither
 
   const Package& package(const std::string& id) const;
   const Package* find_package(const std::string& id) const;

@@ -17,8 +17,8 @@ namespace {
 // Bumped whenever the planner changes what a unit's output depends on.
 constexpr const char* k_plan_format = "cargo-recipe/plan/1";
 
-std::string target_kind(const model::Target& target) {
-  return target.kinds.empty() ? "" : target.kinds.front();
+std::string_view target_kind(const model::Target& target) {
+  return target.kinds.empty() ? std::string_view() : std::string_view(target.kinds.front());
 }
 
 // Sort units into their published order and rewrite every index to match.
@@ -56,7 +56,7 @@ void sort_units(std::vector<Unit>& units, std::vector<size_t>& roots) {
   units = std::move(sorted);
 }
 
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
     text.replace(pos, from.size(), to);
   }
@@ -86,7 +86,7 @@ class UnitFinisher {
       unit.env = run_env(unit, m_inputs.toolchain);
     }
     unit.id = unit_id(unit);
-    std::string short_id = unit.id.substr(0, 16);
+    std::string_view short_id = std::string_view(unit.id).substr(0, 16);
     for (auto& arg : unit.rustc_args) {
       replace_all(arg, k_id_placeholder, short_id);
     }
@@ -111,7 +111,7 @@ class UnitFinisher {
     auto checksum = m_inputs.checksums.find(pkg.id);
     h.field("checksum", checksum == m_inputs.checksums.end() ? "" : checksum->second);
     h.field("target", unit.target->name).field("kind", target_kind(*unit.target)).field("mode", to_string(unit.mode));
-    h.field("platform", unit.platform.value_or(""));
+    h.field("platform", unit.platform ? std::string_view(*unit.platform) : std::string_view());
     for (const auto& arg : unit.rustc_args) {
       h.field("arg", arg);
     }

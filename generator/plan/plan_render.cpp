@@ -1,14 +1,14 @@
 #include "generator/plan/plan_render.hpp"
 
-#include <nlohmann/json.hpp>
+#include <map>
+#include <string_view>
 
 #include "generator/plan/layout.hpp"
+#include "generator/support/json_writer.hpp"
 
 namespace recipe::plan {
 
 namespace {
-
-using nlohmann::json;
 
 const char* source_kind(model::Source::Kind kind) {
   switch (kind) {
@@ -22,101 +22,159 @@ const char* source_kind(model::Source::Kind kind) {
   return "path";
 }
 
-json profile_json(const Profile& p) {
-  json out = {{"name", p.name},
-              {"opt_level", p.opt_level},
-              {"debuginfo", p.debuginfo},
-              {"debug_assertions", p.debug_assertions},
-              {"overflow_checks", p.overflow_checks},
-              {"panic", p.panic},
-              {"lto", p.lto},
-              {"strip", p.strip},
-              {"codegen_units", nullptr}};
+// Keys are written in sorted order throughout: the plan was first printed from nlohmann objects
+// (std::maps), and its bytes must not change.
+
+void write_profile(JsonWriter& w, const Profile& p) {
+  w.begin_object();
+  w.key("codegen_units");
   if (p.codegen_units) {
-    out["codegen_units"] = *p.codegen_units;
+    w.number(*p.codegen_units);
+  } else {
+    w.null();
   }
-  return out;
+  w.key("debug_assertions").boolean(p.debug_assertions);
+  w.key("debuginfo").string(p.debuginfo);
+  w.key("lto").string(p.lto);
+  w.key("name").string(p.name);
+  w.key("opt_level").string(p.opt_level);
+  w.key("overflow_checks").boolean(p.overflow_checks);
+  w.key("panic").string(p.panic);
+  w.key("strip").string(p.strip);
+  w.end_object();
 }
 
-json unit_json(const Unit& u, const std::vector<Unit>& units) {
-  json deps = json::array();
-  for (const auto& dep : u.deps) {
-    deps.push_back({{"unit", units[dep.unit].id}, {"extern_crate_name", dep.extern_crate_name}});
+void write_target(JsonWriter& w, const model::Target& t) {
+  w.begin_object();
+  w.key("crate_types").strings(t.crate_types);
+  w.key("edition").string(t.edition);
+  w.key("kind").strings(t.kinds);
+  w.key("name").string(t.name);
+  w.key("src_path").string(t.src_path);
+  w.end_object();
+}
+
+void write_optional(JsonWriter& w, const std::optional<std::string>& value) {
+  if (value) {
+    w.string(*value);
+  } else {
+    w.null();
   }
-  const model::Target& t = *u.target;
-  json out = {{"id", u.id},
-              {"package", u.package->key},
-              {"target",
-               {{"name", t.name},
-                {"kind", t.kinds},
-                {"crate_types", t.crate_types},
-                {"src_path", t.src_path},
-                {"edition", t.edition}}},
-              {"mode", to_string(u.mode)},
-              {"platform", u.platform ? json(*u.platform) : json()},
-              {"for_host", u.for_host},
-              {"features", u.features},
-              {"profile", profile_json(u.profile)},
-              {"deps", deps},
-              {"env", u.env}};
+}
+
+void write_unit(JsonWriter& w, const Unit& u, const std::vector<Unit>& units) {
+  w.begin_object();
   if (u.mode == Mode::build) {
-    out["rustc_args"] = u.rustc_args;
-    out["artifact"] = layout::unit_dir(u) + "/" + layout::artifact_file(u);
+    w.key("artifact").string(layout::unit_dir(u) + "/" + layout::artifact_file(u));
   }
-  return out;
+  w.key("deps").begin_array();
+  for (const auto& dep : u.deps) {
+    w.begin_object();
+    w.key("extern_crate_name").string(dep.extern_crate_name);
+    w.key("unit").string(units[dep.unit].id);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("env").string_map(u.env);
+  w.key("features").strings(u.features);
+  w.key("for_host").boolean(u.for_host);
+  w.key("id").string(u.id);
+  w.key("mode").string(to_string(u.mode));
+  w.key("package").string(u.package->key);
+  w.key("platform");
+  write_optional(w, u.platform);
+  w.key("profile");
+  write_profile(w, u.profile);
+  if (u.mode == Mode::build) {
+    w.key("rustc_args").strings(u.rustc_args);
+  }
+  w.key("target");
+  write_target(w, *u.target);
+  w.end_object();
 }
 
-json package_json(const model::Package& pkg, const Plan& plan) {
-  json source = {{"kind", source_kind(pkg.source.kind)}};
+void write_source(JsonWriter& w, const model::Package& pkg, const Plan& plan) {
+  w.begin_object();
   switch (pkg.source.kind) {
     case model::Source::Kind::path:
-      source["path"] = pkg.source.relative_path;
+      w.key("kind").string(source_kind(pkg.source.kind));
+      w.key("path").string(pkg.source.relative_path);
       break;
-    case model::Source::Kind::registry:
-      source["registry"] = pkg.source.url;
-      source["checksum"] = plan.checksums.contains(pkg.key) ? json(plan.checksums.at(pkg.key)) : json();
+    case model::Source::Kind::registry: {
+      auto checksum = plan.checksums.find(pkg.key);
+      w.key("checksum");
+      if (checksum != plan.checksums.end()) {
+        w.string(checksum->second);
+      } else {
+        w.null();
+      }
+      w.key("kind").string(source_kind(pkg.source.kind));
+      w.key("registry").string(pkg.source.url);
       break;
+    }
     case model::Source::Kind::git:
-      source["url"] = pkg.source.url;
-      source["rev"] = pkg.source.rev;
+      w.key("kind").string(source_kind(pkg.source.kind));
+      w.key("rev").string(pkg.source.rev);
+      w.key("url").string(pkg.source.url);
       break;
   }
-  return {{"key", pkg.key},
-          {"name", pkg.name},
-          {"version", pkg.version},
-          {"edition", pkg.edition},
-          {"links", pkg.links ? json(*pkg.links) : json()},
-          {"member", pkg.is_member},
-          {"source", source},
-          {"dir", layout::source_dir(pkg)}};
+  w.end_object();
+}
+
+void write_package(JsonWriter& w, const model::Package& pkg, const Plan& plan) {
+  w.begin_object();
+  w.key("dir").string(layout::source_dir(pkg));
+  w.key("edition").string(pkg.edition);
+  w.key("key").string(pkg.key);
+  w.key("links");
+  write_optional(w, pkg.links);
+  w.key("member").boolean(pkg.is_member);
+  w.key("name").string(pkg.name);
+  w.key("source");
+  write_source(w, pkg, plan);
+  w.key("version").string(pkg.version);
+  w.end_object();
 }
 
 }  // namespace
 
 std::string render_plan_json(const Plan& plan) {
-  json units = json::array();
-  std::map<std::string, const model::Package*> packages;
+  std::map<std::string_view, const model::Package*> packages;
   for (const auto& unit : plan.units) {
-    units.push_back(unit_json(unit, plan.units));
     packages.emplace(unit.package->key, unit.package);
   }
-  json package_list = json::array();
+  // A unit takes 2 to 5 KB (its rustc line and environment); more is reserved than written.
+  constexpr size_t k_bytes_per_unit = 8192;
+  JsonWriter w(plan.units.size() * k_bytes_per_unit);
+  w.begin_object();
+  w.key("packages").begin_array();
   for (const auto& [key, pkg] : packages) {
-    package_list.push_back(package_json(*pkg, plan));
+    write_package(w, *pkg, plan);
   }
-  json roots = json::array();
+  w.end_array();
+  w.key("profile").string(plan.profile);
+  w.key("resolver").string(plan.resolver);
+  w.key("roots").begin_array();
   for (size_t root : plan.roots) {
-    roots.push_back(plan.units[root].id);
+    w.string(plan.units[root].id);
   }
-  json doc = {{"schema", "cargo-recipe/plan/1"},
-              {"resolver", plan.resolver},
-              {"profile", plan.profile},
-              {"toolchain", {{"rustc", plan.rustc_release}, {"host", plan.host}}},
-              {"target", plan.target ? json(*plan.target) : json()},
-              {"packages", package_list},
-              {"units", units},
-              {"roots", roots}};
-  return doc.dump(2) + "\n";
+  w.end_array();
+  w.key("schema").string("cargo-recipe/plan/1");
+  w.key("target");
+  write_optional(w, plan.target);
+  w.key("toolchain").begin_object();
+  w.key("host").string(plan.host);
+  w.key("rustc").string(plan.rustc_release);
+  w.end_object();
+  w.key("units").begin_array();
+  for (const auto& unit : plan.units) {
+    write_unit(w, unit, plan.units);
+  }
+  w.end_array();
+  w.end_object();
+  std::string text = w.take();
+  text += '\n';
+  return text;
 }
 
 std::string render_plan_text(const Plan& plan) {

@@ -1,7 +1,9 @@
 #include "generator/support/hash.hpp"
 
 #include <array>
-#include <cstdio>
+#include <charconv>
+
+#include <xxhash.h>
 
 namespace recipe {
 
@@ -21,38 +23,33 @@ std::string to_hex(const XXH128_hash_t& hash) {
   return hex;
 }
 
+// Append "<size>:".
+void append_prefix(std::string& out, size_t size) {
+  std::array<char, 24> digits;
+  char* end = std::to_chars(digits.data(), digits.data() + digits.size(), size).ptr;
+  out.append(digits.data(), end);
+  out += ':';
+}
+
 }  // namespace
-
-Hasher::Hasher() : m_state(XXH3_createState()) {
-  XXH3_128bits_reset(m_state);
-}
-
-Hasher::~Hasher() {
-  XXH3_freeState(m_state);
-}
-
-void Hasher::update(std::string_view bytes) {
-  XXH3_128bits_update(m_state, bytes.data(), bytes.size());
-}
 
 Hasher& Hasher::field(std::string_view label, std::string_view value) {
   // Length prefixes make the encoding injective: no two field sequences share a byte stream.
-  char prefix[48];
-  int n = std::snprintf(prefix, sizeof(prefix), "%zu:", label.size());
-  update({prefix, static_cast<size_t>(n)});
-  update(label);
-  n = std::snprintf(prefix, sizeof(prefix), "%zu:", value.size());
-  update({prefix, static_cast<size_t>(n)});
-  update(value);
+  append_prefix(m_bytes, label.size());
+  m_bytes += label;
+  append_prefix(m_bytes, value.size());
+  m_bytes += value;
   return *this;
 }
 
 Hasher& Hasher::field(std::string_view label, std::int64_t value) {
-  return field(label, std::to_string(value));
+  std::array<char, 24> digits;
+  char* end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+  return field(label, {digits.data(), end});
 }
 
 std::string Hasher::hex_digest() const {
-  return to_hex(XXH3_128bits_digest(m_state));
+  return xxh3_128_hex(m_bytes);
 }
 
 std::string xxh3_128_hex(std::string_view bytes) {

@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORKSPACES = os.path.join(ROOT, "tests", "workspaces")
 TOOLCHAIN = os.path.join(ROOT, "recipes", "toolchains", "rust-base-bookworm.toml")
@@ -41,19 +43,11 @@ def engine_available():
     return False
 
 
-class Case:
+class Case(Checks):
     def __init__(self, tool, scratch):
+        super().__init__()
         self.tool = tool
         self.scratch = scratch
-        self.failures = []
-        self.passes = 0
-
-    def expect(self, ok, what):
-        if ok:
-            self.passes += 1
-        else:
-            self.failures.append(what)
-            print("FAIL: " + what)
 
     def generate(self, workspace, name):
         recipe = os.path.join(self.scratch, name + ".Dockerfile")

@@ -1,0 +1,126 @@
+#include "audit/runner/audit_runs.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <random>
+
+#include "audit/runner/build_context.hpp"
+#include "audit/runner/engine.hpp"
+#include "generator/emit/recipe_inputs.hpp"
+#include "generator/support/atomic_file.hpp"
+#include "generator/support/error.hpp"
+#include "generator/support/scoped_fs.hpp"
+
+namespace recipe::runner {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The base image a recipe starts from: the first FROM ... AS base line.
+std::string base_image(const std::string& recipe) {
+  size_t at = recipe.find("\nFROM ");
+  while (at != std::string::npos) {
+    std::string line = recipe.substr(at + 6, recipe.find('\n', at + 1) - at - 6);
+    if (line.ends_with(" AS base")) {
+      return line.substr(0, line.size() - 8);
+    }
+    at = recipe.find("\nFROM ", at + 1);
+  }
+  return "";
+}
+
+std::string join_command(const std::string& engine, const BuildRequest& request) {
+  std::string out = engine + " build -f " + request.dockerfile + " --target " + request.target;
+  for (const auto& [key, value] : request.build_args) {
+    out += " --build-arg " + key + "=" + value;
+  }
+  return out + " -o type=tar,dest=" + request.output_tar.value_or("") + " " + request.context;
+}
+
+}  // namespace
+
+std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunner& processes) {
+  const std::string recipe = read_file(opts.recipe);
+  const std::vector<std::string> sources = context_sources(recipe, opts.recipe);
+  const std::string image = base_image(recipe);
+  // Salts need only differ from run to run and from earlier audits. Random, not the clock: a
+  // salt leaking into an output must not read as a timestamp.
+  const auto started = std::chrono::steady_clock::now();
+  std::random_device entropy;
+  char audit_tag[17];
+  std::snprintf(audit_tag, sizeof audit_tag, "%08x%08x", entropy(), entropy());
+  std::vector<RunRecord> records;
+  for (int i = 0; i < opts.runs; ++i) {
+    RunRecord record;
+    record.index = i + 1;
+    const std::string& runner = opts.runners[static_cast<size_t>(i) % opts.runners.size()];
+    std::string builder = opts.builders.empty() ? "" : opts.builders[static_cast<size_t>(i) % opts.builders.size()];
+    std::unique_ptr<Engine> engine = find_engine(runner, processes, builder);
+    record.engine = engine->version() + (builder.empty() ? "" : " at " + builder);
+    record.base_image_id = engine->image_id(image);
+
+    // The context under a new path each run, staged with a varying umask.
+    TempDir context("cargo-recipe-audit-context-" + std::to_string(record.index));
+    if (opts.vary.contains("context-path")) {
+      record.variation["context-path"] = context.path().string();
+    }
+    mode_t old_mask = ::umask(opts.vary.contains("umask") && i % 2 == 1 ? 077 : 022);
+    record.variation["umask"] = i % 2 == 1 && opts.vary.contains("umask") ? "077" : "022";
+    std::optional<fs::path> vendor;
+    if (opts.vendor) {
+      vendor = fs::path(*opts.vendor);
+    }
+    stage_context(sources, opts.context, vendor, context.path());
+    ::umask(old_mask);
+
+    BuildRequest request;
+    request.dockerfile = fs::absolute(opts.recipe).string();
+    request.context = context.path().string();
+    request.target = emit::k_outputs_stage;
+    request.output_tar = (fs::path(opts.scratch) / ("run-" + std::to_string(record.index) + ".tar")).string();
+    request.show_progress = false;
+    request.build_args[emit::k_salt_arg] = std::string("audit-") + audit_tag + "-" + std::to_string(record.index);
+    record.variation["salt"] = request.build_args[emit::k_salt_arg];
+    if (opts.vary.contains("source-date-epoch")) {
+      request.build_args["SOURCE_DATE_EPOCH"] = std::to_string(1600000000 + 86400 * record.index);
+      record.variation["source-date-epoch"] = request.build_args["SOURCE_DATE_EPOCH"];
+    }
+    if (opts.vary.contains("env-noise")) {
+      // Arguments the recipe does not declare and variables of the client: neither may matter.
+      request.build_args["CARGO_RECIPE_NOISE"] = "noise-" + std::to_string(record.index);
+      record.variation["env-noise"] = "CARGO_RECIPE_NOISE=noise-" + std::to_string(record.index);
+    }
+    record.command = join_command(engine->name(), request);
+    record.tar = *request.output_tar;
+
+    auto run_start = std::chrono::steady_clock::now();
+    std::cerr << "cargo-recipe: audit run " << record.index << "/" << opts.runs << " with " << record.engine << "...\n";
+    BuildResult result = engine->build(request);
+    record.exit_code = result.exit_code;
+    record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double eta = elapsed / record.index * (opts.runs - record.index);
+    std::fprintf(stderr, "cargo-recipe: audit run %d/%d %s in %.1f s (elapsed %.0f s, ETA %.0f s)\n", record.index,
+                 opts.runs, result.exit_code == 0 ? "built" : "FAILED", record.seconds, elapsed, eta);
+    if (result.exit_code != 0) {
+      std::string tail = result.log.size() > 3000 ? result.log.substr(result.log.size() - 3000) : result.log;
+      std::cerr << tail;
+      record.engine_died = !engine->alive();
+      record.failure = record.engine_died ? engine->name() + " stopped answering during run " + std::to_string(record.index)
+                                          : "the build of run " + std::to_string(record.index) + " failed (exit " +
+                                                std::to_string(result.exit_code) + "); its log is above";
+      records.push_back(record);
+      break;
+    }
+    records.push_back(record);
+  }
+  return records;
+}
+
+}  // namespace recipe::runner

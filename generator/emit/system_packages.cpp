@@ -1,0 +1,68 @@
+#include "generator/emit/system_packages.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "generator/plan/unit_queries.hpp"
+
+namespace recipe::emit {
+
+namespace {
+
+bool links_something(const plan::Unit& unit) {
+  if (unit.mode != plan::Mode::build) {
+    return false;
+  }
+  const model::Target& target = *unit.target;
+  if (target.is_bin() || target.is_custom_build() || target.is_proc_macro()) {
+    return true;
+  }
+  return std::ranges::any_of(target.crate_types, [](const std::string& type) { return type == "cdylib" || type == "dylib"; });
+}
+
+}  // namespace
+
+std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::Plan& plan, const hints::HintSet& hints,
+                                                                    hints::Distro distro) {
+  // Each package's own packages, looked up once.
+  std::map<const model::Package*, std::vector<hints::SystemPackage>> own;
+  auto own_of = [&](const model::Package* pkg) -> const std::vector<hints::SystemPackage>& {
+    auto it = own.find(pkg);
+    if (it == own.end()) {
+      auto decision = hints.for_crate(pkg->name, pkg->version, distro);
+      it = own.emplace(pkg, decision ? decision->packages : std::vector<hints::SystemPackage>{}).first;
+    }
+    return it->second;
+  };
+  const std::vector<hints::SystemPackage> everywhere = hints.everywhere(distro);
+
+  std::vector<std::vector<hints::SystemPackage>> out(plan.units.size());
+  for (size_t i = 0; i < plan.units.size(); ++i) {
+    const plan::Unit& unit = plan.units[i];
+    std::vector<hints::SystemPackage> needed;
+    auto add = [&needed](const std::vector<hints::SystemPackage>& packages) {
+      needed.insert(needed.end(), packages.begin(), packages.end());
+    };
+    if (unit.mode == plan::Mode::run_custom_build) {
+      add(own_of(unit.package));
+      for (const auto& [run, links] : plan::links_runs(unit, plan.units)) {
+        add(own_of(plan.units[run].package));
+      }
+    } else if (links_something(unit)) {
+      add(own_of(unit.package));
+      for (size_t lib : plan::transitive_libs(unit, plan.units)) {
+        add(own_of(plan.units[lib].package));
+      }
+    } else {
+      continue;
+    }
+    if (needed.empty() && everywhere.empty()) {
+      continue;
+    }
+    add(everywhere);
+    out[i] = hints::merge_packages(std::move(needed), "the packages of " + unit.package->key + " " + unit.target->name);
+  }
+  return out;
+}
+
+}  // namespace recipe::emit

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <vector>
+
+#include "generator/hints/resolve.hpp"
+#include "generator/plan/plan.hpp"
+
+namespace recipe::emit {
+
+// The system packages each unit's stage installs, index-aligned with `plan.units`; empty for a
+// unit that needs none (it builds on the bare base). Only two kinds of unit need any:
+//  - a build-script run: its own crate's packages and those of the `links` dependencies whose
+//    DEP_* variables it reads (their headers and pkg-config files), and
+//  - a unit that links (bin, cdylib, dylib, proc-macro, build-script compile): the packages of
+//    its own crate and of every library it links, transitively,
+// each plus the packages for every unit. A plain library compile never links, so a hint never
+// reaches it. Throws InputError when two pins of one package meet in one unit.
+std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::Plan& plan, const hints::HintSet& hints,
+                                                                    hints::Distro distro);
+
+}  // namespace recipe::emit

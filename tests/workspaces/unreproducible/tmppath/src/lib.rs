@@ -1,0 +1,3 @@
+//! `SCRATCH`: the absolute temporary directory of the build script, different on every build.
+
+include!(concat!(env!("OUT_DIR"), "/scratch.rs"));
