@@ -78,6 +78,7 @@ PACKAGES=(
   librust-js-sys-dev
   librust-lazy-static-dev
   librust-libc-dev
+  librust-libz-sys-dev
   librust-linked-hash-map-dev
   librust-linux-raw-sys-dev
   librust-lock-api-dev
@@ -105,6 +106,7 @@ PACKAGES=(
   librust-petgraph-dev
   librust-pin-project-lite-dev
   librust-pin-utils-dev
+  librust-pkg-config-dev
   librust-ppv-lite86-dev
   librust-proc-macro-error-attr-dev
   librust-proc-macro-error-dev
@@ -166,6 +168,7 @@ PACKAGES=(
   librust-url-dev
   librust-uuid-dev
   librust-valuable-dev
+  librust-vcpkg-dev
   librust-version-check-dev
   librust-wasm-bindgen-backend-dev
   librust-wasm-bindgen-dev

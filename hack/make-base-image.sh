@@ -92,5 +92,8 @@ if [ -n "$toolchain_out" ]; then
   # TOML basic multi-line strings: escape backslashes; the closing quotes go on
   # their own line so a value ending in '"' (cfg does) cannot merge with them.
   esc() { printf '%s' "$1" | sed 's/\\/\\\\/g'; }
-  printf 'rustc_vv = """\n%s\n"""\ncfg = """\n%s\n"""\n' "$(esc "$vv")" "$(esc "$cfg")" >"$toolchain_out"
+  # The distro family decides which package manager installs hints (docs/hints.md).
+  distro=$("$DOCKER" run --rm --network none "$name" sh -c '. /etc/os-release && printf %s "$ID"')
+  printf 'distro = "%s"\nrustc_vv = """\n%s\n"""\ncfg = """\n%s\n"""\n' "$distro" "$(esc "$vv")" "$(esc "$cfg")" \
+    >"$toolchain_out"
 fi

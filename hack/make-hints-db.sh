@@ -20,7 +20,9 @@ for arg in "$@"; do
     *) echo "make-hints-db: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
-if [[ $update -eq 1 ]]; then
+# Package lists that do not know Debian's crates (a machine whose lists were cleaned) would make
+# an empty database: update them then, whatever was asked.
+if [[ $update -eq 1 ]] || ! apt-cache show librust-libc-dev >/dev/null 2>&1; then
   apt-get update -qq
 fi
 
@@ -54,14 +56,26 @@ packages = [p for p in packages if name_re.match(p)]
 # The crates whose build scripts run the pkg-config binary: depending on them is depending on it.
 pkg_config_crates = ("librust-pkg-config-", "librust-system-deps-", "librust-metadeps-")
 
-def c_dependencies(package):
-    """The C -dev packages (and pkg-config) `package` depends on: for each Depends group the first
-    alternative, a virtual package replaced by its first provider."""
+def depends_blocks(packages):
+    """`apt-cache depends` of every package in one call (one per package takes minutes): each
+    package's lines, by package. A block starts with the package's name, unindented."""
+    blocks, current = {}, None
+    out = apt_cache("depends", "--no-recommends", "--no-suggests", "--no-conflicts", "--no-breaks",
+                    "--no-replaces", "--no-enhances", *packages)
+    for line in out.splitlines():
+        if not line.startswith(" "):
+            current = blocks.setdefault(line.strip(), [])
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+def c_dependencies(lines):
+    """The C -dev packages (and pkg-config) a package depends on, from its `apt-cache depends`
+    lines: for each Depends group the first alternative, a virtual package replaced by its first
+    provider."""
     deps, uses_pkg_config = [], False
-    lines = apt_cache("depends", "--no-recommends", "--no-suggests", "--no-conflicts", "--no-breaks",
-                      "--no-replaces", "--no-enhances", package).splitlines()
     groups, current, in_alternative = [], None, False
-    for line in lines[1:]:
+    for line in lines:
         m = re.match(r"^  (\|?)Depends: (<?)([^>]+)>?$", line)
         if m:
             if not in_alternative:
@@ -88,9 +102,10 @@ def c_dependencies(package):
 
 crates = {}  # key "name" or "name@^0.2" -> set of Debian packages
 with_c_deps = 0
+blocks = depends_blocks(packages)
 for package in packages:
     crate, version, _feature = name_re.match(package).groups()
-    deps, uses_pkg_config = c_dependencies(package)
+    deps, uses_pkg_config = c_dependencies(blocks.get(package, []))
     if not deps:
         continue
     with_c_deps += 1

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/cargo-recipe ] || hack/build.sh >/dev/null
-for workspace in buildscripts derive hostile multi; do
+for workspace in buildscripts derive hostile multi syslib; do
   build/cargo-recipe generate --manifest-path "tests/workspaces/$workspace/Cargo.toml" --offline --locked \
     --toolchain recipes/toolchains/rust-base-bookworm.toml --sources vendor=/usr/share/cargo/registry
 done

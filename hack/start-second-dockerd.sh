@@ -12,9 +12,24 @@ pidfile=$root/dockerd.pid
 bridge=cr-docker2
 die() { echo "start-second-dockerd: $*" >&2; exit 1; }
 
+# Whether process $1 still runs (a zombie nobody reaps does not count).
+running() {
+  [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat")" != Z ]
+}
+
 if [ "${1:-}" = "--stop" ]; then
-  # SIGKILL: a test stops it to see an engine die mid-build, not to shut it down cleanly.
-  [ -f "$pidfile" ] && kill -9 "$(cat "$pidfile")" 2>/dev/null || true
+  # SIGKILL: a test stops it to see an engine die mid-build, not to shut it down cleanly. Wait
+  # until it is gone, so that the next start does not find its pid file.
+  # Its containerd goes too: left behind, it would hold the state the next start needs.
+  # (dockerd writes its pid file without a final newline.)
+  pids="$(cat "$pidfile" 2>/dev/null || true) $(pgrep -f "containerd --config $root/exec/" || true)"
+  for pid in $pids; do kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true; done
+  for pid in $pids; do
+    for _ in $(seq 100); do running "$pid" || break; sleep 0.1; done
+  done
+  # Nobody reaps the killed processes here: as zombies they would still look alive to the next
+  # dockerd, which would wait for "its" containerd. Their pid files go.
+  rm -f "$pidfile" "$root/exec/containerd/containerd.pid"
   exit 0
 fi
 hack/start-dockerd.sh >/dev/null
@@ -27,7 +42,7 @@ if ! DOCKER_HOST=$socket "$DOCKER" info >/dev/null 2>&1; then
     ip link set "$bridge" up
   fi
   # A pid file left by a daemon that was killed would stop this one from starting.
-  if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  if [ -f "$pidfile" ] && ! running "$(cat "$pidfile")"; then
     rm -f "$pidfile"
   fi
   # Separate everything a daemon owns, so the two share no cache and no state.

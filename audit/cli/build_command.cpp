@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "audit/runner/build_context.hpp"
+#include "audit/runner/build_log.hpp"
 #include "audit/runner/engine.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
@@ -59,8 +60,12 @@ void run_build(const BuildOptions& opts) {
   runner::BuildResult result = engine->build(request);
   if (result.exit_code != 0) {
     fs::remove_all(partial, ec);
+    std::string where = "; the log above names the stage";
+    if (auto failure = runner::find_build_failure(result.log)) {
+      where = " in stage " + failure->stage + (failure->cause.empty() ? "" : ": " + failure->cause);
+    }
     throw EngineError(engine->name() + " build of " + opts.recipe + " failed (exit " + std::to_string(result.exit_code) +
-                      "); the log above names the stage");
+                      ")" + where);
   }
   fs::remove_all(output, ec);
   fs::rename(partial, output, ec);

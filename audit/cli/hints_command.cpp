@@ -77,14 +77,22 @@ void explain_workspace(const HintsCommandOptions& opts, hints::Distro distro, co
     }
     any = true;
     std::cout << explain(key, decision, distro);
-    for (size_t i = 0; i < plan.units.size(); ++i) {
-      if (plan.units[i].package == pkg && !unit_packages[i].empty()) {
-        std::cout << "  stage " << emit::unit_stage(plan.units[i]) << " installs " << package_list(unit_packages[i]) << "\n";
-      }
-    }
   }
   if (!any) {
     std::cout << "no crate of this build has hints for " << hints::to_string(distro) << "\n";
+  }
+  // Where they are installed: the build-script runs and the units that link.
+  std::map<std::string, std::string> stages;
+  for (size_t i = 0; i < plan.units.size(); ++i) {
+    if (!unit_packages[i].empty()) {
+      stages.emplace(emit::unit_stage(plan.units[i]), package_list(unit_packages[i]));
+    }
+  }
+  if (!stages.empty()) {
+    std::cout << "stages that install packages:\n";
+    for (const auto& [stage, packages] : stages) {
+      std::cout << "  " << stage << ": " << packages << "\n";
+    }
   }
 }
 

@@ -40,7 +40,8 @@ void finish_workspace_options(WorkspaceOptions& opts) {
 }
 
 void add_hint_options(CLI::App& command, hints::HintOptions& opts) {
-  command.add_option("--hints", opts.files, "Hints file (TOML, schemas/hints.schema.json), repeatable; later files win");
+  command.add_option("--hints", opts.files, "Hints file (TOML, schemas/hints.schema.json), repeatable; later files win")
+      ->allow_extra_args(false);
   command.add_option("--distro", opts.distro,
                      "Distro family of the base image: debian or alpine (default: from the toolchain file or image name)");
   command.add_option("--add-apt", opts.add_apt,

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "audit/runner/build_context.hpp"
+#include "audit/runner/build_log.hpp"
 #include "audit/runner/engine.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/atomic_file.hpp"
@@ -112,9 +113,13 @@ std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunn
       std::string tail = result.log.size() > 3000 ? result.log.substr(result.log.size() - 3000) : result.log;
       std::cerr << tail;
       record.engine_died = !engine->alive();
+      std::string where = "; its log is above";
+      if (auto failure = find_build_failure(result.log)) {
+        where = " in stage " + failure->stage + (failure->cause.empty() ? "" : ": " + failure->cause);
+      }
       record.failure = record.engine_died ? engine->name() + " stopped answering during run " + std::to_string(record.index)
                                           : "the build of run " + std::to_string(record.index) + " failed (exit " +
-                                                std::to_string(result.exit_code) + "); its log is above";
+                                                std::to_string(result.exit_code) + ")" + where;
       records.push_back(record);
       break;
     }

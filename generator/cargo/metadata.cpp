@@ -442,7 +442,8 @@ std::string tool_metadata(std::optional<Json> metadata) {
     return "";
   }
   nlohmann::json kept = nlohmann::json::object();
-  for (const auto& [key, value] : JsonObject(*metadata).members()) {
+  JsonObject tables(*metadata);
+  for (const auto& [key, value] : tables.members()) {
     if (key == "recipe" || key == "green") {
       kept[std::string(key)] = to_nlohmann(value);
     }

@@ -53,6 +53,11 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
 
   RecipeInputs inputs;
   inputs.plan = &plan;
+  // System packages: each crate's hints, installed only in the stages that use them. Read before
+  // any file is listed, so that bad hints are reported as such.
+  inputs.distro = hints::decide_distro(request.hints.distro, loaded.inputs.toolchain.distro, request.base_image);
+  inputs.unit_packages =
+      unit_system_packages(plan, hints::collect_hints(request.hints, loaded.workspace.get()), inputs.distro);
   inputs.base_image = request.base_image;
   inputs.dialect = Dialect::parse(request.dialect);
   std::set<std::string> skip = {"recipes"};
@@ -60,10 +65,6 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
   inputs.path_package_entries = list_path_package_entries(*loaded.workspace, plan, skip);
   inputs.regenerate_command = request.command;
   inputs.source_date_epoch = request.source_date_epoch;
-  // System packages: each crate's hints, installed only in the stages that use them.
-  inputs.distro = hints::decide_distro(request.hints.distro, loaded.inputs.toolchain.distro, request.base_image);
-  inputs.unit_packages =
-      unit_system_packages(plan, hints::collect_hints(request.hints, loaded.workspace.get()), inputs.distro);
   return {render_dockerfile(inputs), default_output(*loaded.workspace, plan), plan.units.size()};
 }
 

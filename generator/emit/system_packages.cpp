@@ -49,7 +49,11 @@ std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::
         add(own_of(plan.units[run].package));
       }
     } else if (links_something(unit)) {
-      add(own_of(unit.package));
+      // A build script's binary links only its build-dependencies; anything else links its own
+      // package's native libraries too (a bin through its package's lib, which it links anyway).
+      if (!unit.target->is_custom_build()) {
+        add(own_of(unit.package));
+      }
       for (size_t lib : plan::transitive_libs(unit, plan.units)) {
         add(own_of(plan.units[lib].package));
       }

@@ -12,7 +12,8 @@ namespace recipe::emit {
 //  - a build-script run: its own crate's packages and those of the `links` dependencies whose
 //    DEP_* variables it reads (their headers and pkg-config files), and
 //  - a unit that links (bin, cdylib, dylib, proc-macro, build-script compile): the packages of
-//    its own crate and of every library it links, transitively,
+//    every library it links, transitively, and of its own crate (but for a build script, whose
+//    binary does not link its crate's native libraries),
 // each plus the packages for every unit. A plain library compile never links, so a hint never
 // reaches it. Throws InputError when two pins of one package meet in one unit.
 std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::Plan& plan, const hints::HintSet& hints,

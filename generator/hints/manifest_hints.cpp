@@ -9,36 +9,45 @@ namespace recipe::hints {
 
 namespace {
 
-// A JSON value as the TOML node the hints readers take (positions unknown: cargo metadata has none).
-std::unique_ptr<toml::node> to_toml(const nlohmann::json& value) {
+// A JSON value as a TOML value, handed to `put` as its concrete type (toml++ copies a node only
+// through its concrete type). Positions are unknown: cargo metadata has none.
+template <typename Put>
+void with_toml(const nlohmann::json& value, Put&& put);
+
+toml::table to_table(const nlohmann::json& object) {
+  toml::table table;
+  for (const auto& [key, item] : object.items()) {
+    with_toml(item, [&](auto&& node) { table.insert(key, std::forward<decltype(node)>(node)); });
+  }
+  return table;
+}
+
+toml::array to_array(const nlohmann::json& array) {
+  toml::array out;
+  for (const auto& item : array) {
+    with_toml(item, [&](auto&& node) { out.push_back(std::forward<decltype(node)>(node)); });
+  }
+  return out;
+}
+
+template <typename Put>
+void with_toml(const nlohmann::json& value, Put&& put) {
   if (value.is_object()) {
-    auto table = std::make_unique<toml::table>();
-    for (const auto& [key, item] : value.items()) {
-      table->insert(key, *to_toml(item));
-    }
-    return table;
+    put(to_table(value));
+  } else if (value.is_array()) {
+    put(to_array(value));
+  } else if (value.is_string()) {
+    put(value.get<std::string>());
+  } else if (value.is_boolean()) {
+    put(value.get<bool>());
+  } else if (value.is_number_integer()) {
+    put(value.get<int64_t>());
+  } else if (value.is_number()) {
+    put(value.get<double>());
+  } else {
+    // TOML has no null; a string says "not a list" as well as anything would.
+    put(std::string("null"));
   }
-  if (value.is_array()) {
-    auto array = std::make_unique<toml::array>();
-    for (const auto& item : value) {
-      array->push_back(*to_toml(item));
-    }
-    return array;
-  }
-  if (value.is_string()) {
-    return std::make_unique<toml::value<std::string>>(value.get<std::string>());
-  }
-  if (value.is_boolean()) {
-    return std::make_unique<toml::value<bool>>(value.get<bool>());
-  }
-  if (value.is_number_integer()) {
-    return std::make_unique<toml::value<int64_t>>(value.get<int64_t>());
-  }
-  if (value.is_number()) {
-    return std::make_unique<toml::value<double>>(value.get<double>());
-  }
-  // TOML has no null; a string says "not a list" as well as anything would.
-  return std::make_unique<toml::value<std::string>>("null");
 }
 
 // The `recipe` and `green` tables of a metadata text written by cargo/metadata.cpp.
@@ -61,7 +70,7 @@ std::vector<HintSource> manifest_hint_sources(const model::Workspace& workspace)
     if (pkg.metadata.empty()) {
       continue;
     }
-    toml::table metadata = std::move(*to_toml(nlohmann::json::parse(pkg.metadata))->as_table());
+    toml::table metadata = to_table(nlohmann::json::parse(pkg.metadata));
     if (const toml::table* green = section(metadata, "green")) {
       std::string origin = "Cargo.toml of " + pkg.key + ": [package.metadata.green]";
       add(read_green_table(*green, &pkg.name, pkg.version, origin, "[package.metadata.green] of " + pkg.key));
@@ -72,7 +81,7 @@ std::vector<HintSource> manifest_hint_sources(const model::Workspace& workspace)
     }
   }
   if (!workspace.metadata.empty()) {
-    toml::table metadata = std::move(*to_toml(nlohmann::json::parse(workspace.metadata))->as_table());
+    toml::table metadata = to_table(nlohmann::json::parse(workspace.metadata));
     if (const toml::table* green = section(metadata, "green")) {
       add(read_green_table(*green, nullptr, "", "workspace Cargo.toml: [workspace.metadata.green]",
                            "[workspace.metadata.green]"));

@@ -44,6 +44,13 @@ check "missing file" 2 "nope.json: cannot read" -- plan --metadata "$work/nope.j
 check "unknown option" 2 "--frobnicate" -- plan --frobnicate
 check "unknown bin" 2 'no bin target named "nope"' -- plan --metadata "$fixtures/guppy/small/metadata1.json" --bin nope
 
+# Hints: an invalid file, an unknown distro.
+printf '[crates.libz-sys]\ndnf = ["zlib-devel"]\n' >"$work/bad-hints.toml"
+check "invalid hints file" 2 "bad-hints.toml:2:7: crates.libz-sys: unknown distro package list \"dnf\"" -- \
+  generate --metadata "$fixtures/guppy/small/metadata1.json" --hints "$work/bad-hints.toml"
+check "unknown distro" 2 'unknown distro "alpin", did you mean "alpine"?' -- \
+  generate --metadata "$fixtures/guppy/small/metadata1.json" --distro alpin
+
 # The same plan whatever the locale, timezone, working directory or extra environment.
 meta=$fixtures/guppy/guppy/metadata_guppy_c9b4f76.json
 "$bin" plan --metadata "$meta" --format json -o "$work/a.json"

@@ -91,6 +91,15 @@ MetadataBuilder& MetadataBuilder::links(const std::string& package, const std::s
   return *this;
 }
 
+MetadataBuilder& MetadataBuilder::metadata(const std::string& package, nlohmann::json metadata) {
+  if (package.empty()) {
+    m_workspace_metadata = std::move(metadata);
+  } else {
+    find(package)["metadata"] = std::move(metadata);
+  }
+  return *this;
+}
+
 std::string MetadataBuilder::json() const {
   nlohmann::json nodes = nlohmann::json::array();
   for (const auto& pkg : m_packages) {
@@ -117,7 +126,8 @@ std::string MetadataBuilder::json() const {
                         {"workspace_default_members", m_members},
                         {"resolve", {{"nodes", nodes}, {"root", nullptr}}},
                         {"workspace_root", "/ws"},
-                        {"target_directory", "/ws/target"}};
+                        {"target_directory", "/ws/target"},
+                        {"metadata", m_workspace_metadata}};
   return doc.dump();
 }
 

@@ -30,12 +30,15 @@ class MetadataBuilder {
   MetadataBuilder& bin(const std::string& package, const std::string& name,
                        std::vector<std::string> required_features = {});
   MetadataBuilder& links(const std::string& package, const std::string& links);
+  // `[package.metadata]` of `package`, or with "" `[workspace.metadata]`, as JSON.
+  MetadataBuilder& metadata(const std::string& package, nlohmann::json metadata);
   std::string json() const;
 
  private:
   nlohmann::json& find(const std::string& name);
   nlohmann::json m_packages = nlohmann::json::array();
   std::vector<std::string> m_members;
+  nlohmann::json m_workspace_metadata;
 };
 
 }  // namespace recipe::testing
