@@ -95,6 +95,7 @@ PACKAGES=(
   librust-num-integer-dev
   librust-num-traits-dev
   librust-once-cell-dev
+  librust-os-pipe-dev
   librust-os-str-bytes-dev
   librust-parking-lot-core-dev
   librust-parking-lot-dev

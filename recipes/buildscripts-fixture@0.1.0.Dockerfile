@@ -5,7 +5,6 @@
 # binaries: buildscripts-fixture
 
 FROM cargo-recipe/rust-base:bookworm AS base
-ARG CARGO_RECIPE_SALT=
 RUN ["/bin/sh", "-c", "mkdir -p /recipe/bin && printf '%s' \"$1\" >/recipe/bin/recipe-helper && chmod 0755 /recipe/bin/recipe-helper", "install-recipe-helper", "#!/bin/bash -p\n# recipe-helper: the build-time part of cargo, one step per Dockerfile stage. The base image carries\n# it at /recipe/bin/recipe-helper; the generator decides everything else about a step.\n#\n#   recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n#   recipe-helper compile UNIT_DIR [--build-script RUN_UNIT_DIR] [--link-search RUN_UNIT_DIR]...\n#                         [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...\n#\n# run-build-script runs a build script and parses what it prints as cargo's BuildOutput::parse does\n# (custom_build.rs) into NUL-terminated record files in UNIT_DIR. compile runs rustc with those\n# records added as cargo's add_native_deps and add_custom_flags (compiler/mod.rs) add them.\n#\n# The caller runs us as `env -i PATH=... KEY=VALUE... recipe-helper ...`, and that environment is\n# exactly what the build script and rustc must see. So no value is ever interpreted: no eval, every\n# expansion quoted, lists kept as NUL-terminated records. `bash -p` (privileged mode) does not source\n# $BASH_ENV nor import functions from the environment. Children get the environment we were given\n# read back from /proc, not bash's copy of it, which adds PWD, SHLVL and _ and rewrites SHELLOPTS.\n# Exit codes: 1 for a failed step, 2 for a bad command line; compile exits with rustc's code.\nset -euo pipefail\n# Our own string handling is byte-wise whatever locale the children are given.\nLC_ALL=C\n\nreadonly k_usage='usage: recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n       recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...'\n# Keys that the old `cargo:KEY=VALUE` syntax reserves; any other old-syntax key is metadata.\nreadonly -a k_reserved=(rustc-flags rustc-link-lib rustc-link-search rustc-link-arg-cdylib\n  rustc-cdylib-link-arg rustc-link-arg-bins rustc-link-arg-bin rustc-link-arg-tests\n  rustc-link-arg-benches rustc-link-arg-examples rustc-link-arg rustc-cfg rustc-check-cfg rustc-env\n  warning rerun-if-changed rerun-if-env-changed)\n# Rust's trim() strips Unicode White_Space: ASCII [[:space:]] and these, as UTF-8: U+0085 U+00A0\n# U+1680 U+2000..U+200A U+2028 U+2029 U+202F U+205F U+3000.\nreadonly -a k_wide_spaces=($'\\xc2\\x85' $'\\xc2\\xa0' $'\\xe1\\x9a\\x80' $'\\xe2\\x80\\x80' $'\\xe2\\x80\\x81'\n  $'\\xe2\\x80\\x82' $'\\xe2\\x80\\x83' $'\\xe2\\x80\\x84' $'\\xe2\\x80\\x85' $'\\xe2\\x80\\x86' $'\\xe2\\x80\\x87'\n  $'\\xe2\\x80\\x88' $'\\xe2\\x80\\x89' $'\\xe2\\x80\\x8a' $'\\xe2\\x80\\xa8' $'\\xe2\\x80\\xa9' $'\\xe2\\x80\\xaf'\n  $'\\xe2\\x81\\x9f' $'\\xe3\\x80\\x80')\n# Well-formed UTF-8 (no overlongs, no surrogates): cargo skips lines that are not.\nreadonly k_utf8=$'^([\\x01-\\x7f]|[\\xc2-\\xdf][\\x80-\\xbf]|\\xe0[\\xa0-\\xbf][\\x80-\\xbf]|[\\xe1-\\xec\\xee\\xef][\\x80-\\xbf][\\x80-\\xbf]|\\xed[\\x80-\\x9f][\\x80-\\xbf]|\\xf0[\\x90-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|[\\xf1-\\xf3][\\x80-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|\\xf4[\\x80-\\x8f][\\x80-\\xbf][\\x80-\\xbf])*$'\nreadonly k_high_byte=$'[\\x80-\\xff]'\n\ndie() {\n  printf 'recipe-helper: %s\\n' \"$1\" >&2\n  exit 1\n}\n\nusage() {\n  printf 'recipe-helper: %s\\n%s\\n' \"$1\" \"$k_usage\" >&2\n  exit 2\n}\n\n# The environment we were started with; entries without '=' would read as a command to env(1).\ngiven_env=()\nmapfile -d '' -t raw_env </proc/$$/environ || die \"cannot read /proc/$$/environ\"\nfor entry in \"${raw_env[@]}\"; do\n  if [[ $entry == *=* ]]; then given_env+=(\"$entry\"); fi\ndone\n# NAME=VALUE entries a step adds on top of it (DEP_* for a build script, rustc-env for rustc).\nextra_env=()\n\n# Replace this process with COMMAND ARGS..., in the given environment plus `extra_env`. env(1)\n# rather than `export`, since names need not be shell identifiers (DEP_FOO_INCLUDE.DIR is valid).\nexec_with_env() {\n  [[ $1 != *=* ]] || die \"cannot run \\\"$1\\\": env(1) would read a command containing '=' as a variable\"\n  exec env -i -- \"${given_env[@]}\" \"${extra_env[@]}\" \"$@\"\n}\n\n# Read the records of FILE into the array named by $1. A missing file means a step ran out of\n# order, so name it.\nread_records() {\n  [[ -f $2 ]] || die \"$2: missing (did the run-build-script step of that unit run?)\"\n  mapfile -d '' -t \"$1\" <\"$2\"\n}\n\n# Write RECORDS... to FILE, NUL-terminated; an empty list makes an empty file.\nwrite_records() {\n  local file=$1\n  shift\n  : >\"$file\"\n  if (($#)); then printf '%s\\0' \"$@\" >\"$file\"; fi\n}\n\n# cargo's envify(): uppercase, '-' becomes '_'. Result in REPLY.\nenvify() {\n  REPLY=${1^^}\n  REPLY=${REPLY//-/_}\n}\n\n# Rust's str::trim(). Result in REPLY.\ntrim() {\n  local s=$1 before ws\n  while true; do\n    before=$s\n    s=${s#\"${s%%[![:space:]]*}\"}\n    s=${s%\"${s##*[![:space:]]}\"}\n    if [[ $s == $k_high_byte* || $s == *$k_high_byte ]]; then\n      for ws in \"${k_wide_spaces[@]}\"; do\n        s=${s#\"$ws\"}\n        s=${s%\"$ws\"}\n      done\n    fi\n    [[ $s != \"$before\" ]] || break\n  done\n  REPLY=$s\n}\n\n# Give every output the time SOURCE_DATE_EPOCH says (0 when unset): the exported files then carry\n# no trace of when the step ran, which BuildKit before 0.13 does not rewrite by itself.\nstamp_outputs() {\n  [[ -d $1 ]] || return 0\n  find \"$1\" -exec touch -h -d \"@${SOURCE_DATE_EPOCH:-0}\" {} +\n}\n\n# --- run-build-script --------------------------------------------------------------------------\n\n# Export DEP_<LINKS>_<KEY>=VALUE for each metadata record of the build script run in RUN_UNIT_DIR.\nadd_dep_env() {\n  local links=$1 run_unit_dir=$2 prefix record\n  local -a records\n  envify \"$links\"\n  prefix=DEP_${REPLY}_\n  read_records records \"$run_unit_dir/metadata\"\n  for record in \"${records[@]}\"; do\n    envify \"${record%%=*}\"\n    extra_env+=(\"$prefix$REPLY=${record#*=}\")\n  done\n}\n\nis_reserved() {\n  local key\n  for key in \"${k_reserved[@]}\"; do\n    if [[ $1 == \"$key\" ]]; then return 0; fi\n  done\n  return 1\n}\n\n# The parse fails the way cargo's does: at the first line it rejects, with no record written.\nreject() {\n  die \"build script of $label printed an invalid line \\\"$line\\\": $1\"\n}\n\n# cargo's parse_rustc_flags(): only -l and -L, with or without a space before the value.\nparse_rustc_flags() {\n  local value=$1 ws flag arg i=0\n  local -a words\n  for ws in \"${k_wide_spaces[@]}\"; do value=${value//\"$ws\"/ }; done\n  value=${value//[$'\\t\\v\\f\\r']/ }\n  read -r -a words <<<\"$value\"\n  while ((i < ${#words[@]})); do\n    flag=${words[i++]}\n    [[ $flag == -[lL]* ]] || reject \"only -l and -L flags are allowed in rustc-flags\"\n    arg=${flag:2}\n    if [[ -z $arg ]]; then\n      ((i < ${#words[@]})) || reject \"flag \\\"$flag\\\" in rustc-flags has no value\"\n      arg=${words[i++]}\n    fi\n    if [[ $flag == -l* ]]; then link_lib+=(\"$arg\"); else link_search+=(\"$arg\"); fi\n  done\n}\n\n# One directive KEY=VALUE into the lists of run_build_script.\nadd_directive() {\n  local key=$1 value=$2\n  case $key in\n    rustc-flags) parse_rustc_flags \"$value\" ;;\n    rustc-link-lib) link_lib+=(\"$value\") ;;\n    rustc-link-search) link_search+=(\"$value\") ;;\n    rustc-link-arg) link_arg+=(\"$value\") ;;\n    rustc-link-arg-bins) link_arg_bins+=(\"$value\") ;;\n    rustc-link-arg-bin)\n      [[ $value == *=* ]] || reject \"expected rustc-link-arg-bin=BIN=ARG\"\n      link_arg_bin+=(\"$value\") ;;\n    rustc-link-arg-cdylib | rustc-cdylib-link-arg) link_arg_cdylib+=(\"$value\") ;;\n    # A recipe never builds tests, examples or benches; cargo's \"rerun\" hints are moot in a stage.\n    rustc-link-arg-tests | rustc-link-arg-examples | rustc-link-arg-benches) ;;\n    rerun-if-changed | rerun-if-env-changed) ;;\n    rustc-cfg) cfg+=(\"$value\") ;;\n    rustc-check-cfg) check_cfg+=(\"$value\") ;;\n    rustc-env)\n      [[ $value == *=* ]] || reject \"expected rustc-env=NAME=VALUE\"\n      if [[ ${value%%=*} == RUSTC_BOOTSTRAP ]]; then\n        # cargo refuses to let a crate turn on nightly features, unless the user set RUSTC_BOOTSTRAP\n        # for the build (then it warns). It also only warns on a nightly toolchain, unseen here.\n        [[ -n ${RUSTC_BOOTSTRAP-} ]] || reject \"crates cannot set RUSTC_BOOTSTRAP (set it for the whole build instead)\"\n        messages+=(\"warning: $label@build-script: ignored rustc-env=$value (crates cannot set RUSTC_BOOTSTRAP)\")\n      else\n        rustc_env+=(\"$value\")\n      fi ;;\n    warning) messages+=(\"warning: $label@build-script: $value\") ;;\n    error)\n      messages+=(\"error: $label: $value\")\n      failed=true ;;\n    metadata)\n      [[ $value == *=* ]] || reject \"expected a KEY=VALUE metadata\"\n      metadata+=(\"$value\") ;;\n    *) reject \"unknown key \\\"$key\\\"\" ;;\n  esac\n}\n\nrun_build_script() {\n  (($# >= 4)) || usage \"run-build-script needs UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL\"\n  local unit_dir=$1 script=$2 manifest_dir=$3 label=$4 status=0 line data failed=false\n  local -a cfg=() check_cfg=() link_lib=() link_search=() link_arg=() link_arg_bins=()\n  local -a link_arg_bin=() link_arg_cdylib=() rustc_env=() metadata=() messages=()\n  shift 4\n  while (($#)); do\n    [[ $1 == --links-dep && $# -ge 2 && $2 == *=* ]] || usage \"unexpected \\\"$1\\\" (expected --links-dep LINKS=RUN_UNIT_DIR)\"\n    add_dep_env \"${2%%=*}\" \"${2#*=}\"\n    shift 2\n  done\n  [[ -n ${OUT_DIR-} ]] || die \"OUT_DIR is not set for the build script of $label\"\n  # The script runs in MANIFEST_DIR, so a relative SCRIPT must be resolved first.\n  [[ $script == /* ]] || script=$PWD/$script\n  [[ -f $script && -x $script ]] || die \"build script of $label: \\\"$script\\\" is not an executable file\"\n  [[ -d $manifest_dir ]] || die \"build script of $label: manifest directory \\\"$manifest_dir\\\" does not exist\"\n  mkdir -p -- \"$unit_dir\" \"$OUT_DIR\"\n\n  (cd -- \"$manifest_dir\" && exec_with_env \"$script\") </dev/null >\"$unit_dir/output\" || status=$?\n  if ((status != 0)); then\n    printf 'recipe-helper: build script of %s failed (exit %d); its output:\\n' \"$label\" \"$status\" >&2\n    tail -n 20 -- \"$unit_dir/output\" >&2\n    exit 1\n  fi\n\n  while IFS= read -r line || [[ -n $line ]]; do\n    if [[ $line == *$k_high_byte* && ! $line =~ $k_utf8 ]]; then continue; fi\n    trim \"$line\"\n    line=$REPLY\n    # cargo trims the end of each value too: a no-op once the whole line is trimmed.\n    if [[ $line == cargo::* ]]; then\n      data=${line#cargo::}\n      [[ $data == *=* ]] || reject \"expected cargo::KEY=VALUE\"\n      add_directive \"${data%%=*}\" \"${data#*=}\"\n    elif [[ $line == cargo:* ]]; then\n      data=${line#cargo:}\n      if [[ $data == *=* ]] && is_reserved \"${data%%=*}\"; then\n        add_directive \"${data%%=*}\" \"${data#*=}\"\n      else\n        add_directive metadata \"$data\"\n      fi\n    fi\n  done <\"$unit_dir/output\"\n\n  write_records \"$unit_dir/cfg\" \"${cfg[@]}\"\n  write_records \"$unit_dir/check-cfg\" \"${check_cfg[@]}\"\n  write_records \"$unit_dir/link-lib\" \"${link_lib[@]}\"\n  write_records \"$unit_dir/link-search\" \"${link_search[@]}\"\n  write_records \"$unit_dir/link-arg\" \"${link_arg[@]}\"\n  write_records \"$unit_dir/link-arg-bins\" \"${link_arg_bins[@]}\"\n  write_records \"$unit_dir/link-arg-bin\" \"${link_arg_bin[@]}\"\n  write_records \"$unit_dir/link-arg-cdylib\" \"${link_arg_cdylib[@]}\"\n  write_records \"$unit_dir/rustc-env\" \"${rustc_env[@]}\"\n  write_records \"$unit_dir/metadata\" \"${metadata[@]}\"\n  if ((${#messages[@]})); then printf '%s\\n' \"${messages[@]}\" >&2; fi\n  stamp_outputs \"$unit_dir\"\n  if $failed; then exit 1; fi\n}\n\n# --- compile -----------------------------------------------------------------------------------\n\n# Append FLAG PREFIX+RECORD to `flags` for each record of FILE.\nadd_flags() {\n  local flag=$1 prefix=$2 record\n  local -a records\n  read_records records \"$3\"\n  for record in \"${records[@]}\"; do flags+=(\"$flag\" \"$prefix$record\"); done\n}\n\ncompile() {\n  (($# >= 1)) || usage \"compile needs UNIT_DIR\"\n  local unit_dir=$1 build_script='' bin='' want_link_lib=false want_cdylib=false want_check_cfg=false dir record path\n  local -a search_dirs=() flags=() records=() inside=() outside=()\n  shift\n  while (($#)); do\n    case $1 in\n      # `;;&` goes on to the next patterns: check the value is there, then take it.\n      --build-script | --link-search | --bin) (($# >= 2)) || usage \"$1 needs a value\" ;;&\n      --build-script) build_script=$2; shift ;;\n      --link-search) search_dirs+=(\"$2\"); shift ;;\n      --bin) bin=$2; shift ;;\n      --link-lib) want_link_lib=true ;;\n      --cdylib) want_cdylib=true ;;\n      --check-cfg) want_check_cfg=true ;;\n      --) shift; break ;;\n      *) usage \"compile: unexpected \\\"$1\\\"\" ;;\n    esac\n    shift\n  done\n  (($#)) || usage \"compile needs -- RUSTC_ARGV...\"\n\n  # -L for every build script's search paths; since cargo 1.87 those inside that script's OUT_DIR\n  # (DIR/out) come first, so a library the build made wins over a system copy. Order kept within.\n  for dir in \"${search_dirs[@]}\"; do\n    read_records records \"$dir/link-search\"\n    for record in \"${records[@]}\"; do\n      path=$record\n      case $record in native=* | crate=* | dependency=* | framework=* | all=*) path=${record#*=} ;; esac\n      if [[ $path == \"${dir%/}/out\" || $path == \"${dir%/}/out/\"* ]]; then\n        inside+=(-L \"$record\")\n      else\n        outside+=(-L \"$record\")\n      fi\n    done\n  done\n  flags+=(\"${inside[@]}\" \"${outside[@]}\")\n\n  if [[ -n $build_script ]]; then\n    if $want_link_lib; then add_flags -l '' \"$build_script/link-lib\"; fi\n    add_flags -C link-arg= \"$build_script/link-arg\"\n    if [[ -n $bin ]]; then\n      add_flags -C link-arg= \"$build_script/link-arg-bins\"\n      read_records records \"$build_script/link-arg-bin\"\n      for record in \"${records[@]}\"; do\n        if [[ ${record%%=*} == \"$bin\" ]]; then flags+=(-C \"link-arg=${record#*=}\"); fi\n      done\n    fi\n    if $want_cdylib; then add_flags -C link-arg= \"$build_script/link-arg-cdylib\"; fi\n  fi\n  # cargo also gives a cdylib the cdylib link args of every other build script it links with\n  # (rust-lang/cargo#9562, kept for compatibility).\n  if $want_cdylib; then\n    for dir in \"${search_dirs[@]}\"; do\n      if [[ $dir != \"$build_script\" ]]; then add_flags -C link-arg= \"$dir/link-arg-cdylib\"; fi\n    done\n  fi\n  if [[ -n $build_script ]]; then\n    add_flags --cfg '' \"$build_script/cfg\"\n    if $want_check_cfg; then add_flags --check-cfg '' \"$build_script/check-cfg\"; fi\n    read_records records \"$build_script/rustc-env\"\n    extra_env+=(\"${records[@]}\")\n  fi\n\n  mkdir -p -- \"$unit_dir\"\n  local status=0\n  (exec_with_env \"$@\" \"${flags[@]}\") || status=$?\n  stamp_outputs \"$unit_dir\"\n  exit \"$status\"\n}\n\ncase ${1-} in\n  run-build-script) shift && run_build_script \"$@\" ;;\n  compile) shift && compile \"$@\" ;;\n  *) usage \"unknown subcommand \\\"${1-}\\\"\" ;;\nesac\n"]
 
 FROM scratch AS src-anyhow-1.0.69
@@ -107,6 +106,7 @@ COPY vendor/version_check-0.9.4 /recipe/src/version_check-0.9.4
 
 # build-script anyhow@1.0.69 build-script-build (host) [default,std]
 FROM base AS build-script-anyhow-1.0.69-55efc2160816
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,target=/recipe/src/anyhow-1.0.69,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -152,6 +152,7 @@ COPY --from=build-script-anyhow-1.0.69-55efc2160816 /recipe/units/55efc2160816df
 
 # build-script crossbeam-utils@0.8.12 build-script-build (host) [default,std]
 FROM base AS build-script-crossbeam-utils-0.8.12-8d909ba13e6e
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbeam-utils-0.8.12,target=/recipe/src/crossbeam-utils-0.8.12,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -197,6 +198,7 @@ COPY --from=build-script-crossbeam-utils-0.8.12-8d909ba13e6e /recipe/units/8d909
 
 # build-script crunchy@0.2.2 build-script-build (host) [default,limit_128]
 FROM base AS build-script-crunchy-0.2.2-f819d5f2d2b0
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,target=/recipe/src/crunchy-0.2.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -242,6 +244,7 @@ COPY --from=build-script-crunchy-0.2.2-f819d5f2d2b0 /recipe/units/f819d5f2d2b056
 
 # build-script fixture-meta@0.1.0 build-script-build (host)
 FROM base AS build-script-fixture-meta-0.1.0-074d9c921b02
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-meta-0.1.0,target=/recipe/src/fixture-meta-0.1.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -284,6 +287,7 @@ COPY --from=build-script-fixture-meta-0.1.0-074d9c921b02 /recipe/units/074d9c921
 
 # build-script libc@0.2.139 build-script-build (host) [default,std]
 FROM base AS build-script-libc-0.2.139-d4743f68f872
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -329,6 +333,7 @@ COPY --from=build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f872696
 
 # build-script memchr@2.5.0 build-script-build (host) [default,std]
 FROM base AS build-script-memchr-2.5.0-6af05890c7eb
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -374,6 +379,7 @@ COPY --from=build-script-memchr-2.5.0-6af05890c7eb /recipe/units/6af05890c7eb4bd
 
 # build-script proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-proc-macro2-1.0.47-1821dadc7789
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -419,6 +425,7 @@ COPY --from=build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7
 
 # build-script rayon-core@1.10.1 build-script-build (host)
 FROM base AS build-script-rayon-core-1.10.1-6df84ec927c5
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1.10.1,target=/recipe/src/rayon-core-1.10.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -462,6 +469,7 @@ COPY --from=build-script-rayon-core-1.10.1-6df84ec927c5 /recipe/units/6df84ec927
 
 # build-script-run anyhow@1.0.69 build-script-build (host) [default,std]
 FROM base AS build-script-run-anyhow-1.0.69-de030d7716c6
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,target=/recipe/src/anyhow-1.0.69,rw \
     --mount=type=bind,from=out-build-script-anyhow-1.0.69-55efc2160816,source=/recipe/units/55efc2160816df11,target=/recipe/units/55efc2160816df11 \
     ["/usr/bin/env", \
@@ -519,6 +527,7 @@ COPY --from=build-script-run-anyhow-1.0.69-de030d7716c6 /recipe/units/de030d7716
 
 # build-script-run crossbeam-utils@0.8.12 build-script-build (host) [default,std]
 FROM base AS build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbeam-utils-0.8.12,target=/recipe/src/crossbeam-utils-0.8.12,rw \
     --mount=type=bind,from=out-build-script-crossbeam-utils-0.8.12-8d909ba13e6e,source=/recipe/units/8d909ba13e6ed29f,target=/recipe/units/8d909ba13e6ed29f \
     ["/usr/bin/env", \
@@ -576,6 +585,7 @@ COPY --from=build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c /recipe/units/b
 
 # build-script-run crunchy@0.2.2 build-script-build (host) [default,limit_128]
 FROM base AS build-script-run-crunchy-0.2.2-dffabfa7d38d
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,target=/recipe/src/crunchy-0.2.2,rw \
     --mount=type=bind,from=out-build-script-crunchy-0.2.2-f819d5f2d2b0,source=/recipe/units/f819d5f2d2b05686,target=/recipe/units/f819d5f2d2b05686 \
     ["/usr/bin/env", \
@@ -633,6 +643,7 @@ COPY --from=build-script-run-crunchy-0.2.2-dffabfa7d38d /recipe/units/dffabfa7d3
 
 # build-script-run fixture-meta@0.1.0 build-script-build (host)
 FROM base AS build-script-run-fixture-meta-0.1.0-d28b31abfda9
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-meta-0.1.0,target=/recipe/src/fixture-meta-0.1.0,rw \
     --mount=type=bind,from=out-build-script-fixture-meta-0.1.0-074d9c921b02,source=/recipe/units/074d9c921b02229b,target=/recipe/units/074d9c921b02229b \
     ["/usr/bin/env", \
@@ -689,6 +700,7 @@ COPY --from=build-script-run-fixture-meta-0.1.0-d28b31abfda9 /recipe/units/d28b3
 
 # build-script-run libc@0.2.139 build-script-build (host) [default,std]
 FROM base AS build-script-run-libc-0.2.139-624c2f51f09f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     --mount=type=bind,from=out-build-script-libc-0.2.139-d4743f68f872,source=/recipe/units/d4743f68f8726961,target=/recipe/units/d4743f68f8726961 \
     ["/usr/bin/env", \
@@ -746,6 +758,7 @@ COPY --from=build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09
 
 # build-script-run memchr@2.5.0 build-script-build (host) [default,std]
 FROM base AS build-script-run-memchr-2.5.0-d8e4c804f6b5
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     --mount=type=bind,from=out-build-script-memchr-2.5.0-6af05890c7eb,source=/recipe/units/6af05890c7eb4bda,target=/recipe/units/6af05890c7eb4bda \
     ["/usr/bin/env", \
@@ -803,6 +816,7 @@ COPY --from=build-script-run-memchr-2.5.0-d8e4c804f6b5 /recipe/units/d8e4c804f6b
 
 # build-script-run proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-run-proc-macro2-1.0.47-0899866bdbae
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-1821dadc7789,source=/recipe/units/1821dadc7789a9ec,target=/recipe/units/1821dadc7789a9ec \
     ["/usr/bin/env", \
@@ -860,6 +874,7 @@ COPY --from=build-script-run-proc-macro2-1.0.47-0899866bdbae /recipe/units/08998
 
 # build-script-run rayon-core@1.10.1 build-script-build (host)
 FROM base AS build-script-run-rayon-core-1.10.1-cdbd5c56e1d3
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1.10.1,target=/recipe/src/rayon-core-1.10.1,rw \
     --mount=type=bind,from=out-build-script-rayon-core-1.10.1-6df84ec927c5,source=/recipe/units/6df84ec927c53e1c,target=/recipe/units/6df84ec927c53e1c \
     ["/usr/bin/env", \
@@ -916,6 +931,7 @@ COPY --from=build-script-run-rayon-core-1.10.1-cdbd5c56e1d3 /recipe/units/cdbd5c
 
 # build-script ryu@1.0.2 build-script-build (host)
 FROM base AS build-script-ryu-1.0.2-87971bdedbc5
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -959,6 +975,7 @@ COPY --from=build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /
 
 # build-script-run ryu@1.0.2 build-script-build (host)
 FROM base AS build-script-run-ryu-1.0.2-dbbe82cb30e1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
     ["/usr/bin/env", \
@@ -1014,6 +1031,7 @@ COPY --from=build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be
 
 # build-script serde@1.0.152 build-script-build (host) [default,std]
 FROM base AS build-script-serde-1.0.152-0b8b634d70ce
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1059,6 +1077,7 @@ COPY --from=build-script-serde-1.0.152-0b8b634d70ce /recipe/units/0b8b634d70ce90
 
 # build-script-run serde@1.0.152 build-script-build (host) [default,std]
 FROM base AS build-script-run-serde-1.0.152-033df22cf290
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-build-script-serde-1.0.152-0b8b634d70ce,source=/recipe/units/0b8b634d70ce903c,target=/recipe/units/0b8b634d70ce903c \
     ["/usr/bin/env", \
@@ -1116,6 +1135,7 @@ COPY --from=build-script-run-serde-1.0.152-033df22cf290 /recipe/units/033df22cf2
 
 # build-script serde_json@1.0.87 build-script-build (host) [default,std]
 FROM base AS build-script-serde_json-1.0.87-d7046b20cb00
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1161,6 +1181,7 @@ COPY --from=build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
 FROM base AS build-script-run-serde_json-1.0.87-8a7dfc72d630
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
     ["/usr/bin/env", \
@@ -1218,6 +1239,7 @@ COPY --from=build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc
 
 # build-script tiny-keccak@2.0.2 build-script-build (host) [default,sha3]
 FROM base AS build-script-tiny-keccak-2.0.2-f795927ee1af
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-2.0.2,target=/recipe/src/tiny-keccak-2.0.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1263,6 +1285,7 @@ COPY --from=build-script-tiny-keccak-2.0.2-f795927ee1af /recipe/units/f795927ee1
 
 # build-script-run tiny-keccak@2.0.2 build-script-build (host) [default,sha3]
 FROM base AS build-script-run-tiny-keccak-2.0.2-1fcf1936da5a
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-2.0.2,target=/recipe/src/tiny-keccak-2.0.2,rw \
     --mount=type=bind,from=out-build-script-tiny-keccak-2.0.2-f795927ee1af,source=/recipe/units/f795927ee1af0183,target=/recipe/units/f795927ee1af0183 \
     ["/usr/bin/env", \
@@ -1320,6 +1343,7 @@ COPY --from=build-script-run-tiny-keccak-2.0.2-1fcf1936da5a /recipe/units/1fcf19
 
 # build-script typenum@1.16.0 build-script-main (host)
 FROM base AS build-script-typenum-1.16.0-9f7e96100cf0
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,target=/recipe/src/typenum-1.16.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1363,6 +1387,7 @@ COPY --from=build-script-typenum-1.16.0-9f7e96100cf0 /recipe/units/9f7e96100cf0a
 
 # build-script-run typenum@1.16.0 build-script-main (host)
 FROM base AS build-script-run-typenum-1.16.0-a53494192ea4
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,target=/recipe/src/typenum-1.16.0,rw \
     --mount=type=bind,from=out-build-script-typenum-1.16.0-9f7e96100cf0,source=/recipe/units/9f7e96100cf0a65c,target=/recipe/units/9f7e96100cf0a65c \
     ["/usr/bin/env", \
@@ -1418,6 +1443,7 @@ COPY --from=build-script-run-typenum-1.16.0-a53494192ea4 /recipe/units/a53494192
 
 # lib anyhow@1.0.69 anyhow [default,std]
 FROM base AS lib-anyhow-1.0.69-62842e2de1f3
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,target=/recipe/src/anyhow-1.0.69,rw \
     --mount=type=bind,from=out-build-script-run-anyhow-1.0.69-de030d7716c6,source=/recipe/units/de030d7716c6a5e7,target=/recipe/units/de030d7716c6a5e7 \
     ["/usr/bin/env", \
@@ -1468,6 +1494,7 @@ COPY --from=lib-anyhow-1.0.69-62842e2de1f3 /recipe/units/62842e2de1f3d613 /recip
 
 # lib autocfg@1.1.0 autocfg (host)
 FROM base AS lib-autocfg-1.1.0-057c3a915c65
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,target=/recipe/src/autocfg-1.1.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1511,6 +1538,7 @@ COPY --from=lib-autocfg-1.1.0-057c3a915c65 /recipe/units/057c3a915c650d11 /recip
 
 # build-script buildscripts-fixture@0.1.0 build-script-build (host)
 FROM base AS build-script-buildscripts-fixture-0.1.0-d69f069d74da
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/buildscripts-fixture-0.1.0,target=/recipe/src/buildscripts-fixture-0.1.0,rw \
     --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
     ["/usr/bin/env", \
@@ -1557,6 +1585,7 @@ COPY --from=build-script-buildscripts-fixture-0.1.0-d69f069d74da /recipe/units/d
 
 # build-script crossbeam-epoch@0.9.13 build-script-build (host) [alloc,std]
 FROM base AS build-script-crossbeam-epoch-0.9.13-2f1a21069f3a
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbeam-epoch-0.9.13,target=/recipe/src/crossbeam-epoch-0.9.13,rw \
     --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
     ["/usr/bin/env", \
@@ -1605,6 +1634,7 @@ COPY --from=build-script-crossbeam-epoch-0.9.13-2f1a21069f3a /recipe/units/2f1a2
 
 # build-script memoffset@0.6.5 build-script-build (host) [default]
 FROM base AS build-script-memoffset-0.6.5-a28c59c8d769
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.5,target=/recipe/src/memoffset-0.6.5,rw \
     --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
     ["/usr/bin/env", \
@@ -1652,6 +1682,7 @@ COPY --from=build-script-memoffset-0.6.5-a28c59c8d769 /recipe/units/a28c59c8d769
 
 # build-script num-integer@0.1.44 build-script-build (host) [default,std]
 FROM base AS build-script-num-integer-0.1.44-693cba306a41
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer-0.1.44,target=/recipe/src/num-integer-0.1.44,rw \
     --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
     ["/usr/bin/env", \
@@ -1700,6 +1731,7 @@ COPY --from=build-script-num-integer-0.1.44-693cba306a41 /recipe/units/693cba306
 
 # build-script num-traits@0.2.15 build-script-build (host) [default,std]
 FROM base AS build-script-num-traits-0.2.15-c9ef2df16c8c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
     --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
     ["/usr/bin/env", \
@@ -1748,6 +1780,7 @@ COPY --from=build-script-num-traits-0.2.15-c9ef2df16c8c /recipe/units/c9ef2df16c
 
 # build-script-run buildscripts-fixture@0.1.0 build-script-build (host)
 FROM base AS build-script-run-buildscripts-fixture-0.1.0-183961381051
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/buildscripts-fixture-0.1.0,target=/recipe/src/buildscripts-fixture-0.1.0,rw \
     --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-d28b31abfda9,source=/recipe/units/d28b31abfda9e544,target=/recipe/units/d28b31abfda9e544 \
     --mount=type=bind,from=out-build-script-buildscripts-fixture-0.1.0-d69f069d74da,source=/recipe/units/d69f069d74da6606,target=/recipe/units/d69f069d74da6606 \
@@ -1805,6 +1838,7 @@ COPY --from=build-script-run-buildscripts-fixture-0.1.0-183961381051 /recipe/uni
 
 # build-script-run crossbeam-epoch@0.9.13 build-script-build (host) [alloc,std]
 FROM base AS build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbeam-epoch-0.9.13,target=/recipe/src/crossbeam-epoch-0.9.13,rw \
     --mount=type=bind,from=out-build-script-crossbeam-epoch-0.9.13-2f1a21069f3a,source=/recipe/units/2f1a21069f3a60f2,target=/recipe/units/2f1a21069f3a60f2 \
     ["/usr/bin/env", \
@@ -1862,6 +1896,7 @@ COPY --from=build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b /recipe/units/e
 
 # build-script-run memoffset@0.6.5 build-script-build (host) [default]
 FROM base AS build-script-run-memoffset-0.6.5-10d7366d0d27
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.5,target=/recipe/src/memoffset-0.6.5,rw \
     --mount=type=bind,from=out-build-script-memoffset-0.6.5-a28c59c8d769,source=/recipe/units/a28c59c8d769b1d2,target=/recipe/units/a28c59c8d769b1d2 \
     ["/usr/bin/env", \
@@ -1918,6 +1953,7 @@ COPY --from=build-script-run-memoffset-0.6.5-10d7366d0d27 /recipe/units/10d7366d
 
 # build-script-run num-integer@0.1.44 build-script-build (host) [default,std]
 FROM base AS build-script-run-num-integer-0.1.44-5bd620ee0b42
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer-0.1.44,target=/recipe/src/num-integer-0.1.44,rw \
     --mount=type=bind,from=out-build-script-num-integer-0.1.44-693cba306a41,source=/recipe/units/693cba306a415f68,target=/recipe/units/693cba306a415f68 \
     ["/usr/bin/env", \
@@ -1975,6 +2011,7 @@ COPY --from=build-script-run-num-integer-0.1.44-5bd620ee0b42 /recipe/units/5bd62
 
 # build-script-run num-traits@0.2.15 build-script-build (host) [default,std]
 FROM base AS build-script-run-num-traits-0.2.15-94fbb1623032
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
     --mount=type=bind,from=out-build-script-num-traits-0.2.15-c9ef2df16c8c,source=/recipe/units/c9ef2df16c8cf9e7,target=/recipe/units/c9ef2df16c8cf9e7 \
     ["/usr/bin/env", \
@@ -2032,6 +2069,7 @@ COPY --from=build-script-run-num-traits-0.2.15-94fbb1623032 /recipe/units/94fbb1
 
 # lib cfg-if@1.0.0 cfg_if
 FROM base AS lib-cfg-if-1.0.0-d30c063e9daa
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-cfg-if-1.0.0,source=/recipe/src/cfg-if-1.0.0,target=/recipe/src/cfg-if-1.0.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -2075,6 +2113,7 @@ COPY --from=lib-cfg-if-1.0.0-d30c063e9daa /recipe/units/d30c063e9daa93e6 /recipe
 
 # lib crossbeam-utils@0.8.12 crossbeam_utils [default,std]
 FROM base AS lib-crossbeam-utils-0.8.12-04f8004383cd
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbeam-utils-0.8.12,target=/recipe/src/crossbeam-utils-0.8.12,rw \
     --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
     --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
@@ -2128,6 +2167,7 @@ COPY --from=lib-crossbeam-utils-0.8.12-04f8004383cd /recipe/units/04f8004383cd5e
 
 # lib crossbeam-channel@0.5.6 crossbeam_channel [crossbeam-utils,default,std]
 FROM base AS lib-crossbeam-channel-0.5.6-92d210e60387
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-channel-0.5.6,source=/recipe/src/crossbeam-channel-0.5.6,target=/recipe/src/crossbeam-channel-0.5.6,rw \
     --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
     --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
@@ -2182,6 +2222,7 @@ COPY --from=lib-crossbeam-channel-0.5.6-92d210e60387 /recipe/units/92d210e603874
 
 # lib crunchy@0.2.2 crunchy [default,limit_128]
 FROM base AS lib-crunchy-0.2.2-24c066d045c1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,target=/recipe/src/crunchy-0.2.2,rw \
     --mount=type=bind,from=out-build-script-run-crunchy-0.2.2-dffabfa7d38d,source=/recipe/units/dffabfa7d38d6e6e,target=/recipe/units/dffabfa7d38d6e6e \
     ["/usr/bin/env", \
@@ -2232,6 +2273,7 @@ COPY --from=lib-crunchy-0.2.2-24c066d045c1 /recipe/units/24c066d045c14224 /recip
 
 # lib either@1.6.1 either
 FROM base AS lib-either-1.6.1-2cd98d0686d4
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-either-1.6.1,source=/recipe/src/either-1.6.1,target=/recipe/src/either-1.6.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -2275,6 +2317,7 @@ COPY --from=lib-either-1.6.1-2cd98d0686d4 /recipe/units/2cd98d0686d40626 /recipe
 
 # lib fixture-meta@0.1.0 fixture_meta
 FROM base AS lib-fixture-meta-0.1.0-827832a2bdab
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-meta-0.1.0,target=/recipe/src/fixture-meta-0.1.0,rw \
     --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-d28b31abfda9,source=/recipe/units/d28b31abfda9e544,target=/recipe/units/d28b31abfda9e544 \
     ["/usr/bin/env", \
@@ -2322,6 +2365,7 @@ COPY --from=lib-fixture-meta-0.1.0-827832a2bdab /recipe/units/827832a2bdabd5bb /
 
 # lib itoa@1.0.1 itoa
 FROM base AS lib-itoa-1.0.1-689ba272a0fe
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -2365,6 +2409,7 @@ COPY --from=lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/u
 
 # lib libc@0.2.139 libc [default,std]
 FROM base AS lib-libc-0.2.139-9c95387bac73
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
     ["/usr/bin/env", \
@@ -2415,6 +2460,7 @@ COPY --from=lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe
 
 # lib memchr@2.5.0 memchr [default,std]
 FROM base AS lib-memchr-2.5.0-82709450f1ab
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     --mount=type=bind,from=out-build-script-run-memchr-2.5.0-d8e4c804f6b5,source=/recipe/units/d8e4c804f6b52b10,target=/recipe/units/d8e4c804f6b52b10 \
     ["/usr/bin/env", \
@@ -2465,6 +2511,7 @@ COPY --from=lib-memchr-2.5.0-82709450f1ab /recipe/units/82709450f1ab50f7 /recipe
 
 # lib memoffset@0.6.5 memoffset [default]
 FROM base AS lib-memoffset-0.6.5-7091f90eff12
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.5,target=/recipe/src/memoffset-0.6.5,rw \
     --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
     ["/usr/bin/env", \
@@ -2514,6 +2561,7 @@ COPY --from=lib-memoffset-0.6.5-7091f90eff12 /recipe/units/7091f90eff124814 /rec
 
 # lib num-traits@0.2.15 num_traits [default,std]
 FROM base AS lib-num-traits-0.2.15-bbf402b04f6c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
     --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-94fbb1623032,source=/recipe/units/94fbb1623032f4dd,target=/recipe/units/94fbb1623032f4dd \
     ["/usr/bin/env", \
@@ -2564,6 +2612,7 @@ COPY --from=lib-num-traits-0.2.15-bbf402b04f6c /recipe/units/bbf402b04f6c32ce /r
 
 # lib num-integer@0.1.44 num_integer [default,std]
 FROM base AS lib-num-integer-0.1.44-6deb833226b0
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer-0.1.44,target=/recipe/src/num-integer-0.1.44,rw \
     --mount=type=bind,from=out-build-script-run-num-integer-0.1.44-5bd620ee0b42,source=/recipe/units/5bd620ee0b42b2ab,target=/recipe/units/5bd620ee0b42b2ab \
     --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-94fbb1623032,source=/recipe/units/94fbb1623032f4dd,target=/recipe/units/94fbb1623032f4dd \
@@ -2619,6 +2668,7 @@ COPY --from=lib-num-integer-0.1.44-6deb833226b0 /recipe/units/6deb833226b00296 /
 
 # lib num_cpus@1.14.0 num_cpus
 FROM base AS lib-num_cpus-1.14.0-65343a8d18cf
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num_cpus-1.14.0,source=/recipe/src/num_cpus-1.14.0,target=/recipe/src/num_cpus-1.14.0,rw \
     --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
     --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
@@ -2667,6 +2717,7 @@ COPY --from=lib-num_cpus-1.14.0-65343a8d18cf /recipe/units/65343a8d18cf9004 /rec
 
 # lib ryu@1.0.2 ryu
 FROM base AS lib-ryu-1.0.2-27ceaf169fc1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
     ["/usr/bin/env", \
@@ -2715,6 +2766,7 @@ COPY --from=lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/un
 
 # lib scopeguard@1.1.0 scopeguard
 FROM base AS lib-scopeguard-1.1.0-e719edd923a3
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-scopeguard-1.1.0,source=/recipe/src/scopeguard-1.1.0,target=/recipe/src/scopeguard-1.1.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -2758,6 +2810,7 @@ COPY --from=lib-scopeguard-1.1.0-e719edd923a3 /recipe/units/e719edd923a3688e /re
 
 # lib crossbeam-epoch@0.9.13 crossbeam_epoch [alloc,std]
 FROM base AS lib-crossbeam-epoch-0.9.13-2a6220c4e8a2
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbeam-epoch-0.9.13,target=/recipe/src/crossbeam-epoch-0.9.13,rw \
     --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
     --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
@@ -2824,6 +2877,7 @@ COPY --from=lib-crossbeam-epoch-0.9.13-2a6220c4e8a2 /recipe/units/2a6220c4e8a227
 
 # lib crossbeam-deque@0.8.1 crossbeam_deque [crossbeam-epoch,crossbeam-utils,default,std]
 FROM base AS lib-crossbeam-deque-0.8.1-5dfd2d17ee0e
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-deque-0.8.1,source=/recipe/src/crossbeam-deque-0.8.1,target=/recipe/src/crossbeam-deque-0.8.1,rw \
     --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
     --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
@@ -2890,6 +2944,7 @@ COPY --from=lib-crossbeam-deque-0.8.1-5dfd2d17ee0e /recipe/units/5dfd2d17ee0e366
 
 # lib rayon-core@1.10.1 rayon_core
 FROM base AS lib-rayon-core-1.10.1-bd87a4f9d25d
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1.10.1,target=/recipe/src/rayon-core-1.10.1,rw \
     --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
     --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
@@ -2968,6 +3023,7 @@ COPY --from=lib-rayon-core-1.10.1-bd87a4f9d25d /recipe/units/bd87a4f9d25db53f /r
 
 # lib rayon@1.6.1 rayon
 FROM base AS lib-rayon-1.6.1-a0b052aa3301
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-1.6.1,source=/recipe/src/rayon-1.6.1,target=/recipe/src/rayon-1.6.1,rw \
     --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
     --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
@@ -3045,6 +3101,7 @@ COPY --from=lib-rayon-1.6.1-a0b052aa3301 /recipe/units/a0b052aa33016c35 /recipe/
 
 # lib serde@1.0.152 serde [default,std]
 FROM base AS lib-serde-1.0.152-2a6088640085
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-build-script-run-serde-1.0.152-033df22cf290,source=/recipe/units/033df22cf290f7a7,target=/recipe/units/033df22cf290f7a7 \
     ["/usr/bin/env", \
@@ -3095,6 +3152,7 @@ COPY --from=lib-serde-1.0.152-2a6088640085 /recipe/units/2a60886400851fa7 /recip
 
 # lib serde_json@1.0.87 serde_json [default,std]
 FROM base AS lib-serde_json-1.0.87-a307c9b575fa
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-build-script-run-serde-1.0.152-033df22cf290,source=/recipe/units/033df22cf290f7a7,target=/recipe/units/033df22cf290f7a7 \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
@@ -3158,6 +3216,7 @@ COPY --from=lib-serde_json-1.0.87-a307c9b575fa /recipe/units/a307c9b575faf864 /r
 
 # lib tiny-keccak@2.0.2 tiny_keccak [default,sha3]
 FROM base AS lib-tiny-keccak-2.0.2-cb85b5cdcb72
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-2.0.2,target=/recipe/src/tiny-keccak-2.0.2,rw \
     --mount=type=bind,from=out-build-script-run-tiny-keccak-2.0.2-1fcf1936da5a,source=/recipe/units/1fcf1936da5a75a9,target=/recipe/units/1fcf1936da5a75a9 \
     --mount=type=bind,from=out-lib-crunchy-0.2.2-24c066d045c1,source=/recipe/units/24c066d045c14224,target=/recipe/units/24c066d045c14224 \
@@ -3213,6 +3272,7 @@ COPY --from=lib-tiny-keccak-2.0.2-cb85b5cdcb72 /recipe/units/cb85b5cdcb72d54d /r
 
 # lib typenum@1.16.0 typenum
 FROM base AS lib-typenum-1.16.0-0273fcb1c6bf
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,target=/recipe/src/typenum-1.16.0,rw \
     --mount=type=bind,from=out-build-script-run-typenum-1.16.0-a53494192ea4,source=/recipe/units/a53494192ea48503,target=/recipe/units/a53494192ea48503 \
     ["/usr/bin/env", \
@@ -3261,6 +3321,7 @@ COPY --from=lib-typenum-1.16.0-0273fcb1c6bf /recipe/units/0273fcb1c6bfc7f4 /reci
 
 # lib unicode-ident@1.0.0 unicode_ident
 FROM base AS lib-unicode-ident-1.0.0-e03ef690cb4f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-ident-1.0.0,target=/recipe/src/unicode-ident-1.0.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -3304,6 +3365,7 @@ COPY --from=lib-unicode-ident-1.0.0-e03ef690cb4f /recipe/units/e03ef690cb4f5bf7 
 
 # lib proc-macro2@1.0.47 proc_macro2 [default,proc-macro]
 FROM base AS lib-proc-macro2-1.0.47-b4aa052c78b1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-0899866bdbae,source=/recipe/units/0899866bdbae618b,target=/recipe/units/0899866bdbae618b \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-e03ef690cb4f,source=/recipe/units/e03ef690cb4f5bf7,target=/recipe/units/e03ef690cb4f5bf7 \
@@ -3357,6 +3419,7 @@ COPY --from=lib-proc-macro2-1.0.47-b4aa052c78b1 /recipe/units/b4aa052c78b1755a /
 
 # lib version_check@0.9.4 version_check (host)
 FROM base AS lib-version_check-0.9.4-2a90f8c08f39
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_check-0.9.4,target=/recipe/src/version_check-0.9.4,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -3400,6 +3463,7 @@ COPY --from=lib-version_check-0.9.4-2a90f8c08f39 /recipe/units/2a90f8c08f39e015 
 
 # build-script generic-array@0.14.4 build-script-build (host)
 FROM base AS build-script-generic-array-0.14.4-c6b55c8cd1b9
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-array-0.14.4,target=/recipe/src/generic-array-0.14.4,rw \
     --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
     ["/usr/bin/env", \
@@ -3446,6 +3510,7 @@ COPY --from=build-script-generic-array-0.14.4-c6b55c8cd1b9 /recipe/units/c6b55c8
 
 # build-script-run generic-array@0.14.4 build-script-build (host)
 FROM base AS build-script-run-generic-array-0.14.4-25b3948f1cdf
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-array-0.14.4,target=/recipe/src/generic-array-0.14.4,rw \
     --mount=type=bind,from=out-build-script-generic-array-0.14.4-c6b55c8cd1b9,source=/recipe/units/c6b55c8cd1b9f683,target=/recipe/units/c6b55c8cd1b9f683 \
     ["/usr/bin/env", \
@@ -3501,6 +3566,7 @@ COPY --from=build-script-run-generic-array-0.14.4-25b3948f1cdf /recipe/units/25b
 
 # build-script unicase@2.6.0 build-script-build (host)
 FROM base AS build-script-unicase-2.6.0-8c35660b190a
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,target=/recipe/src/unicase-2.6.0,rw \
     --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
     ["/usr/bin/env", \
@@ -3547,6 +3613,7 @@ COPY --from=build-script-unicase-2.6.0-8c35660b190a /recipe/units/8c35660b190a1a
 
 # build-script-run unicase@2.6.0 build-script-build (host)
 FROM base AS build-script-run-unicase-2.6.0-fbb58b4c236f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,target=/recipe/src/unicase-2.6.0,rw \
     --mount=type=bind,from=out-build-script-unicase-2.6.0-8c35660b190a,source=/recipe/units/8c35660b190a1a81,target=/recipe/units/8c35660b190a1a81 \
     ["/usr/bin/env", \
@@ -3602,6 +3669,7 @@ COPY --from=build-script-run-unicase-2.6.0-fbb58b4c236f /recipe/units/fbb58b4c23
 
 # lib generic-array@0.14.4 generic_array
 FROM base AS lib-generic-array-0.14.4-c19fb031babf
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-array-0.14.4,target=/recipe/src/generic-array-0.14.4,rw \
     --mount=type=bind,from=out-lib-typenum-1.16.0-0273fcb1c6bf,source=/recipe/units/0273fcb1c6bfc7f4,target=/recipe/units/0273fcb1c6bfc7f4 \
     --mount=type=bind,from=out-build-script-run-generic-array-0.14.4-25b3948f1cdf,source=/recipe/units/25b3948f1cdf7b04,target=/recipe/units/25b3948f1cdf7b04 \
@@ -3655,6 +3723,7 @@ COPY --from=lib-generic-array-0.14.4-c19fb031babf /recipe/units/c19fb031babf4f13
 
 # lib unicase@2.6.0 unicase
 FROM base AS lib-unicase-2.6.0-8dccbb9ee41c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,target=/recipe/src/unicase-2.6.0,rw \
     --mount=type=bind,from=out-build-script-run-unicase-2.6.0-fbb58b4c236f,source=/recipe/units/fbb58b4c236f5d1c,target=/recipe/units/fbb58b4c236f5d1c \
     ["/usr/bin/env", \
@@ -3703,6 +3772,7 @@ COPY --from=lib-unicase-2.6.0-8dccbb9ee41c /recipe/units/8dccbb9ee41cd030 /recip
 
 # bin buildscripts-fixture@0.1.0 buildscripts-fixture
 FROM base AS bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2625ddce7e59
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/buildscripts-fixture-0.1.0,target=/recipe/src/buildscripts-fixture-0.1.0,rw \
     --mount=type=bind,from=out-lib-typenum-1.16.0-0273fcb1c6bf,source=/recipe/units/0273fcb1c6bfc7f4,target=/recipe/units/0273fcb1c6bfc7f4 \
     --mount=type=bind,from=out-build-script-run-serde-1.0.152-033df22cf290,source=/recipe/units/033df22cf290f7a7,target=/recipe/units/033df22cf290f7a7 \

@@ -5,7 +5,6 @@
 # binaries: derive-fixture
 
 FROM cargo-recipe/rust-base:bookworm AS base
-ARG CARGO_RECIPE_SALT=
 RUN ["/bin/sh", "-c", "mkdir -p /recipe/bin && printf '%s' \"$1\" >/recipe/bin/recipe-helper && chmod 0755 /recipe/bin/recipe-helper", "install-recipe-helper", "#!/bin/bash -p\n# recipe-helper: the build-time part of cargo, one step per Dockerfile stage. The base image carries\n# it at /recipe/bin/recipe-helper; the generator decides everything else about a step.\n#\n#   recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n#   recipe-helper compile UNIT_DIR [--build-script RUN_UNIT_DIR] [--link-search RUN_UNIT_DIR]...\n#                         [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...\n#\n# run-build-script runs a build script and parses what it prints as cargo's BuildOutput::parse does\n# (custom_build.rs) into NUL-terminated record files in UNIT_DIR. compile runs rustc with those\n# records added as cargo's add_native_deps and add_custom_flags (compiler/mod.rs) add them.\n#\n# The caller runs us as `env -i PATH=... KEY=VALUE... recipe-helper ...`, and that environment is\n# exactly what the build script and rustc must see. So no value is ever interpreted: no eval, every\n# expansion quoted, lists kept as NUL-terminated records. `bash -p` (privileged mode) does not source\n# $BASH_ENV nor import functions from the environment. Children get the environment we were given\n# read back from /proc, not bash's copy of it, which adds PWD, SHLVL and _ and rewrites SHELLOPTS.\n# Exit codes: 1 for a failed step, 2 for a bad command line; compile exits with rustc's code.\nset -euo pipefail\n# Our own string handling is byte-wise whatever locale the children are given.\nLC_ALL=C\n\nreadonly k_usage='usage: recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n       recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...'\n# Keys that the old `cargo:KEY=VALUE` syntax reserves; any other old-syntax key is metadata.\nreadonly -a k_reserved=(rustc-flags rustc-link-lib rustc-link-search rustc-link-arg-cdylib\n  rustc-cdylib-link-arg rustc-link-arg-bins rustc-link-arg-bin rustc-link-arg-tests\n  rustc-link-arg-benches rustc-link-arg-examples rustc-link-arg rustc-cfg rustc-check-cfg rustc-env\n  warning rerun-if-changed rerun-if-env-changed)\n# Rust's trim() strips Unicode White_Space: ASCII [[:space:]] and these, as UTF-8: U+0085 U+00A0\n# U+1680 U+2000..U+200A U+2028 U+2029 U+202F U+205F U+3000.\nreadonly -a k_wide_spaces=($'\\xc2\\x85' $'\\xc2\\xa0' $'\\xe1\\x9a\\x80' $'\\xe2\\x80\\x80' $'\\xe2\\x80\\x81'\n  $'\\xe2\\x80\\x82' $'\\xe2\\x80\\x83' $'\\xe2\\x80\\x84' $'\\xe2\\x80\\x85' $'\\xe2\\x80\\x86' $'\\xe2\\x80\\x87'\n  $'\\xe2\\x80\\x88' $'\\xe2\\x80\\x89' $'\\xe2\\x80\\x8a' $'\\xe2\\x80\\xa8' $'\\xe2\\x80\\xa9' $'\\xe2\\x80\\xaf'\n  $'\\xe2\\x81\\x9f' $'\\xe3\\x80\\x80')\n# Well-formed UTF-8 (no overlongs, no surrogates): cargo skips lines that are not.\nreadonly k_utf8=$'^([\\x01-\\x7f]|[\\xc2-\\xdf][\\x80-\\xbf]|\\xe0[\\xa0-\\xbf][\\x80-\\xbf]|[\\xe1-\\xec\\xee\\xef][\\x80-\\xbf][\\x80-\\xbf]|\\xed[\\x80-\\x9f][\\x80-\\xbf]|\\xf0[\\x90-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|[\\xf1-\\xf3][\\x80-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|\\xf4[\\x80-\\x8f][\\x80-\\xbf][\\x80-\\xbf])*$'\nreadonly k_high_byte=$'[\\x80-\\xff]'\n\ndie() {\n  printf 'recipe-helper: %s\\n' \"$1\" >&2\n  exit 1\n}\n\nusage() {\n  printf 'recipe-helper: %s\\n%s\\n' \"$1\" \"$k_usage\" >&2\n  exit 2\n}\n\n# The environment we were started with; entries without '=' would read as a command to env(1).\ngiven_env=()\nmapfile -d '' -t raw_env </proc/$$/environ || die \"cannot read /proc/$$/environ\"\nfor entry in \"${raw_env[@]}\"; do\n  if [[ $entry == *=* ]]; then given_env+=(\"$entry\"); fi\ndone\n# NAME=VALUE entries a step adds on top of it (DEP_* for a build script, rustc-env for rustc).\nextra_env=()\n\n# Replace this process with COMMAND ARGS..., in the given environment plus `extra_env`. env(1)\n# rather than `export`, since names need not be shell identifiers (DEP_FOO_INCLUDE.DIR is valid).\nexec_with_env() {\n  [[ $1 != *=* ]] || die \"cannot run \\\"$1\\\": env(1) would read a command containing '=' as a variable\"\n  exec env -i -- \"${given_env[@]}\" \"${extra_env[@]}\" \"$@\"\n}\n\n# Read the records of FILE into the array named by $1. A missing file means a step ran out of\n# order, so name it.\nread_records() {\n  [[ -f $2 ]] || die \"$2: missing (did the run-build-script step of that unit run?)\"\n  mapfile -d '' -t \"$1\" <\"$2\"\n}\n\n# Write RECORDS... to FILE, NUL-terminated; an empty list makes an empty file.\nwrite_records() {\n  local file=$1\n  shift\n  : >\"$file\"\n  if (($#)); then printf '%s\\0' \"$@\" >\"$file\"; fi\n}\n\n# cargo's envify(): uppercase, '-' becomes '_'. Result in REPLY.\nenvify() {\n  REPLY=${1^^}\n  REPLY=${REPLY//-/_}\n}\n\n# Rust's str::trim(). Result in REPLY.\ntrim() {\n  local s=$1 before ws\n  while true; do\n    before=$s\n    s=${s#\"${s%%[![:space:]]*}\"}\n    s=${s%\"${s##*[![:space:]]}\"}\n    if [[ $s == $k_high_byte* || $s == *$k_high_byte ]]; then\n      for ws in \"${k_wide_spaces[@]}\"; do\n        s=${s#\"$ws\"}\n        s=${s%\"$ws\"}\n      done\n    fi\n    [[ $s != \"$before\" ]] || break\n  done\n  REPLY=$s\n}\n\n# Give every output the time SOURCE_DATE_EPOCH says (0 when unset): the exported files then carry\n# no trace of when the step ran, which BuildKit before 0.13 does not rewrite by itself.\nstamp_outputs() {\n  [[ -d $1 ]] || return 0\n  find \"$1\" -exec touch -h -d \"@${SOURCE_DATE_EPOCH:-0}\" {} +\n}\n\n# --- run-build-script --------------------------------------------------------------------------\n\n# Export DEP_<LINKS>_<KEY>=VALUE for each metadata record of the build script run in RUN_UNIT_DIR.\nadd_dep_env() {\n  local links=$1 run_unit_dir=$2 prefix record\n  local -a records\n  envify \"$links\"\n  prefix=DEP_${REPLY}_\n  read_records records \"$run_unit_dir/metadata\"\n  for record in \"${records[@]}\"; do\n    envify \"${record%%=*}\"\n    extra_env+=(\"$prefix$REPLY=${record#*=}\")\n  done\n}\n\nis_reserved() {\n  local key\n  for key in \"${k_reserved[@]}\"; do\n    if [[ $1 == \"$key\" ]]; then return 0; fi\n  done\n  return 1\n}\n\n# The parse fails the way cargo's does: at the first line it rejects, with no record written.\nreject() {\n  die \"build script of $label printed an invalid line \\\"$line\\\": $1\"\n}\n\n# cargo's parse_rustc_flags(): only -l and -L, with or without a space before the value.\nparse_rustc_flags() {\n  local value=$1 ws flag arg i=0\n  local -a words\n  for ws in \"${k_wide_spaces[@]}\"; do value=${value//\"$ws\"/ }; done\n  value=${value//[$'\\t\\v\\f\\r']/ }\n  read -r -a words <<<\"$value\"\n  while ((i < ${#words[@]})); do\n    flag=${words[i++]}\n    [[ $flag == -[lL]* ]] || reject \"only -l and -L flags are allowed in rustc-flags\"\n    arg=${flag:2}\n    if [[ -z $arg ]]; then\n      ((i < ${#words[@]})) || reject \"flag \\\"$flag\\\" in rustc-flags has no value\"\n      arg=${words[i++]}\n    fi\n    if [[ $flag == -l* ]]; then link_lib+=(\"$arg\"); else link_search+=(\"$arg\"); fi\n  done\n}\n\n# One directive KEY=VALUE into the lists of run_build_script.\nadd_directive() {\n  local key=$1 value=$2\n  case $key in\n    rustc-flags) parse_rustc_flags \"$value\" ;;\n    rustc-link-lib) link_lib+=(\"$value\") ;;\n    rustc-link-search) link_search+=(\"$value\") ;;\n    rustc-link-arg) link_arg+=(\"$value\") ;;\n    rustc-link-arg-bins) link_arg_bins+=(\"$value\") ;;\n    rustc-link-arg-bin)\n      [[ $value == *=* ]] || reject \"expected rustc-link-arg-bin=BIN=ARG\"\n      link_arg_bin+=(\"$value\") ;;\n    rustc-link-arg-cdylib | rustc-cdylib-link-arg) link_arg_cdylib+=(\"$value\") ;;\n    # A recipe never builds tests, examples or benches; cargo's \"rerun\" hints are moot in a stage.\n    rustc-link-arg-tests | rustc-link-arg-examples | rustc-link-arg-benches) ;;\n    rerun-if-changed | rerun-if-env-changed) ;;\n    rustc-cfg) cfg+=(\"$value\") ;;\n    rustc-check-cfg) check_cfg+=(\"$value\") ;;\n    rustc-env)\n      [[ $value == *=* ]] || reject \"expected rustc-env=NAME=VALUE\"\n      if [[ ${value%%=*} == RUSTC_BOOTSTRAP ]]; then\n        # cargo refuses to let a crate turn on nightly features, unless the user set RUSTC_BOOTSTRAP\n        # for the build (then it warns). It also only warns on a nightly toolchain, unseen here.\n        [[ -n ${RUSTC_BOOTSTRAP-} ]] || reject \"crates cannot set RUSTC_BOOTSTRAP (set it for the whole build instead)\"\n        messages+=(\"warning: $label@build-script: ignored rustc-env=$value (crates cannot set RUSTC_BOOTSTRAP)\")\n      else\n        rustc_env+=(\"$value\")\n      fi ;;\n    warning) messages+=(\"warning: $label@build-script: $value\") ;;\n    error)\n      messages+=(\"error: $label: $value\")\n      failed=true ;;\n    metadata)\n      [[ $value == *=* ]] || reject \"expected a KEY=VALUE metadata\"\n      metadata+=(\"$value\") ;;\n    *) reject \"unknown key \\\"$key\\\"\" ;;\n  esac\n}\n\nrun_build_script() {\n  (($# >= 4)) || usage \"run-build-script needs UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL\"\n  local unit_dir=$1 script=$2 manifest_dir=$3 label=$4 status=0 line data failed=false\n  local -a cfg=() check_cfg=() link_lib=() link_search=() link_arg=() link_arg_bins=()\n  local -a link_arg_bin=() link_arg_cdylib=() rustc_env=() metadata=() messages=()\n  shift 4\n  while (($#)); do\n    [[ $1 == --links-dep && $# -ge 2 && $2 == *=* ]] || usage \"unexpected \\\"$1\\\" (expected --links-dep LINKS=RUN_UNIT_DIR)\"\n    add_dep_env \"${2%%=*}\" \"${2#*=}\"\n    shift 2\n  done\n  [[ -n ${OUT_DIR-} ]] || die \"OUT_DIR is not set for the build script of $label\"\n  # The script runs in MANIFEST_DIR, so a relative SCRIPT must be resolved first.\n  [[ $script == /* ]] || script=$PWD/$script\n  [[ -f $script && -x $script ]] || die \"build script of $label: \\\"$script\\\" is not an executable file\"\n  [[ -d $manifest_dir ]] || die \"build script of $label: manifest directory \\\"$manifest_dir\\\" does not exist\"\n  mkdir -p -- \"$unit_dir\" \"$OUT_DIR\"\n\n  (cd -- \"$manifest_dir\" && exec_with_env \"$script\") </dev/null >\"$unit_dir/output\" || status=$?\n  if ((status != 0)); then\n    printf 'recipe-helper: build script of %s failed (exit %d); its output:\\n' \"$label\" \"$status\" >&2\n    tail -n 20 -- \"$unit_dir/output\" >&2\n    exit 1\n  fi\n\n  while IFS= read -r line || [[ -n $line ]]; do\n    if [[ $line == *$k_high_byte* && ! $line =~ $k_utf8 ]]; then continue; fi\n    trim \"$line\"\n    line=$REPLY\n    # cargo trims the end of each value too: a no-op once the whole line is trimmed.\n    if [[ $line == cargo::* ]]; then\n      data=${line#cargo::}\n      [[ $data == *=* ]] || reject \"expected cargo::KEY=VALUE\"\n      add_directive \"${data%%=*}\" \"${data#*=}\"\n    elif [[ $line == cargo:* ]]; then\n      data=${line#cargo:}\n      if [[ $data == *=* ]] && is_reserved \"${data%%=*}\"; then\n        add_directive \"${data%%=*}\" \"${data#*=}\"\n      else\n        add_directive metadata \"$data\"\n      fi\n    fi\n  done <\"$unit_dir/output\"\n\n  write_records \"$unit_dir/cfg\" \"${cfg[@]}\"\n  write_records \"$unit_dir/check-cfg\" \"${check_cfg[@]}\"\n  write_records \"$unit_dir/link-lib\" \"${link_lib[@]}\"\n  write_records \"$unit_dir/link-search\" \"${link_search[@]}\"\n  write_records \"$unit_dir/link-arg\" \"${link_arg[@]}\"\n  write_records \"$unit_dir/link-arg-bins\" \"${link_arg_bins[@]}\"\n  write_records \"$unit_dir/link-arg-bin\" \"${link_arg_bin[@]}\"\n  write_records \"$unit_dir/link-arg-cdylib\" \"${link_arg_cdylib[@]}\"\n  write_records \"$unit_dir/rustc-env\" \"${rustc_env[@]}\"\n  write_records \"$unit_dir/metadata\" \"${metadata[@]}\"\n  if ((${#messages[@]})); then printf '%s\\n' \"${messages[@]}\" >&2; fi\n  stamp_outputs \"$unit_dir\"\n  if $failed; then exit 1; fi\n}\n\n# --- compile -----------------------------------------------------------------------------------\n\n# Append FLAG PREFIX+RECORD to `flags` for each record of FILE.\nadd_flags() {\n  local flag=$1 prefix=$2 record\n  local -a records\n  read_records records \"$3\"\n  for record in \"${records[@]}\"; do flags+=(\"$flag\" \"$prefix$record\"); done\n}\n\ncompile() {\n  (($# >= 1)) || usage \"compile needs UNIT_DIR\"\n  local unit_dir=$1 build_script='' bin='' want_link_lib=false want_cdylib=false want_check_cfg=false dir record path\n  local -a search_dirs=() flags=() records=() inside=() outside=()\n  shift\n  while (($#)); do\n    case $1 in\n      # `;;&` goes on to the next patterns: check the value is there, then take it.\n      --build-script | --link-search | --bin) (($# >= 2)) || usage \"$1 needs a value\" ;;&\n      --build-script) build_script=$2; shift ;;\n      --link-search) search_dirs+=(\"$2\"); shift ;;\n      --bin) bin=$2; shift ;;\n      --link-lib) want_link_lib=true ;;\n      --cdylib) want_cdylib=true ;;\n      --check-cfg) want_check_cfg=true ;;\n      --) shift; break ;;\n      *) usage \"compile: unexpected \\\"$1\\\"\" ;;\n    esac\n    shift\n  done\n  (($#)) || usage \"compile needs -- RUSTC_ARGV...\"\n\n  # -L for every build script's search paths; since cargo 1.87 those inside that script's OUT_DIR\n  # (DIR/out) come first, so a library the build made wins over a system copy. Order kept within.\n  for dir in \"${search_dirs[@]}\"; do\n    read_records records \"$dir/link-search\"\n    for record in \"${records[@]}\"; do\n      path=$record\n      case $record in native=* | crate=* | dependency=* | framework=* | all=*) path=${record#*=} ;; esac\n      if [[ $path == \"${dir%/}/out\" || $path == \"${dir%/}/out/\"* ]]; then\n        inside+=(-L \"$record\")\n      else\n        outside+=(-L \"$record\")\n      fi\n    done\n  done\n  flags+=(\"${inside[@]}\" \"${outside[@]}\")\n\n  if [[ -n $build_script ]]; then\n    if $want_link_lib; then add_flags -l '' \"$build_script/link-lib\"; fi\n    add_flags -C link-arg= \"$build_script/link-arg\"\n    if [[ -n $bin ]]; then\n      add_flags -C link-arg= \"$build_script/link-arg-bins\"\n      read_records records \"$build_script/link-arg-bin\"\n      for record in \"${records[@]}\"; do\n        if [[ ${record%%=*} == \"$bin\" ]]; then flags+=(-C \"link-arg=${record#*=}\"); fi\n      done\n    fi\n    if $want_cdylib; then add_flags -C link-arg= \"$build_script/link-arg-cdylib\"; fi\n  fi\n  # cargo also gives a cdylib the cdylib link args of every other build script it links with\n  # (rust-lang/cargo#9562, kept for compatibility).\n  if $want_cdylib; then\n    for dir in \"${search_dirs[@]}\"; do\n      if [[ $dir != \"$build_script\" ]]; then add_flags -C link-arg= \"$dir/link-arg-cdylib\"; fi\n    done\n  fi\n  if [[ -n $build_script ]]; then\n    add_flags --cfg '' \"$build_script/cfg\"\n    if $want_check_cfg; then add_flags --check-cfg '' \"$build_script/check-cfg\"; fi\n    read_records records \"$build_script/rustc-env\"\n    extra_env+=(\"${records[@]}\")\n  fi\n\n  mkdir -p -- \"$unit_dir\"\n  local status=0\n  (exec_with_env \"$@\" \"${flags[@]}\") || status=$?\n  stamp_outputs \"$unit_dir\"\n  exit \"$status\"\n}\n\ncase ${1-} in\n  run-build-script) shift && run_build_script \"$@\" ;;\n  compile) shift && compile \"$@\" ;;\n  *) usage \"unknown subcommand \\\"${1-}\\\"\" ;;\nesac\n"]
 
 FROM scratch AS src-atty-0.2.14
@@ -96,6 +95,7 @@ COPY vendor/version_check-0.9.4 /recipe/src/version_check-0.9.4
 
 # build-script libc@0.2.139 build-script-build (host)
 FROM base AS build-script-libc-0.2.139-222c7418a7b6
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -139,6 +139,7 @@ COPY --from=build-script-libc-0.2.139-222c7418a7b6 /recipe/units/222c7418a7b6909
 
 # build-script proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-proc-macro2-1.0.47-1821dadc7789
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -184,6 +185,7 @@ COPY --from=build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7
 
 # build-script quote@1.0.21 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-quote-1.0.21-66e03fe3ab96
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -229,6 +231,7 @@ COPY --from=build-script-quote-1.0.21-66e03fe3ab96 /recipe/units/66e03fe3ab962a6
 
 # build-script-run libc@0.2.139 build-script-build (host)
 FROM base AS build-script-run-libc-0.2.139-a2ebbd3cc121
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     --mount=type=bind,from=out-build-script-libc-0.2.139-222c7418a7b6,source=/recipe/units/222c7418a7b69092,target=/recipe/units/222c7418a7b69092 \
     ["/usr/bin/env", \
@@ -284,6 +287,7 @@ COPY --from=build-script-run-libc-0.2.139-a2ebbd3cc121 /recipe/units/a2ebbd3cc12
 
 # build-script-run proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-run-proc-macro2-1.0.47-4683337ddfdc
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-1821dadc7789,source=/recipe/units/1821dadc7789a9ec,target=/recipe/units/1821dadc7789a9ec \
     ["/usr/bin/env", \
@@ -341,6 +345,7 @@ COPY --from=build-script-run-proc-macro2-1.0.47-4683337ddfdc /recipe/units/46833
 
 # build-script-run quote@1.0.21 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-run-quote-1.0.21-61072ceb9a32
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     --mount=type=bind,from=out-build-script-quote-1.0.21-66e03fe3ab96,source=/recipe/units/66e03fe3ab962a63,target=/recipe/units/66e03fe3ab962a63 \
     ["/usr/bin/env", \
@@ -398,6 +403,7 @@ COPY --from=build-script-run-quote-1.0.21-61072ceb9a32 /recipe/units/61072ceb9a3
 
 # build-script ryu@1.0.2 build-script-build (host)
 FROM base AS build-script-ryu-1.0.2-87971bdedbc5
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -441,6 +447,7 @@ COPY --from=build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /
 
 # build-script-run ryu@1.0.2 build-script-build (host)
 FROM base AS build-script-run-ryu-1.0.2-dbbe82cb30e1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
     ["/usr/bin/env", \
@@ -496,6 +503,7 @@ COPY --from=build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be
 
 # build-script serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
 FROM base AS build-script-serde-1.0.152-c1ea1a19b189
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -543,6 +551,7 @@ COPY --from=build-script-serde-1.0.152-c1ea1a19b189 /recipe/units/c1ea1a19b18976
 
 # build-script-run serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
 FROM base AS build-script-run-serde-1.0.152-4a83c584f825
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-build-script-serde-1.0.152-c1ea1a19b189,source=/recipe/units/c1ea1a19b189764c,target=/recipe/units/c1ea1a19b189764c \
     ["/usr/bin/env", \
@@ -602,6 +611,7 @@ COPY --from=build-script-run-serde-1.0.152-4a83c584f825 /recipe/units/4a83c584f8
 
 # build-script serde_derive@1.0.152 build-script-build (host) [default]
 FROM base AS build-script-serde_derive-1.0.152-0f5347ff9924
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -646,6 +656,7 @@ COPY --from=build-script-serde_derive-1.0.152-0f5347ff9924 /recipe/units/0f5347f
 
 # build-script-run serde_derive@1.0.152 build-script-build (host) [default]
 FROM base AS build-script-run-serde_derive-1.0.152-4a17349caf1f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     --mount=type=bind,from=out-build-script-serde_derive-1.0.152-0f5347ff9924,source=/recipe/units/0f5347ff9924ae45,target=/recipe/units/0f5347ff9924ae45 \
     ["/usr/bin/env", \
@@ -702,6 +713,7 @@ COPY --from=build-script-run-serde_derive-1.0.152-4a17349caf1f /recipe/units/4a1
 
 # build-script serde_json@1.0.87 build-script-build (host) [default,std]
 FROM base AS build-script-serde_json-1.0.87-d7046b20cb00
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -747,6 +759,7 @@ COPY --from=build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
 FROM base AS build-script-run-serde_json-1.0.87-8a7dfc72d630
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
     ["/usr/bin/env", \
@@ -804,6 +817,7 @@ COPY --from=build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc
 
 # build-script syn@1.0.107 build-script-build (host) [clone-impls,default,derive,full,parsing,printing,proc-macro,quote]
 FROM base AS build-script-syn-1.0.107-71d4d5497a85
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -855,6 +869,7 @@ COPY --from=build-script-syn-1.0.107-71d4d5497a85 /recipe/units/71d4d5497a85a5af
 
 # build-script-run syn@1.0.107 build-script-build (host) [clone-impls,default,derive,full,parsing,printing,proc-macro,quote]
 FROM base AS build-script-run-syn-1.0.107-50049b2a9095
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     --mount=type=bind,from=out-build-script-syn-1.0.107-71d4d5497a85,source=/recipe/units/71d4d5497a85a5af,target=/recipe/units/71d4d5497a85a5af \
     ["/usr/bin/env", \
@@ -918,6 +933,7 @@ COPY --from=build-script-run-syn-1.0.107-50049b2a9095 /recipe/units/50049b2a9095
 
 # build-script thiserror@1.0.38 build-script-build (host)
 FROM base AS build-script-thiserror-1.0.38-4c12d89b0ba7
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0.38,target=/recipe/src/thiserror-1.0.38,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -961,6 +977,7 @@ COPY --from=build-script-thiserror-1.0.38-4c12d89b0ba7 /recipe/units/4c12d89b0ba
 
 # build-script-run thiserror@1.0.38 build-script-build (host)
 FROM base AS build-script-run-thiserror-1.0.38-0f2029b1cca3
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0.38,target=/recipe/src/thiserror-1.0.38,rw \
     --mount=type=bind,from=out-build-script-thiserror-1.0.38-4c12d89b0ba7,source=/recipe/units/4c12d89b0ba70bbd,target=/recipe/units/4c12d89b0ba70bbd \
     ["/usr/bin/env", \
@@ -1016,6 +1033,7 @@ COPY --from=build-script-run-thiserror-1.0.38-0f2029b1cca3 /recipe/units/0f2029b
 
 # lib bitflags@1.3.2 bitflags [default]
 FROM base AS lib-bitflags-1.3.2-f690ae04e5bd
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.3.2,source=/recipe/src/bitflags-1.3.2,target=/recipe/src/bitflags-1.3.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1060,6 +1078,7 @@ COPY --from=lib-bitflags-1.3.2-f690ae04e5bd /recipe/units/f690ae04e5bd39b1 /reci
 
 # lib heck@0.4.0 heck (host) [default]
 FROM base AS lib-heck-0.4.0-179ed2b0b849
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-heck-0.4.0,source=/recipe/src/heck-0.4.0,target=/recipe/src/heck-0.4.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1104,6 +1123,7 @@ COPY --from=lib-heck-0.4.0-179ed2b0b849 /recipe/units/179ed2b0b8497aa6 /recipe/u
 
 # lib itoa@1.0.1 itoa
 FROM base AS lib-itoa-1.0.1-689ba272a0fe
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1147,6 +1167,7 @@ COPY --from=lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/u
 
 # lib libc@0.2.139 libc
 FROM base AS lib-libc-0.2.139-9a15a4dbaff8
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     --mount=type=bind,from=out-build-script-run-libc-0.2.139-a2ebbd3cc121,source=/recipe/units/a2ebbd3cc121074b,target=/recipe/units/a2ebbd3cc121074b \
     ["/usr/bin/env", \
@@ -1195,6 +1216,7 @@ COPY --from=lib-libc-0.2.139-9a15a4dbaff8 /recipe/units/9a15a4dbaff8dad3 /recipe
 
 # lib atty@0.2.14 atty
 FROM base AS lib-atty-0.2.14-d136408d24cb
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-atty-0.2.14,source=/recipe/src/atty-0.2.14,target=/recipe/src/atty-0.2.14,rw \
     --mount=type=bind,from=out-lib-libc-0.2.139-9a15a4dbaff8,source=/recipe/units/9a15a4dbaff8dad3,target=/recipe/units/9a15a4dbaff8dad3 \
     --mount=type=bind,from=out-build-script-run-libc-0.2.139-a2ebbd3cc121,source=/recipe/units/a2ebbd3cc121074b,target=/recipe/units/a2ebbd3cc121074b \
@@ -1243,6 +1265,7 @@ COPY --from=lib-atty-0.2.14-d136408d24cb /recipe/units/d136408d24cb75cd /recipe/
 
 # lib once_cell@1.17.0 once_cell [alloc,default,race,std]
 FROM base AS lib-once_cell-1.17.0-9a9d4bfdcf79
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-once_cell-1.17.0,source=/recipe/src/once_cell-1.17.0,target=/recipe/src/once_cell-1.17.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1290,6 +1313,7 @@ COPY --from=lib-once_cell-1.17.0-9a9d4bfdcf79 /recipe/units/9a9d4bfdcf79a1f5 /re
 
 # lib os_str_bytes@6.0.0 os_str_bytes [raw_os_str]
 FROM base AS lib-os_str_bytes-6.0.0-65a7a8c4ba7b
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-os_str_bytes-6.0.0,source=/recipe/src/os_str_bytes-6.0.0,target=/recipe/src/os_str_bytes-6.0.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1334,6 +1358,7 @@ COPY --from=lib-os_str_bytes-6.0.0-65a7a8c4ba7b /recipe/units/65a7a8c4ba7b3a93 /
 
 # lib clap_lex@0.3.0 clap_lex
 FROM base AS lib-clap_lex-0.3.0-08316a2a3356
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-clap_lex-0.3.0,source=/recipe/src/clap_lex-0.3.0,target=/recipe/src/clap_lex-0.3.0,rw \
     --mount=type=bind,from=out-lib-os_str_bytes-6.0.0-65a7a8c4ba7b,source=/recipe/units/65a7a8c4ba7b3a93,target=/recipe/units/65a7a8c4ba7b3a93 \
     ["/usr/bin/env", \
@@ -1380,6 +1405,7 @@ COPY --from=lib-clap_lex-0.3.0-08316a2a3356 /recipe/units/08316a2a33568b0e /reci
 
 # lib ryu@1.0.2 ryu
 FROM base AS lib-ryu-1.0.2-27ceaf169fc1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
     ["/usr/bin/env", \
@@ -1428,6 +1454,7 @@ COPY --from=lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/un
 
 # lib strsim@0.10.0 strsim
 FROM base AS lib-strsim-0.10.0-fd46e9aa642b
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-strsim-0.10.0,source=/recipe/src/strsim-0.10.0,target=/recipe/src/strsim-0.10.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1471,6 +1498,7 @@ COPY --from=lib-strsim-0.10.0-fd46e9aa642b /recipe/units/fd46e9aa642b77f6 /recip
 
 # lib termcolor@1.1.2 termcolor
 FROM base AS lib-termcolor-1.1.2-32115ec1d2db
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-termcolor-1.1.2,source=/recipe/src/termcolor-1.1.2,target=/recipe/src/termcolor-1.1.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1514,6 +1542,7 @@ COPY --from=lib-termcolor-1.1.2-32115ec1d2db /recipe/units/32115ec1d2db4cf3 /rec
 
 # lib unicode-ident@1.0.0 unicode_ident (host)
 FROM base AS lib-unicode-ident-1.0.0-2f5447afca84
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-ident-1.0.0,target=/recipe/src/unicode-ident-1.0.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1557,6 +1586,7 @@ COPY --from=lib-unicode-ident-1.0.0-2f5447afca84 /recipe/units/2f5447afca848cfe 
 
 # lib proc-macro2@1.0.47 proc_macro2 (host) [default,proc-macro]
 FROM base AS lib-proc-macro2-1.0.47-3a8982c7fdfd
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
@@ -1610,6 +1640,7 @@ COPY --from=lib-proc-macro2-1.0.47-3a8982c7fdfd /recipe/units/3a8982c7fdfda4b3 /
 
 # lib quote@1.0.21 quote (host) [default,proc-macro]
 FROM base AS lib-quote-1.0.21-71f9613fa4d5
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -1667,6 +1698,7 @@ COPY --from=lib-quote-1.0.21-71f9613fa4d5 /recipe/units/71f9613fa4d51296 /recipe
 
 # lib syn@1.0.107 syn (host) [clone-impls,default,derive,full,parsing,printing,proc-macro,quote]
 FROM base AS lib-syn-1.0.107-91e4410364bb
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -1736,6 +1768,7 @@ COPY --from=lib-syn-1.0.107-91e4410364bb /recipe/units/91e4410364bb4d0a /recipe/
 
 # lib syn-mid@0.5.0 syn_mid (host)
 FROM base AS lib-syn-mid-0.5.0-ae87ae82dc01
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-mid-0.5.0,source=/recipe/src/syn-mid-0.5.0,target=/recipe/src/syn-mid-0.5.0,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -1796,6 +1829,7 @@ COPY --from=lib-syn-mid-0.5.0-ae87ae82dc01 /recipe/units/ae87ae82dc0165dc /recip
 
 # lib version_check@0.9.4 version_check (host)
 FROM base AS lib-version_check-0.9.4-2a90f8c08f39
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_check-0.9.4,target=/recipe/src/version_check-0.9.4,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1839,6 +1873,7 @@ COPY --from=lib-version_check-0.9.4-2a90f8c08f39 /recipe/units/2a90f8c08f39e015 
 
 # build-script proc-macro-error@1.0.3 build-script-build (host)
 FROM base AS build-script-proc-macro-error-1.0.3-94b7a278abd7
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-macro-error-1.0.3,target=/recipe/src/proc-macro-error-1.0.3,rw \
     --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
     ["/usr/bin/env", \
@@ -1885,6 +1920,7 @@ COPY --from=build-script-proc-macro-error-1.0.3-94b7a278abd7 /recipe/units/94b7a
 
 # build-script proc-macro-error-attr@1.0.3 build-script-build (host)
 FROM base AS build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/proc-macro-error-attr-1.0.3,target=/recipe/src/proc-macro-error-attr-1.0.3,rw \
     --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
     ["/usr/bin/env", \
@@ -1931,6 +1967,7 @@ COPY --from=build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d /recipe/units/
 
 # build-script-run proc-macro-error@1.0.3 build-script-build (host)
 FROM base AS build-script-run-proc-macro-error-1.0.3-9d3cec677b54
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-macro-error-1.0.3,target=/recipe/src/proc-macro-error-1.0.3,rw \
     --mount=type=bind,from=out-build-script-proc-macro-error-1.0.3-94b7a278abd7,source=/recipe/units/94b7a278abd774f6,target=/recipe/units/94b7a278abd774f6 \
     ["/usr/bin/env", \
@@ -1986,6 +2023,7 @@ COPY --from=build-script-run-proc-macro-error-1.0.3-9d3cec677b54 /recipe/units/9
 
 # build-script-run proc-macro-error-attr@1.0.3 build-script-build (host)
 FROM base AS build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/proc-macro-error-attr-1.0.3,target=/recipe/src/proc-macro-error-attr-1.0.3,rw \
     --mount=type=bind,from=out-build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d,source=/recipe/units/a4dbd2391f7d0a2f,target=/recipe/units/a4dbd2391f7d0a2f \
     ["/usr/bin/env", \
@@ -2041,6 +2079,7 @@ COPY --from=build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2 /recipe/un
 
 # proc-macro derive-macros@0.1.0 derive_macros (host)
 FROM base AS proc-macro-derive-macros-0.1.0-55356875b400
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-derive-macros-0.1.0,source=/recipe/src/derive-macros-0.1.0,target=/recipe/src/derive-macros-0.1.0,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -2102,6 +2141,7 @@ COPY --from=proc-macro-derive-macros-0.1.0-55356875b400 /recipe/units/55356875b4
 
 # proc-macro proc-macro-error-attr@1.0.3 proc_macro_error_attr (host)
 FROM base AS proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/proc-macro-error-attr-1.0.3,target=/recipe/src/proc-macro-error-attr-1.0.3,rw \
     --mount=type=bind,from=out-build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2,source=/recipe/units/2b9fe276e9d2d635,target=/recipe/units/2b9fe276e9d2d635 \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
@@ -2172,6 +2212,7 @@ COPY --from=proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9 /recipe/units/ab
 
 # lib proc-macro-error@1.0.3 proc_macro_error (host)
 FROM base AS lib-proc-macro-error-1.0.3-d858112fb1d1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-macro-error-1.0.3,target=/recipe/src/proc-macro-error-1.0.3,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -2242,6 +2283,7 @@ COPY --from=lib-proc-macro-error-1.0.3-d858112fb1d1 /recipe/units/d858112fb1d14d
 
 # proc-macro clap_derive@4.0.21 clap_derive (host) [default]
 FROM base AS proc-macro-clap_derive-4.0.21-d1eab959d77d
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-clap_derive-4.0.21,source=/recipe/src/clap_derive-4.0.21,target=/recipe/src/clap_derive-4.0.21,rw \
     --mount=type=bind,from=out-lib-heck-0.4.0-179ed2b0b849,source=/recipe/units/179ed2b0b8497aa6,target=/recipe/units/179ed2b0b8497aa6 \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
@@ -2317,6 +2359,7 @@ COPY --from=proc-macro-clap_derive-4.0.21-d1eab959d77d /recipe/units/d1eab959d77
 
 # lib clap@4.0.32 clap [color,default,derive,error-context,help,std,suggestions,usage]
 FROM base AS lib-clap-4.0.32-525b94d27505
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-clap-4.0.32,source=/recipe/src/clap-4.0.32,target=/recipe/src/clap-4.0.32,rw \
     --mount=type=bind,from=out-lib-clap_lex-0.3.0-08316a2a3356,source=/recipe/units/08316a2a33568b0e,target=/recipe/units/08316a2a33568b0e \
     --mount=type=bind,from=out-lib-heck-0.4.0-179ed2b0b849,source=/recipe/units/179ed2b0b8497aa6,target=/recipe/units/179ed2b0b8497aa6 \
@@ -2411,6 +2454,7 @@ COPY --from=lib-clap-4.0.32-525b94d27505 /recipe/units/525b94d2750551f1 /recipe/
 
 # proc-macro serde_derive@1.0.152 serde_derive (host) [default]
 FROM base AS proc-macro-serde_derive-1.0.152-2c2ef469b9b6
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -2479,6 +2523,7 @@ COPY --from=proc-macro-serde_derive-1.0.152-2c2ef469b9b6 /recipe/units/2c2ef469b
 
 # lib serde@1.0.152 serde [default,derive,serde_derive,std]
 FROM base AS lib-serde-1.0.152-9ec5a87887f4
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-2c2ef469b9b6,source=/recipe/units/2c2ef469b9b687a9,target=/recipe/units/2c2ef469b9b687a9 \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
@@ -2542,6 +2587,7 @@ COPY --from=lib-serde-1.0.152-9ec5a87887f4 /recipe/units/9ec5a87887f4337d /recip
 
 # lib serde_json@1.0.87 serde_json [default,std]
 FROM base AS lib-serde_json-1.0.87-e71a6114e9f2
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-2c2ef469b9b6,source=/recipe/units/2c2ef469b9b687a9,target=/recipe/units/2c2ef469b9b687a9 \
@@ -2615,6 +2661,7 @@ COPY --from=lib-serde_json-1.0.87-e71a6114e9f2 /recipe/units/e71a6114e9f277ef /r
 
 # proc-macro thiserror-impl@1.0.38 thiserror_impl (host)
 FROM base AS proc-macro-thiserror-impl-1.0.38-b06b248ea15f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-impl-1.0.38,source=/recipe/src/thiserror-impl-1.0.38,target=/recipe/src/thiserror-impl-1.0.38,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -2677,6 +2724,7 @@ COPY --from=proc-macro-thiserror-impl-1.0.38-b06b248ea15f /recipe/units/b06b248e
 
 # lib thiserror@1.0.38 thiserror
 FROM base AS lib-thiserror-1.0.38-e55fe920b890
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0.38,target=/recipe/src/thiserror-1.0.38,rw \
     --mount=type=bind,from=out-build-script-run-thiserror-1.0.38-0f2029b1cca3,source=/recipe/units/0f2029b1cca327d3,target=/recipe/units/0f2029b1cca327d3 \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
@@ -2736,6 +2784,7 @@ COPY --from=lib-thiserror-1.0.38-e55fe920b890 /recipe/units/e55fe920b890a1c4 /re
 
 # bin derive-fixture@0.1.0 derive-fixture
 FROM base AS bin-derive-fixture-0.1.0-derive-fixture-bb618a7f67f2
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-derive-fixture-0.1.0,source=/recipe/src/derive-fixture-0.1.0,target=/recipe/src/derive-fixture-0.1.0,rw \
     --mount=type=bind,from=out-lib-clap_lex-0.3.0-08316a2a3356,source=/recipe/units/08316a2a33568b0e,target=/recipe/units/08316a2a33568b0e \
     --mount=type=bind,from=out-build-script-run-thiserror-1.0.38-0f2029b1cca3,source=/recipe/units/0f2029b1cca327d3,target=/recipe/units/0f2029b1cca327d3 \

@@ -5,7 +5,6 @@
 # binaries: mapp mcore mutil
 
 FROM cargo-recipe/rust-base:bookworm AS base
-ARG CARGO_RECIPE_SALT=
 RUN ["/bin/sh", "-c", "mkdir -p /recipe/bin && printf '%s' \"$1\" >/recipe/bin/recipe-helper && chmod 0755 /recipe/bin/recipe-helper", "install-recipe-helper", "#!/bin/bash -p\n# recipe-helper: the build-time part of cargo, one step per Dockerfile stage. The base image carries\n# it at /recipe/bin/recipe-helper; the generator decides everything else about a step.\n#\n#   recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n#   recipe-helper compile UNIT_DIR [--build-script RUN_UNIT_DIR] [--link-search RUN_UNIT_DIR]...\n#                         [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...\n#\n# run-build-script runs a build script and parses what it prints as cargo's BuildOutput::parse does\n# (custom_build.rs) into NUL-terminated record files in UNIT_DIR. compile runs rustc with those\n# records added as cargo's add_native_deps and add_custom_flags (compiler/mod.rs) add them.\n#\n# The caller runs us as `env -i PATH=... KEY=VALUE... recipe-helper ...`, and that environment is\n# exactly what the build script and rustc must see. So no value is ever interpreted: no eval, every\n# expansion quoted, lists kept as NUL-terminated records. `bash -p` (privileged mode) does not source\n# $BASH_ENV nor import functions from the environment. Children get the environment we were given\n# read back from /proc, not bash's copy of it, which adds PWD, SHLVL and _ and rewrites SHELLOPTS.\n# Exit codes: 1 for a failed step, 2 for a bad command line; compile exits with rustc's code.\nset -euo pipefail\n# Our own string handling is byte-wise whatever locale the children are given.\nLC_ALL=C\n\nreadonly k_usage='usage: recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n       recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...'\n# Keys that the old `cargo:KEY=VALUE` syntax reserves; any other old-syntax key is metadata.\nreadonly -a k_reserved=(rustc-flags rustc-link-lib rustc-link-search rustc-link-arg-cdylib\n  rustc-cdylib-link-arg rustc-link-arg-bins rustc-link-arg-bin rustc-link-arg-tests\n  rustc-link-arg-benches rustc-link-arg-examples rustc-link-arg rustc-cfg rustc-check-cfg rustc-env\n  warning rerun-if-changed rerun-if-env-changed)\n# Rust's trim() strips Unicode White_Space: ASCII [[:space:]] and these, as UTF-8: U+0085 U+00A0\n# U+1680 U+2000..U+200A U+2028 U+2029 U+202F U+205F U+3000.\nreadonly -a k_wide_spaces=($'\\xc2\\x85' $'\\xc2\\xa0' $'\\xe1\\x9a\\x80' $'\\xe2\\x80\\x80' $'\\xe2\\x80\\x81'\n  $'\\xe2\\x80\\x82' $'\\xe2\\x80\\x83' $'\\xe2\\x80\\x84' $'\\xe2\\x80\\x85' $'\\xe2\\x80\\x86' $'\\xe2\\x80\\x87'\n  $'\\xe2\\x80\\x88' $'\\xe2\\x80\\x89' $'\\xe2\\x80\\x8a' $'\\xe2\\x80\\xa8' $'\\xe2\\x80\\xa9' $'\\xe2\\x80\\xaf'\n  $'\\xe2\\x81\\x9f' $'\\xe3\\x80\\x80')\n# Well-formed UTF-8 (no overlongs, no surrogates): cargo skips lines that are not.\nreadonly k_utf8=$'^([\\x01-\\x7f]|[\\xc2-\\xdf][\\x80-\\xbf]|\\xe0[\\xa0-\\xbf][\\x80-\\xbf]|[\\xe1-\\xec\\xee\\xef][\\x80-\\xbf][\\x80-\\xbf]|\\xed[\\x80-\\x9f][\\x80-\\xbf]|\\xf0[\\x90-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|[\\xf1-\\xf3][\\x80-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|\\xf4[\\x80-\\x8f][\\x80-\\xbf][\\x80-\\xbf])*$'\nreadonly k_high_byte=$'[\\x80-\\xff]'\n\ndie() {\n  printf 'recipe-helper: %s\\n' \"$1\" >&2\n  exit 1\n}\n\nusage() {\n  printf 'recipe-helper: %s\\n%s\\n' \"$1\" \"$k_usage\" >&2\n  exit 2\n}\n\n# The environment we were started with; entries without '=' would read as a command to env(1).\ngiven_env=()\nmapfile -d '' -t raw_env </proc/$$/environ || die \"cannot read /proc/$$/environ\"\nfor entry in \"${raw_env[@]}\"; do\n  if [[ $entry == *=* ]]; then given_env+=(\"$entry\"); fi\ndone\n# NAME=VALUE entries a step adds on top of it (DEP_* for a build script, rustc-env for rustc).\nextra_env=()\n\n# Replace this process with COMMAND ARGS..., in the given environment plus `extra_env`. env(1)\n# rather than `export`, since names need not be shell identifiers (DEP_FOO_INCLUDE.DIR is valid).\nexec_with_env() {\n  [[ $1 != *=* ]] || die \"cannot run \\\"$1\\\": env(1) would read a command containing '=' as a variable\"\n  exec env -i -- \"${given_env[@]}\" \"${extra_env[@]}\" \"$@\"\n}\n\n# Read the records of FILE into the array named by $1. A missing file means a step ran out of\n# order, so name it.\nread_records() {\n  [[ -f $2 ]] || die \"$2: missing (did the run-build-script step of that unit run?)\"\n  mapfile -d '' -t \"$1\" <\"$2\"\n}\n\n# Write RECORDS... to FILE, NUL-terminated; an empty list makes an empty file.\nwrite_records() {\n  local file=$1\n  shift\n  : >\"$file\"\n  if (($#)); then printf '%s\\0' \"$@\" >\"$file\"; fi\n}\n\n# cargo's envify(): uppercase, '-' becomes '_'. Result in REPLY.\nenvify() {\n  REPLY=${1^^}\n  REPLY=${REPLY//-/_}\n}\n\n# Rust's str::trim(). Result in REPLY.\ntrim() {\n  local s=$1 before ws\n  while true; do\n    before=$s\n    s=${s#\"${s%%[![:space:]]*}\"}\n    s=${s%\"${s##*[![:space:]]}\"}\n    if [[ $s == $k_high_byte* || $s == *$k_high_byte ]]; then\n      for ws in \"${k_wide_spaces[@]}\"; do\n        s=${s#\"$ws\"}\n        s=${s%\"$ws\"}\n      done\n    fi\n    [[ $s != \"$before\" ]] || break\n  done\n  REPLY=$s\n}\n\n# Give every output the time SOURCE_DATE_EPOCH says (0 when unset): the exported files then carry\n# no trace of when the step ran, which BuildKit before 0.13 does not rewrite by itself.\nstamp_outputs() {\n  [[ -d $1 ]] || return 0\n  find \"$1\" -exec touch -h -d \"@${SOURCE_DATE_EPOCH:-0}\" {} +\n}\n\n# --- run-build-script --------------------------------------------------------------------------\n\n# Export DEP_<LINKS>_<KEY>=VALUE for each metadata record of the build script run in RUN_UNIT_DIR.\nadd_dep_env() {\n  local links=$1 run_unit_dir=$2 prefix record\n  local -a records\n  envify \"$links\"\n  prefix=DEP_${REPLY}_\n  read_records records \"$run_unit_dir/metadata\"\n  for record in \"${records[@]}\"; do\n    envify \"${record%%=*}\"\n    extra_env+=(\"$prefix$REPLY=${record#*=}\")\n  done\n}\n\nis_reserved() {\n  local key\n  for key in \"${k_reserved[@]}\"; do\n    if [[ $1 == \"$key\" ]]; then return 0; fi\n  done\n  return 1\n}\n\n# The parse fails the way cargo's does: at the first line it rejects, with no record written.\nreject() {\n  die \"build script of $label printed an invalid line \\\"$line\\\": $1\"\n}\n\n# cargo's parse_rustc_flags(): only -l and -L, with or without a space before the value.\nparse_rustc_flags() {\n  local value=$1 ws flag arg i=0\n  local -a words\n  for ws in \"${k_wide_spaces[@]}\"; do value=${value//\"$ws\"/ }; done\n  value=${value//[$'\\t\\v\\f\\r']/ }\n  read -r -a words <<<\"$value\"\n  while ((i < ${#words[@]})); do\n    flag=${words[i++]}\n    [[ $flag == -[lL]* ]] || reject \"only -l and -L flags are allowed in rustc-flags\"\n    arg=${flag:2}\n    if [[ -z $arg ]]; then\n      ((i < ${#words[@]})) || reject \"flag \\\"$flag\\\" in rustc-flags has no value\"\n      arg=${words[i++]}\n    fi\n    if [[ $flag == -l* ]]; then link_lib+=(\"$arg\"); else link_search+=(\"$arg\"); fi\n  done\n}\n\n# One directive KEY=VALUE into the lists of run_build_script.\nadd_directive() {\n  local key=$1 value=$2\n  case $key in\n    rustc-flags) parse_rustc_flags \"$value\" ;;\n    rustc-link-lib) link_lib+=(\"$value\") ;;\n    rustc-link-search) link_search+=(\"$value\") ;;\n    rustc-link-arg) link_arg+=(\"$value\") ;;\n    rustc-link-arg-bins) link_arg_bins+=(\"$value\") ;;\n    rustc-link-arg-bin)\n      [[ $value == *=* ]] || reject \"expected rustc-link-arg-bin=BIN=ARG\"\n      link_arg_bin+=(\"$value\") ;;\n    rustc-link-arg-cdylib | rustc-cdylib-link-arg) link_arg_cdylib+=(\"$value\") ;;\n    # A recipe never builds tests, examples or benches; cargo's \"rerun\" hints are moot in a stage.\n    rustc-link-arg-tests | rustc-link-arg-examples | rustc-link-arg-benches) ;;\n    rerun-if-changed | rerun-if-env-changed) ;;\n    rustc-cfg) cfg+=(\"$value\") ;;\n    rustc-check-cfg) check_cfg+=(\"$value\") ;;\n    rustc-env)\n      [[ $value == *=* ]] || reject \"expected rustc-env=NAME=VALUE\"\n      if [[ ${value%%=*} == RUSTC_BOOTSTRAP ]]; then\n        # cargo refuses to let a crate turn on nightly features, unless the user set RUSTC_BOOTSTRAP\n        # for the build (then it warns). It also only warns on a nightly toolchain, unseen here.\n        [[ -n ${RUSTC_BOOTSTRAP-} ]] || reject \"crates cannot set RUSTC_BOOTSTRAP (set it for the whole build instead)\"\n        messages+=(\"warning: $label@build-script: ignored rustc-env=$value (crates cannot set RUSTC_BOOTSTRAP)\")\n      else\n        rustc_env+=(\"$value\")\n      fi ;;\n    warning) messages+=(\"warning: $label@build-script: $value\") ;;\n    error)\n      messages+=(\"error: $label: $value\")\n      failed=true ;;\n    metadata)\n      [[ $value == *=* ]] || reject \"expected a KEY=VALUE metadata\"\n      metadata+=(\"$value\") ;;\n    *) reject \"unknown key \\\"$key\\\"\" ;;\n  esac\n}\n\nrun_build_script() {\n  (($# >= 4)) || usage \"run-build-script needs UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL\"\n  local unit_dir=$1 script=$2 manifest_dir=$3 label=$4 status=0 line data failed=false\n  local -a cfg=() check_cfg=() link_lib=() link_search=() link_arg=() link_arg_bins=()\n  local -a link_arg_bin=() link_arg_cdylib=() rustc_env=() metadata=() messages=()\n  shift 4\n  while (($#)); do\n    [[ $1 == --links-dep && $# -ge 2 && $2 == *=* ]] || usage \"unexpected \\\"$1\\\" (expected --links-dep LINKS=RUN_UNIT_DIR)\"\n    add_dep_env \"${2%%=*}\" \"${2#*=}\"\n    shift 2\n  done\n  [[ -n ${OUT_DIR-} ]] || die \"OUT_DIR is not set for the build script of $label\"\n  # The script runs in MANIFEST_DIR, so a relative SCRIPT must be resolved first.\n  [[ $script == /* ]] || script=$PWD/$script\n  [[ -f $script && -x $script ]] || die \"build script of $label: \\\"$script\\\" is not an executable file\"\n  [[ -d $manifest_dir ]] || die \"build script of $label: manifest directory \\\"$manifest_dir\\\" does not exist\"\n  mkdir -p -- \"$unit_dir\" \"$OUT_DIR\"\n\n  (cd -- \"$manifest_dir\" && exec_with_env \"$script\") </dev/null >\"$unit_dir/output\" || status=$?\n  if ((status != 0)); then\n    printf 'recipe-helper: build script of %s failed (exit %d); its output:\\n' \"$label\" \"$status\" >&2\n    tail -n 20 -- \"$unit_dir/output\" >&2\n    exit 1\n  fi\n\n  while IFS= read -r line || [[ -n $line ]]; do\n    if [[ $line == *$k_high_byte* && ! $line =~ $k_utf8 ]]; then continue; fi\n    trim \"$line\"\n    line=$REPLY\n    # cargo trims the end of each value too: a no-op once the whole line is trimmed.\n    if [[ $line == cargo::* ]]; then\n      data=${line#cargo::}\n      [[ $data == *=* ]] || reject \"expected cargo::KEY=VALUE\"\n      add_directive \"${data%%=*}\" \"${data#*=}\"\n    elif [[ $line == cargo:* ]]; then\n      data=${line#cargo:}\n      if [[ $data == *=* ]] && is_reserved \"${data%%=*}\"; then\n        add_directive \"${data%%=*}\" \"${data#*=}\"\n      else\n        add_directive metadata \"$data\"\n      fi\n    fi\n  done <\"$unit_dir/output\"\n\n  write_records \"$unit_dir/cfg\" \"${cfg[@]}\"\n  write_records \"$unit_dir/check-cfg\" \"${check_cfg[@]}\"\n  write_records \"$unit_dir/link-lib\" \"${link_lib[@]}\"\n  write_records \"$unit_dir/link-search\" \"${link_search[@]}\"\n  write_records \"$unit_dir/link-arg\" \"${link_arg[@]}\"\n  write_records \"$unit_dir/link-arg-bins\" \"${link_arg_bins[@]}\"\n  write_records \"$unit_dir/link-arg-bin\" \"${link_arg_bin[@]}\"\n  write_records \"$unit_dir/link-arg-cdylib\" \"${link_arg_cdylib[@]}\"\n  write_records \"$unit_dir/rustc-env\" \"${rustc_env[@]}\"\n  write_records \"$unit_dir/metadata\" \"${metadata[@]}\"\n  if ((${#messages[@]})); then printf '%s\\n' \"${messages[@]}\" >&2; fi\n  stamp_outputs \"$unit_dir\"\n  if $failed; then exit 1; fi\n}\n\n# --- compile -----------------------------------------------------------------------------------\n\n# Append FLAG PREFIX+RECORD to `flags` for each record of FILE.\nadd_flags() {\n  local flag=$1 prefix=$2 record\n  local -a records\n  read_records records \"$3\"\n  for record in \"${records[@]}\"; do flags+=(\"$flag\" \"$prefix$record\"); done\n}\n\ncompile() {\n  (($# >= 1)) || usage \"compile needs UNIT_DIR\"\n  local unit_dir=$1 build_script='' bin='' want_link_lib=false want_cdylib=false want_check_cfg=false dir record path\n  local -a search_dirs=() flags=() records=() inside=() outside=()\n  shift\n  while (($#)); do\n    case $1 in\n      # `;;&` goes on to the next patterns: check the value is there, then take it.\n      --build-script | --link-search | --bin) (($# >= 2)) || usage \"$1 needs a value\" ;;&\n      --build-script) build_script=$2; shift ;;\n      --link-search) search_dirs+=(\"$2\"); shift ;;\n      --bin) bin=$2; shift ;;\n      --link-lib) want_link_lib=true ;;\n      --cdylib) want_cdylib=true ;;\n      --check-cfg) want_check_cfg=true ;;\n      --) shift; break ;;\n      *) usage \"compile: unexpected \\\"$1\\\"\" ;;\n    esac\n    shift\n  done\n  (($#)) || usage \"compile needs -- RUSTC_ARGV...\"\n\n  # -L for every build script's search paths; since cargo 1.87 those inside that script's OUT_DIR\n  # (DIR/out) come first, so a library the build made wins over a system copy. Order kept within.\n  for dir in \"${search_dirs[@]}\"; do\n    read_records records \"$dir/link-search\"\n    for record in \"${records[@]}\"; do\n      path=$record\n      case $record in native=* | crate=* | dependency=* | framework=* | all=*) path=${record#*=} ;; esac\n      if [[ $path == \"${dir%/}/out\" || $path == \"${dir%/}/out/\"* ]]; then\n        inside+=(-L \"$record\")\n      else\n        outside+=(-L \"$record\")\n      fi\n    done\n  done\n  flags+=(\"${inside[@]}\" \"${outside[@]}\")\n\n  if [[ -n $build_script ]]; then\n    if $want_link_lib; then add_flags -l '' \"$build_script/link-lib\"; fi\n    add_flags -C link-arg= \"$build_script/link-arg\"\n    if [[ -n $bin ]]; then\n      add_flags -C link-arg= \"$build_script/link-arg-bins\"\n      read_records records \"$build_script/link-arg-bin\"\n      for record in \"${records[@]}\"; do\n        if [[ ${record%%=*} == \"$bin\" ]]; then flags+=(-C \"link-arg=${record#*=}\"); fi\n      done\n    fi\n    if $want_cdylib; then add_flags -C link-arg= \"$build_script/link-arg-cdylib\"; fi\n  fi\n  # cargo also gives a cdylib the cdylib link args of every other build script it links with\n  # (rust-lang/cargo#9562, kept for compatibility).\n  if $want_cdylib; then\n    for dir in \"${search_dirs[@]}\"; do\n      if [[ $dir != \"$build_script\" ]]; then add_flags -C link-arg= \"$dir/link-arg-cdylib\"; fi\n    done\n  fi\n  if [[ -n $build_script ]]; then\n    add_flags --cfg '' \"$build_script/cfg\"\n    if $want_check_cfg; then add_flags --check-cfg '' \"$build_script/check-cfg\"; fi\n    read_records records \"$build_script/rustc-env\"\n    extra_env+=(\"${records[@]}\")\n  fi\n\n  mkdir -p -- \"$unit_dir\"\n  local status=0\n  (exec_with_env \"$@\" \"${flags[@]}\") || status=$?\n  stamp_outputs \"$unit_dir\"\n  exit \"$status\"\n}\n\ncase ${1-} in\n  run-build-script) shift && run_build_script \"$@\" ;;\n  compile) shift && compile \"$@\" ;;\n  *) usage \"unknown subcommand \\\"${1-}\\\"\" ;;\nesac\n"]
 
 FROM scratch AS src-autocfg-1.1.0
@@ -74,6 +73,7 @@ COPY vendor/unicode-ident-1.0.0 /recipe/src/unicode-ident-1.0.0
 
 # build-script libc@0.2.139 build-script-build (host) [default,std]
 FROM base AS build-script-libc-0.2.139-d4743f68f872
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -119,6 +119,7 @@ COPY --from=build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f872696
 
 # build-script memchr@2.5.0 build-script-build (host)
 FROM base AS build-script-memchr-2.5.0-0c2ed43098ff
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -162,6 +163,7 @@ COPY --from=build-script-memchr-2.5.0-0c2ed43098ff /recipe/units/0c2ed43098ff025
 
 # build-script proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-proc-macro2-1.0.47-1821dadc7789
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -207,6 +209,7 @@ COPY --from=build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7
 
 # build-script quote@1.0.21 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-quote-1.0.21-66e03fe3ab96
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -252,6 +255,7 @@ COPY --from=build-script-quote-1.0.21-66e03fe3ab96 /recipe/units/66e03fe3ab962a6
 
 # build-script-run libc@0.2.139 build-script-build (host) [default,std]
 FROM base AS build-script-run-libc-0.2.139-624c2f51f09f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     --mount=type=bind,from=out-build-script-libc-0.2.139-d4743f68f872,source=/recipe/units/d4743f68f8726961,target=/recipe/units/d4743f68f8726961 \
     ["/usr/bin/env", \
@@ -309,6 +313,7 @@ COPY --from=build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09
 
 # build-script-run memchr@2.5.0 build-script-build (host)
 FROM base AS build-script-run-memchr-2.5.0-9434829a4efe
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     --mount=type=bind,from=out-build-script-memchr-2.5.0-0c2ed43098ff,source=/recipe/units/0c2ed43098ff0250,target=/recipe/units/0c2ed43098ff0250 \
     ["/usr/bin/env", \
@@ -364,6 +369,7 @@ COPY --from=build-script-run-memchr-2.5.0-9434829a4efe /recipe/units/9434829a4ef
 
 # build-script-run proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-run-proc-macro2-1.0.47-4683337ddfdc
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-1821dadc7789,source=/recipe/units/1821dadc7789a9ec,target=/recipe/units/1821dadc7789a9ec \
     ["/usr/bin/env", \
@@ -421,6 +427,7 @@ COPY --from=build-script-run-proc-macro2-1.0.47-4683337ddfdc /recipe/units/46833
 
 # build-script-run quote@1.0.21 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-run-quote-1.0.21-61072ceb9a32
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     --mount=type=bind,from=out-build-script-quote-1.0.21-66e03fe3ab96,source=/recipe/units/66e03fe3ab962a63,target=/recipe/units/66e03fe3ab962a63 \
     ["/usr/bin/env", \
@@ -478,6 +485,7 @@ COPY --from=build-script-run-quote-1.0.21-61072ceb9a32 /recipe/units/61072ceb9a3
 
 # build-script ryu@1.0.2 build-script-build (host)
 FROM base AS build-script-ryu-1.0.2-87971bdedbc5
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -521,6 +529,7 @@ COPY --from=build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /
 
 # build-script-run ryu@1.0.2 build-script-build (host)
 FROM base AS build-script-run-ryu-1.0.2-005bb70884ac
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
     ["/usr/bin/env", \
@@ -576,6 +585,7 @@ COPY --from=build-script-run-ryu-1.0.2-005bb70884ac /recipe/units/005bb70884ac18
 
 # build-script-run ryu@1.0.2 build-script-build (host)
 FROM base AS build-script-run-ryu-1.0.2-dbbe82cb30e1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
     ["/usr/bin/env", \
@@ -631,6 +641,7 @@ COPY --from=build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be
 
 # build-script serde@1.0.152 build-script-build (host) [default,std]
 FROM base AS build-script-serde-1.0.152-0b8b634d70ce
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -676,6 +687,7 @@ COPY --from=build-script-serde-1.0.152-0b8b634d70ce /recipe/units/0b8b634d70ce90
 
 # build-script-run serde@1.0.152 build-script-build (host) [default,std]
 FROM base AS build-script-run-serde-1.0.152-bf782b90cb54
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-build-script-serde-1.0.152-0b8b634d70ce,source=/recipe/units/0b8b634d70ce903c,target=/recipe/units/0b8b634d70ce903c \
     ["/usr/bin/env", \
@@ -733,6 +745,7 @@ COPY --from=build-script-run-serde-1.0.152-bf782b90cb54 /recipe/units/bf782b90cb
 
 # build-script serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
 FROM base AS build-script-serde-1.0.152-c1ea1a19b189
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -780,6 +793,7 @@ COPY --from=build-script-serde-1.0.152-c1ea1a19b189 /recipe/units/c1ea1a19b18976
 
 # build-script-run serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
 FROM base AS build-script-run-serde-1.0.152-4a83c584f825
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-build-script-serde-1.0.152-c1ea1a19b189,source=/recipe/units/c1ea1a19b189764c,target=/recipe/units/c1ea1a19b189764c \
     ["/usr/bin/env", \
@@ -839,6 +853,7 @@ COPY --from=build-script-run-serde-1.0.152-4a83c584f825 /recipe/units/4a83c584f8
 
 # build-script serde_derive@1.0.152 build-script-build (host) [default]
 FROM base AS build-script-serde_derive-1.0.152-0f5347ff9924
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -883,6 +898,7 @@ COPY --from=build-script-serde_derive-1.0.152-0f5347ff9924 /recipe/units/0f5347f
 
 # build-script-run serde_derive@1.0.152 build-script-build (host) [default]
 FROM base AS build-script-run-serde_derive-1.0.152-4a17349caf1f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     --mount=type=bind,from=out-build-script-serde_derive-1.0.152-0f5347ff9924,source=/recipe/units/0f5347ff9924ae45,target=/recipe/units/0f5347ff9924ae45 \
     ["/usr/bin/env", \
@@ -939,6 +955,7 @@ COPY --from=build-script-run-serde_derive-1.0.152-4a17349caf1f /recipe/units/4a1
 
 # build-script serde_json@1.0.87 build-script-build (host) [default,std]
 FROM base AS build-script-serde_json-1.0.87-d7046b20cb00
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -984,6 +1001,7 @@ COPY --from=build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
 FROM base AS build-script-run-serde_json-1.0.87-4df9c5839d01
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
     ["/usr/bin/env", \
@@ -1041,6 +1059,7 @@ COPY --from=build-script-run-serde_json-1.0.87-4df9c5839d01 /recipe/units/4df9c5
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
 FROM base AS build-script-run-serde_json-1.0.87-8a7dfc72d630
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
     ["/usr/bin/env", \
@@ -1098,6 +1117,7 @@ COPY --from=build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc
 
 # build-script syn@1.0.107 build-script-build (host) [clone-impls,default,derive,parsing,printing,proc-macro,quote]
 FROM base AS build-script-syn-1.0.107-a4243fa82343
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1148,6 +1168,7 @@ COPY --from=build-script-syn-1.0.107-a4243fa82343 /recipe/units/a4243fa82343ae96
 
 # build-script-run syn@1.0.107 build-script-build (host) [clone-impls,default,derive,parsing,printing,proc-macro,quote]
 FROM base AS build-script-run-syn-1.0.107-0d847bf1438c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     --mount=type=bind,from=out-build-script-syn-1.0.107-a4243fa82343,source=/recipe/units/a4243fa82343ae96,target=/recipe/units/a4243fa82343ae96 \
     ["/usr/bin/env", \
@@ -1210,6 +1231,7 @@ COPY --from=build-script-run-syn-1.0.107-0d847bf1438c /recipe/units/0d847bf1438c
 
 # lib autocfg@1.1.0 autocfg (host)
 FROM base AS lib-autocfg-1.1.0-057c3a915c65
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,target=/recipe/src/autocfg-1.1.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1253,6 +1275,7 @@ COPY --from=lib-autocfg-1.1.0-057c3a915c65 /recipe/units/057c3a915c650d11 /recip
 
 # build-script indexmap@1.9.2 build-script-build (host) [serde,serde-1,std]
 FROM base AS build-script-indexmap-1.9.2-c53c4c7c7298
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,target=/recipe/src/indexmap-1.9.2,rw \
     --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
     ["/usr/bin/env", \
@@ -1302,6 +1325,7 @@ COPY --from=build-script-indexmap-1.9.2-c53c4c7c7298 /recipe/units/c53c4c7c72982
 
 # build-script num-traits@0.2.15 build-script-build (host) [std]
 FROM base AS build-script-num-traits-0.2.15-14027330db2f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
     --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
     ["/usr/bin/env", \
@@ -1349,6 +1373,7 @@ COPY --from=build-script-num-traits-0.2.15-14027330db2f /recipe/units/14027330db
 
 # build-script-run indexmap@1.9.2 build-script-build (host) [serde,serde-1,std]
 FROM base AS build-script-run-indexmap-1.9.2-2c977cc9d37a
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,target=/recipe/src/indexmap-1.9.2,rw \
     --mount=type=bind,from=out-build-script-indexmap-1.9.2-c53c4c7c7298,source=/recipe/units/c53c4c7c72982f72,target=/recipe/units/c53c4c7c72982f72 \
     ["/usr/bin/env", \
@@ -1407,6 +1432,7 @@ COPY --from=build-script-run-indexmap-1.9.2-2c977cc9d37a /recipe/units/2c977cc9d
 
 # build-script-run num-traits@0.2.15 build-script-build (host) [std]
 FROM base AS build-script-run-num-traits-0.2.15-990d91f4b267
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
     --mount=type=bind,from=out-build-script-num-traits-0.2.15-14027330db2f,source=/recipe/units/14027330db2f858a,target=/recipe/units/14027330db2f858a \
     ["/usr/bin/env", \
@@ -1463,6 +1489,7 @@ COPY --from=build-script-run-num-traits-0.2.15-990d91f4b267 /recipe/units/990d91
 
 # lib hashbrown@0.12.3 hashbrown [raw]
 FROM base AS lib-hashbrown-0.12.3-cd602432041c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-hashbrown-0.12.3,source=/recipe/src/hashbrown-0.12.3,target=/recipe/src/hashbrown-0.12.3,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1507,6 +1534,7 @@ COPY --from=lib-hashbrown-0.12.3-cd602432041c /recipe/units/cd602432041caf5f /re
 
 # lib itoa@1.0.1 itoa (host)
 FROM base AS lib-itoa-1.0.1-0acfa60afd44
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1550,6 +1578,7 @@ COPY --from=lib-itoa-1.0.1-0acfa60afd44 /recipe/units/0acfa60afd446d9d /recipe/u
 
 # lib itoa@1.0.1 itoa
 FROM base AS lib-itoa-1.0.1-689ba272a0fe
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1593,6 +1622,7 @@ COPY --from=lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/u
 
 # lib libc@0.2.139 libc [default,std]
 FROM base AS lib-libc-0.2.139-9c95387bac73
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
     ["/usr/bin/env", \
@@ -1643,6 +1673,7 @@ COPY --from=lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe
 
 # lib memchr@2.5.0 memchr
 FROM base AS lib-memchr-2.5.0-b032670b47e3
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     --mount=type=bind,from=out-build-script-run-memchr-2.5.0-9434829a4efe,source=/recipe/units/9434829a4efe7389,target=/recipe/units/9434829a4efe7389 \
     ["/usr/bin/env", \
@@ -1691,6 +1722,7 @@ COPY --from=lib-memchr-2.5.0-b032670b47e3 /recipe/units/b032670b47e308e1 /recipe
 
 # lib num-traits@0.2.15 num_traits [std]
 FROM base AS lib-num-traits-0.2.15-7263bbbe98cd
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
     --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-990d91f4b267,source=/recipe/units/990d91f4b2676a23,target=/recipe/units/990d91f4b2676a23 \
     ["/usr/bin/env", \
@@ -1740,6 +1772,7 @@ COPY --from=lib-num-traits-0.2.15-7263bbbe98cd /recipe/units/7263bbbe98cd9e5d /r
 
 # lib regex-syntax@0.6.27 regex_syntax
 FROM base AS lib-regex-syntax-0.6.27-5a99c742ff58
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-syntax-0.6.27,source=/recipe/src/regex-syntax-0.6.27,target=/recipe/src/regex-syntax-0.6.27,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1783,6 +1816,7 @@ COPY --from=lib-regex-syntax-0.6.27-5a99c742ff58 /recipe/units/5a99c742ff580400 
 
 # lib regex@1.7.1 regex [std]
 FROM base AS lib-regex-1.7.1-8a2289cec4a0
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-1.7.1,source=/recipe/src/regex-1.7.1,target=/recipe/src/regex-1.7.1,rw \
     --mount=type=bind,from=out-lib-regex-syntax-0.6.27-5a99c742ff58,source=/recipe/units/5a99c742ff580400,target=/recipe/units/5a99c742ff580400 \
     ["/usr/bin/env", \
@@ -1830,6 +1864,7 @@ COPY --from=lib-regex-1.7.1-8a2289cec4a0 /recipe/units/8a2289cec4a061b5 /recipe/
 
 # lib ryu@1.0.2 ryu
 FROM base AS lib-ryu-1.0.2-27ceaf169fc1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
     ["/usr/bin/env", \
@@ -1878,6 +1913,7 @@ COPY --from=lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/un
 
 # lib ryu@1.0.2 ryu (host)
 FROM base AS lib-ryu-1.0.2-309444515e71
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
     ["/usr/bin/env", \
@@ -1926,6 +1962,7 @@ COPY --from=lib-ryu-1.0.2-309444515e71 /recipe/units/309444515e718937 /recipe/un
 
 # lib serde@1.0.152 serde (host) [default,std]
 FROM base AS lib-serde-1.0.152-5162b4dab32a
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-build-script-run-serde-1.0.152-bf782b90cb54,source=/recipe/units/bf782b90cb543cd2,target=/recipe/units/bf782b90cb543cd2 \
     ["/usr/bin/env", \
@@ -1976,6 +2013,7 @@ COPY --from=lib-serde-1.0.152-5162b4dab32a /recipe/units/5162b4dab32a8816 /recip
 
 # lib serde_json@1.0.87 serde_json (host) [default,std]
 FROM base AS lib-serde_json-1.0.87-04b5461c4949
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
     --mount=type=bind,from=out-lib-itoa-1.0.1-0acfa60afd44,source=/recipe/units/0acfa60afd446d9d,target=/recipe/units/0acfa60afd446d9d \
@@ -2039,6 +2077,7 @@ COPY --from=lib-serde_json-1.0.87-04b5461c4949 /recipe/units/04b5461c4949f199 /r
 
 # lib mutil@0.1.0 mutil (host) [json]
 FROM base AS lib-mutil-0.1.0-055f5cac90e1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target=/recipe/src/mutil-0.1.0,rw \
     --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
     --mount=type=bind,from=out-lib-serde_json-1.0.87-04b5461c4949,source=/recipe/units/04b5461c4949f199,target=/recipe/units/04b5461c4949f199 \
@@ -2099,6 +2138,7 @@ COPY --from=lib-mutil-0.1.0-055f5cac90e1 /recipe/units/055f5cac90e1d52c /recipe/
 
 # build-script mcore@0.1.0 build-script-build (host) [indexmap,ordered,serde,text]
 FROM base AS build-script-mcore-0.1.0-32751e585b54
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
     --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
     --mount=type=bind,from=out-lib-serde_json-1.0.87-04b5461c4949,source=/recipe/units/04b5461c4949f199,target=/recipe/units/04b5461c4949f199 \
@@ -2166,6 +2206,7 @@ COPY --from=build-script-mcore-0.1.0-32751e585b54 /recipe/units/32751e585b5476b1
 
 # build-script-run mcore@0.1.0 build-script-build (host) [indexmap,ordered,serde,text]
 FROM base AS build-script-run-mcore-0.1.0-2fefa58b2b35
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
     --mount=type=bind,from=out-build-script-mcore-0.1.0-32751e585b54,source=/recipe/units/32751e585b5476b1,target=/recipe/units/32751e585b5476b1 \
     ["/usr/bin/env", \
@@ -2225,6 +2266,7 @@ COPY --from=build-script-run-mcore-0.1.0-2fefa58b2b35 /recipe/units/2fefa58b2b35
 
 # lib unicode-ident@1.0.0 unicode_ident (host)
 FROM base AS lib-unicode-ident-1.0.0-2f5447afca84
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-ident-1.0.0,target=/recipe/src/unicode-ident-1.0.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -2268,6 +2310,7 @@ COPY --from=lib-unicode-ident-1.0.0-2f5447afca84 /recipe/units/2f5447afca848cfe 
 
 # lib proc-macro2@1.0.47 proc_macro2 (host) [default,proc-macro]
 FROM base AS lib-proc-macro2-1.0.47-3a8982c7fdfd
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
@@ -2321,6 +2364,7 @@ COPY --from=lib-proc-macro2-1.0.47-3a8982c7fdfd /recipe/units/3a8982c7fdfda4b3 /
 
 # lib quote@1.0.21 quote (host) [default,proc-macro]
 FROM base AS lib-quote-1.0.21-71f9613fa4d5
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
@@ -2378,6 +2422,7 @@ COPY --from=lib-quote-1.0.21-71f9613fa4d5 /recipe/units/71f9613fa4d51296 /recipe
 
 # lib syn@1.0.107 syn (host) [clone-impls,default,derive,parsing,printing,proc-macro,quote]
 FROM base AS lib-syn-1.0.107-5e4d1309cc43
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     --mount=type=bind,from=out-build-script-run-syn-1.0.107-0d847bf1438c,source=/recipe/units/0d847bf1438c9237,target=/recipe/units/0d847bf1438c9237 \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
@@ -2446,6 +2491,7 @@ COPY --from=lib-syn-1.0.107-5e4d1309cc43 /recipe/units/5e4d1309cc43fb9c /recipe/
 
 # proc-macro serde_derive@1.0.152 serde_derive (host) [default]
 FROM base AS proc-macro-serde_derive-1.0.152-23fec3563673
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     --mount=type=bind,from=out-build-script-run-syn-1.0.107-0d847bf1438c,source=/recipe/units/0d847bf1438c9237,target=/recipe/units/0d847bf1438c9237 \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
@@ -2514,6 +2560,7 @@ COPY --from=proc-macro-serde_derive-1.0.152-23fec3563673 /recipe/units/23fec3563
 
 # lib serde@1.0.152 serde [default,derive,serde_derive,std]
 FROM base AS lib-serde-1.0.152-d03718ad8e7e
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
@@ -2577,6 +2624,7 @@ COPY --from=lib-serde-1.0.152-d03718ad8e7e /recipe/units/d03718ad8e7e7784 /recip
 
 # lib indexmap@1.9.2 indexmap [serde,serde-1,std]
 FROM base AS lib-indexmap-1.9.2-2e1c4466ee5f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,target=/recipe/src/indexmap-1.9.2,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-2c977cc9d37a,source=/recipe/units/2c977cc9d37ae298,target=/recipe/units/2c977cc9d37ae298 \
@@ -2646,6 +2694,7 @@ COPY --from=lib-indexmap-1.9.2-2e1c4466ee5f /recipe/units/2e1c4466ee5f434c /reci
 
 # lib serde_json@1.0.87 serde_json [default,std]
 FROM base AS lib-serde_json-1.0.87-474e944f9c42
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
@@ -2719,6 +2768,7 @@ COPY --from=lib-serde_json-1.0.87-474e944f9c42 /recipe/units/474e944f9c422304 /r
 
 # lib mutil@0.1.0 mutil [default,fast,json]
 FROM base AS lib-mutil-0.1.0-933feef88e55
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target=/recipe/src/mutil-0.1.0,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
@@ -2796,6 +2846,7 @@ COPY --from=lib-mutil-0.1.0-933feef88e55 /recipe/units/933feef88e551715 /recipe/
 
 # bin mutil@0.1.0 mutil [default,fast,json]
 FROM base AS bin-mutil-0.1.0-mutil-1ce90d7df4ed
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target=/recipe/src/mutil-0.1.0,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
@@ -2878,6 +2929,7 @@ COPY --from=bin-mutil-0.1.0-mutil-1ce90d7df4ed /recipe/units/1ce90d7df4edbf1c /r
 
 # lib mcore@0.1.0 mcore [indexmap,ordered,serde,text]
 FROM base AS lib-mcore-0.1.0-9bdf2d6975c6
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
@@ -2984,6 +3036,7 @@ COPY --from=lib-mcore-0.1.0-9bdf2d6975c6 /recipe/units/9bdf2d6975c6f0b2 /recipe/
 
 # bin mapp@0.1.0 mapp
 FROM base AS bin-mapp-0.1.0-mapp-13912adf1464
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mapp-0.1.0,source=/recipe/src/mapp-0.1.0,target=/recipe/src/mapp-0.1.0,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
@@ -3083,6 +3136,7 @@ COPY --from=bin-mapp-0.1.0-mapp-13912adf1464 /recipe/units/13912adf14643d95 /rec
 
 # bin mcore@0.1.0 mcore [indexmap,ordered,serde,text]
 FROM base AS bin-mcore-0.1.0-mcore-32d834d94f15
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
     --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
     --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/cli/audit_snapshot_command.hpp"
 #include "audit/cli/generate_command.hpp"
 #include "audit/rebuild/rebuild_audit.hpp"
 #include "audit/regenerate/regeneration_audit.hpp"
@@ -269,6 +270,8 @@ void add_audit_command(CLI::App& app) {
   compare->add_option("reports", *compare_files, "JSON reports of audit build")->required();
   compare_outputs->add_to(*compare);
   compare->callback([compare_files, compare_outputs] { run_audit_compare(*compare_files, *compare_outputs); });
+
+  add_audit_snapshot_command(*audit);
 }
 
 }  // namespace recipe::cli

@@ -12,8 +12,12 @@ namespace recipe::cli {
 
 namespace {
 
-struct GenerateOptions {
-  WorkspaceOptions workspace;
+// The options of `generate` (a workspace) and `install` (a crate): one request either way.
+struct RecipeCommandOptions {
+  bool install = false;
+  WorkspaceOptions workspace;  // generate
+  std::string spec;            // install: NAME[@VERSION]
+  install::InstallRequest install_request;
   emit::GenerateRequest request;
   std::string output;
 };
@@ -46,8 +50,8 @@ std::vector<std::string> regenerate_words(const std::vector<std::string>& argv, 
   return words;
 }
 
-void add_options(CLI::App& command, GenerateOptions& opts) {
-  add_workspace_options(command, opts.workspace);
+// What every recipe command has: where the recipe goes and what it is built on and from.
+void add_recipe_options(CLI::App& command, RecipeCommandOptions& opts) {
   command.add_option("-o,--output", opts.output, "Write to FILE (- for stdout; default recipes/NAME@VERSION.Dockerfile)");
   command.add_option("--base-image", opts.request.base_image, "Image with the toolchain (pin it with @sha256:…)")
       ->capture_default_str();
@@ -63,13 +67,53 @@ void add_options(CLI::App& command, GenerateOptions& opts) {
   add_hint_options(command, opts.request.hints);
 }
 
-void finish(GenerateOptions& opts) {
-  finish_workspace_options(opts.workspace);
-  opts.request.load = opts.workspace.load;
-  opts.request.plan = opts.workspace.plan;
+void add_generate_options(CLI::App& command, RecipeCommandOptions& opts) {
+  add_workspace_options(command, opts.workspace);
+  add_recipe_options(command, opts);
 }
 
-void run_generate(GenerateOptions& opts, const std::vector<std::string>& argv) {
+// cargo install's vocabulary.
+void add_install_options(CLI::App& command, RecipeCommandOptions& opts) {
+  opts.install = true;
+  auto& load = opts.request.load;
+  auto& plan = opts.request.plan;
+  auto& crate = opts.install_request;
+  add_feature_options(command, load);
+  command.add_option("crate", opts.spec, "NAME or NAME@VERSION (exact, or a requirement such as ~1.2)");
+  command.add_option("--bin", plan.bins, "Install only this binary (repeatable; default: every binary)")
+      ->allow_extra_args(false);
+  command.add_flag("--bins", plan.bins_only, "Install every binary (the default)");
+  command.add_option("--git", crate.git, "Install from this git repository");
+  command.add_option("--rev", crate.rev, "With --git: the commit");
+  command.add_option("--tag", crate.tag, "With --git: the tag");
+  command.add_option("--branch", crate.branch, "With --git: the branch");
+  command.add_option("--path", crate.path, "Install the crate in this local folder");
+  command.add_flag("--locked", crate.locked, "Use the crate's own Cargo.lock");
+  command.add_option("--profile", plan.profile, "Cargo profile")->capture_default_str();
+  add_recipe_options(command, opts);
+}
+
+void finish(RecipeCommandOptions& opts) {
+  if (!opts.install) {
+    finish_workspace_options(opts.workspace);
+    opts.request.load = opts.workspace.load;
+    opts.request.plan = opts.workspace.plan;
+    return;
+  }
+  install::check_request(opts.install_request, opts.spec);
+  auto& load = opts.request.load;
+  auto& plan = opts.request.plan;
+  plan.features = load.features;
+  plan.all_features = load.all_features;
+  plan.no_default_features = load.no_default_features;
+  if (opts.install_request.path) {
+    // The crate's folder is the workspace: the moved-workspace audit moves it like any other.
+    load.manifest_path = (std::filesystem::path(*opts.install_request.path) / "Cargo.toml").string();
+  }
+  opts.request.install = opts.install_request;
+}
+
+void run_recipe_command(RecipeCommandOptions& opts, const std::vector<std::string>& argv) {
   finish(opts);
   opts.request.command = regenerate_words(argv, opts.request.hints);
   SubprocessRunner processes;
@@ -78,25 +122,52 @@ void run_generate(GenerateOptions& opts, const std::vector<std::string>& argv) {
   write_output(output, recipe.text);
   if (output != "-") {
     spdlog::info("wrote {} ({} units)", output, recipe.units);
+    if (opts.install) {
+      // How to build it: the context a path or git crate is copied from, and the vendor folder.
+      const auto& crate = opts.install_request;
+      std::string build = "cargo-recipe build " + output;
+      if (crate.path) {
+        build += " --context " + *crate.path;
+      } else if (crate.git) {
+        build += " --context CHECKOUT (a checkout of " + *crate.git + " at the recorded --rev)";
+      }
+      if (opts.request.sources.starts_with("vendor=")) {
+        build += " --vendor " + opts.request.sources.substr(7);
+      }
+      std::cerr << "cargo-recipe: wrote " << output << " (" << recipe.units << " units); build it with: " << build
+                << " -o bin/\n";
+    }
   }
 }
 
 }  // namespace
 
 void add_generate_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv) {
-  auto opts = std::make_shared<GenerateOptions>();
+  auto opts = std::make_shared<RecipeCommandOptions>();
   CLI::App* command = app.add_subcommand("generate", "Write the recipe: a multi-stage Dockerfile with one stage per unit");
-  add_options(*command, *opts);
-  command->callback([opts, argv] { run_generate(*opts, *argv); });
+  add_generate_options(*command, *opts);
+  command->callback([opts, argv] { run_recipe_command(*opts, *argv); });
+}
+
+void add_install_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv) {
+  auto opts = std::make_shared<RecipeCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "install", "Write the recipe that packages a crate's binaries into a scratch image (cargo install, as a recipe)");
+  add_install_options(*command, *opts);
+  command->callback([opts, argv] { run_recipe_command(*opts, *argv); });
 }
 
 emit::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin) {
-  if (words.size() < 2 || words[0] != "cargo-recipe" || words[1] != "generate") {
-    throw InputError(origin + ": the recorded command is not \"cargo-recipe generate ...\"");
+  if (words.size() < 2 || words[0] != "cargo-recipe" || (words[1] != "generate" && words[1] != "install")) {
+    throw InputError(origin + ": the recorded command is not \"cargo-recipe generate ...\" or \"cargo-recipe install ...\"");
   }
   CLI::App parser;
-  GenerateOptions opts;
-  add_options(parser, opts);
+  RecipeCommandOptions opts;
+  if (words[1] == "install") {
+    add_install_options(parser, opts);
+  } else {
+    add_generate_options(parser, opts);
+  }
   // The recorded words are the whole truth: no CARGO_RECIPE_ADD_* of whoever checks may add to them.
   for (const char* option : {"--add-apt", "--add-apk"}) {
     parser.get_option(option)->envname("");

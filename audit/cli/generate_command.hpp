@@ -14,8 +14,11 @@ namespace recipe::cli {
 // `argv` is the whole command line, recorded in the recipe's header for regeneration.
 void add_generate_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv);
 
-// Read back the command a recipe's header records ("cargo-recipe", "generate", ...), exactly as
-// `generate` would have understood it. Throws InputError naming `origin` when it does not parse.
+// `cargo-recipe install`: the recipe of a crate's binaries, in cargo install's vocabulary.
+void add_install_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv);
+
+// Read back the command a recipe's header records ("cargo-recipe", "generate" or "install", ...),
+// exactly as that command would have understood it. Throws InputError naming `origin` when it does not parse.
 emit::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin);
 
 }  // namespace recipe::cli

@@ -2,6 +2,16 @@
 
 namespace recipe::cli {
 
+void add_feature_options(CLI::App& command, cargo::LoadOptions& load) {
+  command.add_option("--toolchain", load.toolchain_file,
+                     "Toolchain of the build image: TOML with rustc_vv and cfg (default: ask the local rustc)");
+  command.add_flag("--offline", load.offline, "Pass --offline to cargo metadata");
+  command.add_option("-F,--features", load.features, "Features to activate (\"f\" or \"pkg/f\"), repeatable")
+      ->delimiter(',');
+  command.add_flag("--all-features", load.all_features, "Activate all features of the selected packages");
+  command.add_flag("--no-default-features", load.no_default_features, "Do not activate the default features");
+}
+
 void add_workspace_options(CLI::App& command, WorkspaceOptions& opts) {
   auto& load = opts.load;
   auto& plan = opts.plan;
@@ -9,14 +19,8 @@ void add_workspace_options(CLI::App& command, WorkspaceOptions& opts) {
   command.add_option("--metadata", load.metadata_file,
                      "Read `cargo metadata --format-version 1` output from FILE (- for stdin) instead of running cargo");
   command.add_option("--lockfile", load.lockfile, "Cargo.lock to read checksums from (default: beside the root manifest)");
-  command.add_option("--toolchain", load.toolchain_file,
-                     "Toolchain of the build image: TOML with rustc_vv and cfg (default: ask the local rustc)");
   command.add_flag("--locked", load.locked, "Pass --locked to cargo metadata");
-  command.add_flag("--offline", load.offline, "Pass --offline to cargo metadata");
-  command.add_option("-F,--features", load.features, "Features to activate (\"f\" or \"pkg/f\"), repeatable")
-      ->delimiter(',');
-  command.add_flag("--all-features", load.all_features, "Activate all features of the selected packages");
-  command.add_flag("--no-default-features", load.no_default_features, "Do not activate the default features");
+  add_feature_options(command, load);
   command.add_option("-p,--package", plan.packages, "Package to build (repeatable; default: the default members)");
   command.add_flag("--workspace", plan.workspace, "Build every workspace member");
   command.add_option("--bin", plan.bins, "Build only this binary (repeatable)");

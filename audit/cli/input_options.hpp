@@ -16,6 +16,9 @@ struct WorkspaceOptions {
   std::string resolver;
 };
 
+// --toolchain, --offline and the feature options, shared by every command that plans.
+void add_feature_options(CLI::App& command, cargo::LoadOptions& load);
+
 // Register the options on `command`.
 void add_workspace_options(CLI::App& command, WorkspaceOptions& opts);
 

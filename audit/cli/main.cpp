@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&verbosity] { setup_logging(verbosity); });
   recipe::cli::add_plan_command(app);
   recipe::cli::add_generate_command(app, recorded);
+  recipe::cli::add_install_command(app, recorded);
   recipe::cli::add_build_command(app);
   recipe::cli::add_hints_command(app);
   recipe::cli::add_audit_command(app);

@@ -123,6 +123,7 @@ void audit_rebuild(const RebuildOptions& opts, ProcessRunner& processes, report:
   TempDir scratch("cargo-recipe-audit");
   runner::AuditRunOptions run_opts = opts.runs;
   run_opts.scratch = scratch.path().string();
+  run_opts.stages_per_run = stages.size();
 
   // Run: build the outputs of every unit, several times, from scratch.
   int64_t clock_from = unix_now();

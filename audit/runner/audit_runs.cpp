@@ -9,7 +9,10 @@
 #include <iostream>
 #include <random>
 
+#include <spdlog/spdlog.h>
+
 #include "audit/runner/build_context.hpp"
+#include "audit/runner/build_progress.hpp"
 #include "audit/runner/build_log.hpp"
 #include "audit/runner/engine.hpp"
 #include "generator/emit/recipe_inputs.hpp"
@@ -52,7 +55,7 @@ std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunn
   const std::string image = base_image(recipe);
   // Salts need only differ from run to run and from earlier audits. Random, not the clock: a
   // salt leaking into an output must not read as a timestamp.
-  const auto started = std::chrono::steady_clock::now();
+  BuildProgress progress(opts.runs, opts.stages_per_run, stderr);
   std::random_device entropy;
   char audit_tag[17];
   std::snprintf(audit_tag, sizeof audit_tag, "%08x%08x", entropy(), entropy());
@@ -101,14 +104,13 @@ std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunn
     record.tar = *request.output_tar;
 
     auto run_start = std::chrono::steady_clock::now();
-    std::cerr << "cargo-recipe: audit run " << record.index << "/" << opts.runs << " with " << record.engine << "...\n";
+    spdlog::info("audit run {}/{} with {}", record.index, opts.runs, record.engine);
+    progress.start_run(record.index);
+    request.on_log_line = [&progress](std::string_view line) { progress.on_log_line(line); };
     BuildResult result = engine->build(request);
     record.exit_code = result.exit_code;
     record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
-    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    double eta = elapsed / record.index * (opts.runs - record.index);
-    std::fprintf(stderr, "cargo-recipe: audit run %d/%d %s in %.1f s (elapsed %.0f s, ETA %.0f s)\n", record.index,
-                 opts.runs, result.exit_code == 0 ? "built" : "FAILED", record.seconds, elapsed, eta);
+    progress.finish_run(result.exit_code == 0, record.seconds);
     if (result.exit_code != 0) {
       std::string tail = result.log.size() > 3000 ? result.log.substr(result.log.size() - 3000) : result.log;
       std::cerr << tail;

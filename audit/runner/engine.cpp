@@ -54,6 +54,7 @@ class DockerEngine : public Engine {
     // Without DOCKER_BUILDKIT=1 a 20.10 client runs the legacy builder, which ignores -o.
     opts.env["DOCKER_BUILDKIT"] = "1";
     opts.mirror_stderr = request.show_progress;
+    opts.on_output_line = request.on_log_line;
     ProcessResult r = m_processes.run(argv, opts);
     return {r.exit_code, r.err};
   }
@@ -98,6 +99,8 @@ class BuildahEngine : public Engine {
     add_request_words(argv, request);
     RunOptions opts;
     opts.mirror_stderr = request.show_progress;
+    // buildah prints its STEP lines on stdout and the steps' output on stderr: both are the log.
+    opts.on_output_line = request.on_log_line;
     ProcessResult r = m_processes.run(argv, opts);
     return {r.exit_code, r.err + r.out};
   }

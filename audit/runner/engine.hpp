@@ -1,9 +1,11 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "generator/support/process.hpp"
 
@@ -19,6 +21,7 @@ struct BuildRequest {
   bool no_cache = false;
   std::map<std::string, std::string> build_args;
   bool show_progress = true;                   // mirror the engine's progress to stderr
+  std::function<void(std::string_view)> on_log_line;  // each line of the log as it comes
 };
 
 struct BuildResult {

@@ -35,9 +35,11 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
   out += "# toolchain: rustc " + plan.rustc_release + " (" + plan.host + ")" +
          (plan.target ? ", target " + *plan.target : std::string()) + "; profile " + plan.profile + "; resolver " +
          plan.resolver + "; dialect " + inputs.dialect.name() + "\n";
-  out += "# build context: the workspace root";
+  // A recipe of registry crates alone (an install) reads nothing of a workspace.
+  out += inputs.path_package_entries.empty() ? "# build context: no workspace files" : "# build context: the workspace root";
   if (inputs.sources.mode == SourceOptions::Mode::vendor) {
-    out += ", with crate sources in " + inputs.sources.vendor_context_dir + "/NAME-VERSION";
+    out += std::string(inputs.path_package_entries.empty() ? "; " : ", with ") + "crate sources in " +
+           inputs.sources.vendor_context_dir + "/NAME-VERSION";
   }
   out += "\n# binaries:";
   for (const plan::Unit* bin : bins) {
@@ -48,9 +50,6 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
 
 std::string base_stage(const RecipeInputs& inputs) {
   std::string out = "\nFROM " + inputs.base_image + " AS " + k_base_stage + "\n";
-  // Every RUN after an ARG has it in its cache key, and every unit stage starts FROM base: a new
-  // salt makes all unit steps run again, while context sources stay cached (audit build).
-  out += "ARG " + std::string(k_salt_arg) + "=\n";
   // The helper travels inside the recipe as one exec-form word: no context file, no heredoc.
   out += "RUN " +
          json_words({"/bin/sh", "-c", "mkdir -p /recipe/bin && printf '%s' \"$1\" >" + std::string(k_helper_path) +
@@ -182,6 +181,10 @@ std::string unit_stage_text(const std::vector<plan::Unit>& units, size_t index, 
   std::string out = "\n# " + unit_kind(unit) + " " + unit.package->key + " " + unit.target->name +
                     (unit.for_host ? " (host)" : "") + (features.empty() ? "" : " [" + features + "]") + "\n";
   out += "FROM " + base + " AS " + unit_stage(unit) + "\n";
+  // A RUN after an ARG has its value in its cache key: a new salt runs every unit step again
+  // while the base, sources and package stages stay cached (audit build). `env -i` keeps the
+  // value itself out of the step.
+  out += "ARG " + std::string(k_salt_arg) + "\n";
   out += "RUN " + inputs.dialect.sandbox_flags();
   for (const auto& mount : command.mounts) {
     out += mount.render() + " \\\n    ";

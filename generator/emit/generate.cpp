@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "generator/emit/path_sources.hpp"
+#include "generator/install/adopt.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/system_packages.hpp"
 #include "generator/support/error.hpp"
@@ -44,12 +45,57 @@ SourceOptions parse_sources(const std::string& text, const model::Workspace& ws,
   return sources;
 }
 
+// The recorded command with the git reference replaced by the commit it named: a branch or tag
+// moves, and the header must regenerate what was built.
+std::vector<std::string> pin_git_commit(const std::vector<std::string>& words, const std::string& commit) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (word == "--rev" || word == "--tag" || word == "--branch") {
+      ++i;
+      continue;
+    }
+    if (word.starts_with("--rev=") || word.starts_with("--tag=") || word.starts_with("--branch=")) {
+      continue;
+    }
+    out.push_back(word);
+  }
+  out.insert(out.end(), {"--rev", commit});
+  return out;
+}
+
 }  // namespace
 
 GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes, const GenerateHooks& hooks) {
   // Inputs → plan → recipe; only the listing of path packages' files touches the disk here.
-  cargo::LoadedInputs loaded = cargo::load_inputs(request.load, processes, hooks.transform_metadata);
-  plan::Plan plan = plan::make_plan(loaded.inputs, request.plan);
+  cargo::LoadOptions load = request.load;
+  plan::PlanOptions plan_options = request.plan;
+  // cargo install: first make the crate ready to plan, then plan just its binaries.
+  install::AcquiredCrate crate;
+  if (request.install) {
+    crate = install::acquire(*request.install, request.sources, processes);
+    if (!request.install->path || !load.manifest_path) {
+      load.manifest_path = crate.manifest_path;
+    }
+    load.locked = request.install->locked;
+    load.offline = load.offline || crate.from_vendor;
+  }
+  cargo::LoadedInputs loaded = cargo::load_inputs(load, processes, hooks.transform_metadata);
+  std::string output;
+  if (request.install) {
+    const model::Package& pkg =
+        install::adopt_package(*loaded.workspace, loaded.inputs.checksums, *request.install, crate, *load.manifest_path);
+    plan_options.packages = {pkg.name};
+    plan_options.workspace = false;
+    plan_options.bins_only = true;
+    // git: NAME@COMMIT, the only name that stays true of what was built.
+    output = "recipes/" + pkg.name + "@" + (crate.git_commit.empty() ? pkg.version : crate.git_commit.substr(0, 12)) +
+             ".Dockerfile";
+  }
+  plan::Plan plan = plan::make_plan(loaded.inputs, plan_options);
+  if (output.empty()) {
+    output = default_output(*loaded.workspace, plan);
+  }
 
   RecipeInputs inputs;
   inputs.plan = &plan;
@@ -63,9 +109,9 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
   std::set<std::string> skip = {"recipes"};
   inputs.sources = parse_sources(request.sources, *loaded.workspace, skip);
   inputs.path_package_entries = list_path_package_entries(*loaded.workspace, plan, skip);
-  inputs.regenerate_command = request.command;
+  inputs.regenerate_command = crate.git_commit.empty() ? request.command : pin_git_commit(request.command, crate.git_commit);
   inputs.source_date_epoch = request.source_date_epoch;
-  return {render_dockerfile(inputs), default_output(*loaded.workspace, plan), plan.units.size()};
+  return {render_dockerfile(inputs), output, plan.units.size()};
 }
 
 }  // namespace recipe::emit

@@ -6,12 +6,13 @@
 
 #include "generator/cargo/load.hpp"
 #include "generator/hints/collect.hpp"
+#include "generator/install/install_request.hpp"
 #include "generator/plan/plan.hpp"
 #include "generator/support/process.hpp"
 
 namespace recipe::emit {
 
-// Everything `cargo-recipe generate` is asked: the inputs, the plan options, the recipe options,
+// Everything `cargo-recipe generate` (or `install`) is asked: the inputs, the plan options, the recipe options,
 // and the command line that asked (recorded in the recipe for regeneration).
 struct GenerateRequest {
   cargo::LoadOptions load;
@@ -21,7 +22,9 @@ struct GenerateRequest {
   std::string sources = "registry";  // "registry" or "vendor=DIR"
   std::string source_date_epoch = "0";
   hints::HintOptions hints;
-  std::vector<std::string> command;  // "cargo-recipe", "generate", ...
+  // `cargo-recipe install`: the crate whose binaries the recipe packages, instead of a workspace.
+  std::optional<install::InstallRequest> install;
+  std::vector<std::string> command;  // "cargo-recipe", "generate" or "install", ...
 };
 
 struct GeneratedRecipe {

@@ -24,7 +24,7 @@ struct SourceOptions {
 // Stage names and the build argument every recipe has.
 inline constexpr const char* k_binaries_stage = "binaries";  // the product, the last stage
 inline constexpr const char* k_outputs_stage = "outputs";    // every unit's outputs, for the audit
-inline constexpr const char* k_salt_arg = "CARGO_RECIPE_SALT";  // busts the cache of unit steps
+inline constexpr const char* k_salt_arg = "CARGO_RECIPE_SALT";  // busts the cache of unit steps only
 
 // How the build context spells "..": path packages beside the workspace enter it as @up/NAME.
 inline constexpr const char* k_context_up = "@up";

@@ -128,10 +128,21 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
       }
       ssize_t n = ::read(fds[i].fd, buffer, sizeof(buffer));
       if (n > 0) {
+        size_t old_size = sinks[i]->size();
         sinks[i]->append(buffer, static_cast<size_t>(n));
         if (i == 1 && opts.mirror_stderr) {
           std::cerr.write(buffer, n);
           std::cerr.flush();
+        }
+        if (opts.on_output_line) {
+          // Lines completed by this read: from the start of the first unfinished one.
+          const std::string& text = *sinks[i];
+          size_t begin = old_size == 0 ? std::string::npos : text.rfind('\n', old_size - 1);
+          begin = begin == std::string::npos ? 0 : begin + 1;
+          for (size_t eol = text.find('\n', old_size); eol != std::string::npos; eol = text.find('\n', begin)) {
+            opts.on_output_line(std::string_view(text).substr(begin, eol - begin));
+            begin = eol + 1;
+          }
         }
       } else {
         ::close(fds[i].fd);

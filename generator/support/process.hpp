@@ -1,9 +1,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace recipe {
@@ -15,6 +17,9 @@ struct RunOptions {
   std::optional<std::string> stdin_data;
   // Also forward the child's stderr to ours as it arrives (progress of long builds).
   bool mirror_stderr = false;
+  // Called with each complete line of the child's stdout or stderr (without its '\n') as it
+  // arrives; the lines of the two streams interleave as they come.
+  std::function<void(std::string_view)> on_output_line;
 };
 
 struct ProcessResult {

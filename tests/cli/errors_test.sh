@@ -51,6 +51,26 @@ check "invalid hints file" 2 "bad-hints.toml:2:7: crates.libz-sys: unknown distr
 check "unknown distro" 2 'unknown distro "alpin", did you mean "alpine"?' -- \
   generate --metadata "$fixtures/guppy/small/metadata1.json" --distro alpin
 
+# install: each mistake a one-line error, exit 2, nothing written.
+registry=/usr/share/cargo/registry
+check "install: unknown crate" 2 'no crate "no-such-crate" in /usr/share/cargo/registry' -- \
+  install no-such-crate --sources vendor=$registry
+check "install: unknown version" 2 'no version of "os_pipe" matching "9.9.9" in /usr/share/cargo/registry (there: ' -- \
+  install os_pipe@9.9.9 --sources vendor=$registry
+check "install: unknown bin" 2 'no bin target named "nope" (available: "cat", "cat_both", "swap")' -- \
+  install os_pipe --bin nope --sources vendor=$registry
+check "install: conflicting git options" 2 "--rev, --tag and --branch name one commit: give only one of them" -- \
+  install twobins --git "file://$work/nowhere" --rev 0123abc --tag v1
+check "install: --rev without --git" 2 "--rev needs --git URL" -- install twobins --rev 0123abc
+check "install: --git with --path" 2 "--git and --path are two sources of the crate" -- \
+  install --git "file://$work/nowhere" --path "$here/workspaces/twobins"
+check "install: --path without a manifest" 2 "--path $work: no Cargo.toml there" -- install --path "$work"
+check "install: a package without binaries" 2 "fixture-meta@0.1.0 has no binaries to install" -- \
+  install --path "$here/workspaces/buildscripts/meta" --offline --sources vendor=$registry
+check "install: --locked without Cargo.lock" 2 "ships no Cargo.lock, so --locked cannot be honoured" -- \
+  install os_pipe --locked --sources vendor=$registry
+check "install: from crates.io, offline" 2 "needs the network" -- install os_pipe
+
 # The same plan whatever the locale, timezone, working directory or extra environment.
 meta=$fixtures/guppy/guppy/metadata_guppy_c9b4f76.json
 "$bin" plan --metadata "$meta" --format json -o "$work/a.json"

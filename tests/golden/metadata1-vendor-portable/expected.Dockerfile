@@ -5,7 +5,6 @@
 # binaries: testcrate
 
 FROM cargo-recipe/rust-base:bookworm AS base
-ARG CARGO_RECIPE_SALT=
 RUN ["/bin/sh", "-c", "mkdir -p /recipe/bin && printf '%s' \"$1\" >/recipe/bin/recipe-helper && chmod 0755 /recipe/bin/recipe-helper", "install-recipe-helper", "#!/bin/bash -p\n# recipe-helper: the build-time part of cargo, one step per Dockerfile stage. The base image carries\n# it at /recipe/bin/recipe-helper; the generator decides everything else about a step.\n#\n#   recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n#   recipe-helper compile UNIT_DIR [--build-script RUN_UNIT_DIR] [--link-search RUN_UNIT_DIR]...\n#                         [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...\n#\n# run-build-script runs a build script and parses what it prints as cargo's BuildOutput::parse does\n# (custom_build.rs) into NUL-terminated record files in UNIT_DIR. compile runs rustc with those\n# records added as cargo's add_native_deps and add_custom_flags (compiler/mod.rs) add them.\n#\n# The caller runs us as `env -i PATH=... KEY=VALUE... recipe-helper ...`, and that environment is\n# exactly what the build script and rustc must see. So no value is ever interpreted: no eval, every\n# expansion quoted, lists kept as NUL-terminated records. `bash -p` (privileged mode) does not source\n# $BASH_ENV nor import functions from the environment. Children get the environment we were given\n# read back from /proc, not bash's copy of it, which adds PWD, SHLVL and _ and rewrites SHELLOPTS.\n# Exit codes: 1 for a failed step, 2 for a bad command line; compile exits with rustc's code.\nset -euo pipefail\n# Our own string handling is byte-wise whatever locale the children are given.\nLC_ALL=C\n\nreadonly k_usage='usage: recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...\n       recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...'\n# Keys that the old `cargo:KEY=VALUE` syntax reserves; any other old-syntax key is metadata.\nreadonly -a k_reserved=(rustc-flags rustc-link-lib rustc-link-search rustc-link-arg-cdylib\n  rustc-cdylib-link-arg rustc-link-arg-bins rustc-link-arg-bin rustc-link-arg-tests\n  rustc-link-arg-benches rustc-link-arg-examples rustc-link-arg rustc-cfg rustc-check-cfg rustc-env\n  warning rerun-if-changed rerun-if-env-changed)\n# Rust's trim() strips Unicode White_Space: ASCII [[:space:]] and these, as UTF-8: U+0085 U+00A0\n# U+1680 U+2000..U+200A U+2028 U+2029 U+202F U+205F U+3000.\nreadonly -a k_wide_spaces=($'\\xc2\\x85' $'\\xc2\\xa0' $'\\xe1\\x9a\\x80' $'\\xe2\\x80\\x80' $'\\xe2\\x80\\x81'\n  $'\\xe2\\x80\\x82' $'\\xe2\\x80\\x83' $'\\xe2\\x80\\x84' $'\\xe2\\x80\\x85' $'\\xe2\\x80\\x86' $'\\xe2\\x80\\x87'\n  $'\\xe2\\x80\\x88' $'\\xe2\\x80\\x89' $'\\xe2\\x80\\x8a' $'\\xe2\\x80\\xa8' $'\\xe2\\x80\\xa9' $'\\xe2\\x80\\xaf'\n  $'\\xe2\\x81\\x9f' $'\\xe3\\x80\\x80')\n# Well-formed UTF-8 (no overlongs, no surrogates): cargo skips lines that are not.\nreadonly k_utf8=$'^([\\x01-\\x7f]|[\\xc2-\\xdf][\\x80-\\xbf]|\\xe0[\\xa0-\\xbf][\\x80-\\xbf]|[\\xe1-\\xec\\xee\\xef][\\x80-\\xbf][\\x80-\\xbf]|\\xed[\\x80-\\x9f][\\x80-\\xbf]|\\xf0[\\x90-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|[\\xf1-\\xf3][\\x80-\\xbf][\\x80-\\xbf][\\x80-\\xbf]|\\xf4[\\x80-\\x8f][\\x80-\\xbf][\\x80-\\xbf])*$'\nreadonly k_high_byte=$'[\\x80-\\xff]'\n\ndie() {\n  printf 'recipe-helper: %s\\n' \"$1\" >&2\n  exit 1\n}\n\nusage() {\n  printf 'recipe-helper: %s\\n%s\\n' \"$1\" \"$k_usage\" >&2\n  exit 2\n}\n\n# The environment we were started with; entries without '=' would read as a command to env(1).\ngiven_env=()\nmapfile -d '' -t raw_env </proc/$$/environ || die \"cannot read /proc/$$/environ\"\nfor entry in \"${raw_env[@]}\"; do\n  if [[ $entry == *=* ]]; then given_env+=(\"$entry\"); fi\ndone\n# NAME=VALUE entries a step adds on top of it (DEP_* for a build script, rustc-env for rustc).\nextra_env=()\n\n# Replace this process with COMMAND ARGS..., in the given environment plus `extra_env`. env(1)\n# rather than `export`, since names need not be shell identifiers (DEP_FOO_INCLUDE.DIR is valid).\nexec_with_env() {\n  [[ $1 != *=* ]] || die \"cannot run \\\"$1\\\": env(1) would read a command containing '=' as a variable\"\n  exec env -i -- \"${given_env[@]}\" \"${extra_env[@]}\" \"$@\"\n}\n\n# Read the records of FILE into the array named by $1. A missing file means a step ran out of\n# order, so name it.\nread_records() {\n  [[ -f $2 ]] || die \"$2: missing (did the run-build-script step of that unit run?)\"\n  mapfile -d '' -t \"$1\" <\"$2\"\n}\n\n# Write RECORDS... to FILE, NUL-terminated; an empty list makes an empty file.\nwrite_records() {\n  local file=$1\n  shift\n  : >\"$file\"\n  if (($#)); then printf '%s\\0' \"$@\" >\"$file\"; fi\n}\n\n# cargo's envify(): uppercase, '-' becomes '_'. Result in REPLY.\nenvify() {\n  REPLY=${1^^}\n  REPLY=${REPLY//-/_}\n}\n\n# Rust's str::trim(). Result in REPLY.\ntrim() {\n  local s=$1 before ws\n  while true; do\n    before=$s\n    s=${s#\"${s%%[![:space:]]*}\"}\n    s=${s%\"${s##*[![:space:]]}\"}\n    if [[ $s == $k_high_byte* || $s == *$k_high_byte ]]; then\n      for ws in \"${k_wide_spaces[@]}\"; do\n        s=${s#\"$ws\"}\n        s=${s%\"$ws\"}\n      done\n    fi\n    [[ $s != \"$before\" ]] || break\n  done\n  REPLY=$s\n}\n\n# Give every output the time SOURCE_DATE_EPOCH says (0 when unset): the exported files then carry\n# no trace of when the step ran, which BuildKit before 0.13 does not rewrite by itself.\nstamp_outputs() {\n  [[ -d $1 ]] || return 0\n  find \"$1\" -exec touch -h -d \"@${SOURCE_DATE_EPOCH:-0}\" {} +\n}\n\n# --- run-build-script --------------------------------------------------------------------------\n\n# Export DEP_<LINKS>_<KEY>=VALUE for each metadata record of the build script run in RUN_UNIT_DIR.\nadd_dep_env() {\n  local links=$1 run_unit_dir=$2 prefix record\n  local -a records\n  envify \"$links\"\n  prefix=DEP_${REPLY}_\n  read_records records \"$run_unit_dir/metadata\"\n  for record in \"${records[@]}\"; do\n    envify \"${record%%=*}\"\n    extra_env+=(\"$prefix$REPLY=${record#*=}\")\n  done\n}\n\nis_reserved() {\n  local key\n  for key in \"${k_reserved[@]}\"; do\n    if [[ $1 == \"$key\" ]]; then return 0; fi\n  done\n  return 1\n}\n\n# The parse fails the way cargo's does: at the first line it rejects, with no record written.\nreject() {\n  die \"build script of $label printed an invalid line \\\"$line\\\": $1\"\n}\n\n# cargo's parse_rustc_flags(): only -l and -L, with or without a space before the value.\nparse_rustc_flags() {\n  local value=$1 ws flag arg i=0\n  local -a words\n  for ws in \"${k_wide_spaces[@]}\"; do value=${value//\"$ws\"/ }; done\n  value=${value//[$'\\t\\v\\f\\r']/ }\n  read -r -a words <<<\"$value\"\n  while ((i < ${#words[@]})); do\n    flag=${words[i++]}\n    [[ $flag == -[lL]* ]] || reject \"only -l and -L flags are allowed in rustc-flags\"\n    arg=${flag:2}\n    if [[ -z $arg ]]; then\n      ((i < ${#words[@]})) || reject \"flag \\\"$flag\\\" in rustc-flags has no value\"\n      arg=${words[i++]}\n    fi\n    if [[ $flag == -l* ]]; then link_lib+=(\"$arg\"); else link_search+=(\"$arg\"); fi\n  done\n}\n\n# One directive KEY=VALUE into the lists of run_build_script.\nadd_directive() {\n  local key=$1 value=$2\n  case $key in\n    rustc-flags) parse_rustc_flags \"$value\" ;;\n    rustc-link-lib) link_lib+=(\"$value\") ;;\n    rustc-link-search) link_search+=(\"$value\") ;;\n    rustc-link-arg) link_arg+=(\"$value\") ;;\n    rustc-link-arg-bins) link_arg_bins+=(\"$value\") ;;\n    rustc-link-arg-bin)\n      [[ $value == *=* ]] || reject \"expected rustc-link-arg-bin=BIN=ARG\"\n      link_arg_bin+=(\"$value\") ;;\n    rustc-link-arg-cdylib | rustc-cdylib-link-arg) link_arg_cdylib+=(\"$value\") ;;\n    # A recipe never builds tests, examples or benches; cargo's \"rerun\" hints are moot in a stage.\n    rustc-link-arg-tests | rustc-link-arg-examples | rustc-link-arg-benches) ;;\n    rerun-if-changed | rerun-if-env-changed) ;;\n    rustc-cfg) cfg+=(\"$value\") ;;\n    rustc-check-cfg) check_cfg+=(\"$value\") ;;\n    rustc-env)\n      [[ $value == *=* ]] || reject \"expected rustc-env=NAME=VALUE\"\n      if [[ ${value%%=*} == RUSTC_BOOTSTRAP ]]; then\n        # cargo refuses to let a crate turn on nightly features, unless the user set RUSTC_BOOTSTRAP\n        # for the build (then it warns). It also only warns on a nightly toolchain, unseen here.\n        [[ -n ${RUSTC_BOOTSTRAP-} ]] || reject \"crates cannot set RUSTC_BOOTSTRAP (set it for the whole build instead)\"\n        messages+=(\"warning: $label@build-script: ignored rustc-env=$value (crates cannot set RUSTC_BOOTSTRAP)\")\n      else\n        rustc_env+=(\"$value\")\n      fi ;;\n    warning) messages+=(\"warning: $label@build-script: $value\") ;;\n    error)\n      messages+=(\"error: $label: $value\")\n      failed=true ;;\n    metadata)\n      [[ $value == *=* ]] || reject \"expected a KEY=VALUE metadata\"\n      metadata+=(\"$value\") ;;\n    *) reject \"unknown key \\\"$key\\\"\" ;;\n  esac\n}\n\nrun_build_script() {\n  (($# >= 4)) || usage \"run-build-script needs UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL\"\n  local unit_dir=$1 script=$2 manifest_dir=$3 label=$4 status=0 line data failed=false\n  local -a cfg=() check_cfg=() link_lib=() link_search=() link_arg=() link_arg_bins=()\n  local -a link_arg_bin=() link_arg_cdylib=() rustc_env=() metadata=() messages=()\n  shift 4\n  while (($#)); do\n    [[ $1 == --links-dep && $# -ge 2 && $2 == *=* ]] || usage \"unexpected \\\"$1\\\" (expected --links-dep LINKS=RUN_UNIT_DIR)\"\n    add_dep_env \"${2%%=*}\" \"${2#*=}\"\n    shift 2\n  done\n  [[ -n ${OUT_DIR-} ]] || die \"OUT_DIR is not set for the build script of $label\"\n  # The script runs in MANIFEST_DIR, so a relative SCRIPT must be resolved first.\n  [[ $script == /* ]] || script=$PWD/$script\n  [[ -f $script && -x $script ]] || die \"build script of $label: \\\"$script\\\" is not an executable file\"\n  [[ -d $manifest_dir ]] || die \"build script of $label: manifest directory \\\"$manifest_dir\\\" does not exist\"\n  mkdir -p -- \"$unit_dir\" \"$OUT_DIR\"\n\n  (cd -- \"$manifest_dir\" && exec_with_env \"$script\") </dev/null >\"$unit_dir/output\" || status=$?\n  if ((status != 0)); then\n    printf 'recipe-helper: build script of %s failed (exit %d); its output:\\n' \"$label\" \"$status\" >&2\n    tail -n 20 -- \"$unit_dir/output\" >&2\n    exit 1\n  fi\n\n  while IFS= read -r line || [[ -n $line ]]; do\n    if [[ $line == *$k_high_byte* && ! $line =~ $k_utf8 ]]; then continue; fi\n    trim \"$line\"\n    line=$REPLY\n    # cargo trims the end of each value too: a no-op once the whole line is trimmed.\n    if [[ $line == cargo::* ]]; then\n      data=${line#cargo::}\n      [[ $data == *=* ]] || reject \"expected cargo::KEY=VALUE\"\n      add_directive \"${data%%=*}\" \"${data#*=}\"\n    elif [[ $line == cargo:* ]]; then\n      data=${line#cargo:}\n      if [[ $data == *=* ]] && is_reserved \"${data%%=*}\"; then\n        add_directive \"${data%%=*}\" \"${data#*=}\"\n      else\n        add_directive metadata \"$data\"\n      fi\n    fi\n  done <\"$unit_dir/output\"\n\n  write_records \"$unit_dir/cfg\" \"${cfg[@]}\"\n  write_records \"$unit_dir/check-cfg\" \"${check_cfg[@]}\"\n  write_records \"$unit_dir/link-lib\" \"${link_lib[@]}\"\n  write_records \"$unit_dir/link-search\" \"${link_search[@]}\"\n  write_records \"$unit_dir/link-arg\" \"${link_arg[@]}\"\n  write_records \"$unit_dir/link-arg-bins\" \"${link_arg_bins[@]}\"\n  write_records \"$unit_dir/link-arg-bin\" \"${link_arg_bin[@]}\"\n  write_records \"$unit_dir/link-arg-cdylib\" \"${link_arg_cdylib[@]}\"\n  write_records \"$unit_dir/rustc-env\" \"${rustc_env[@]}\"\n  write_records \"$unit_dir/metadata\" \"${metadata[@]}\"\n  if ((${#messages[@]})); then printf '%s\\n' \"${messages[@]}\" >&2; fi\n  stamp_outputs \"$unit_dir\"\n  if $failed; then exit 1; fi\n}\n\n# --- compile -----------------------------------------------------------------------------------\n\n# Append FLAG PREFIX+RECORD to `flags` for each record of FILE.\nadd_flags() {\n  local flag=$1 prefix=$2 record\n  local -a records\n  read_records records \"$3\"\n  for record in \"${records[@]}\"; do flags+=(\"$flag\" \"$prefix$record\"); done\n}\n\ncompile() {\n  (($# >= 1)) || usage \"compile needs UNIT_DIR\"\n  local unit_dir=$1 build_script='' bin='' want_link_lib=false want_cdylib=false want_check_cfg=false dir record path\n  local -a search_dirs=() flags=() records=() inside=() outside=()\n  shift\n  while (($#)); do\n    case $1 in\n      # `;;&` goes on to the next patterns: check the value is there, then take it.\n      --build-script | --link-search | --bin) (($# >= 2)) || usage \"$1 needs a value\" ;;&\n      --build-script) build_script=$2; shift ;;\n      --link-search) search_dirs+=(\"$2\"); shift ;;\n      --bin) bin=$2; shift ;;\n      --link-lib) want_link_lib=true ;;\n      --cdylib) want_cdylib=true ;;\n      --check-cfg) want_check_cfg=true ;;\n      --) shift; break ;;\n      *) usage \"compile: unexpected \\\"$1\\\"\" ;;\n    esac\n    shift\n  done\n  (($#)) || usage \"compile needs -- RUSTC_ARGV...\"\n\n  # -L for every build script's search paths; since cargo 1.87 those inside that script's OUT_DIR\n  # (DIR/out) come first, so a library the build made wins over a system copy. Order kept within.\n  for dir in \"${search_dirs[@]}\"; do\n    read_records records \"$dir/link-search\"\n    for record in \"${records[@]}\"; do\n      path=$record\n      case $record in native=* | crate=* | dependency=* | framework=* | all=*) path=${record#*=} ;; esac\n      if [[ $path == \"${dir%/}/out\" || $path == \"${dir%/}/out/\"* ]]; then\n        inside+=(-L \"$record\")\n      else\n        outside+=(-L \"$record\")\n      fi\n    done\n  done\n  flags+=(\"${inside[@]}\" \"${outside[@]}\")\n\n  if [[ -n $build_script ]]; then\n    if $want_link_lib; then add_flags -l '' \"$build_script/link-lib\"; fi\n    add_flags -C link-arg= \"$build_script/link-arg\"\n    if [[ -n $bin ]]; then\n      add_flags -C link-arg= \"$build_script/link-arg-bins\"\n      read_records records \"$build_script/link-arg-bin\"\n      for record in \"${records[@]}\"; do\n        if [[ ${record%%=*} == \"$bin\" ]]; then flags+=(-C \"link-arg=${record#*=}\"); fi\n      done\n    fi\n    if $want_cdylib; then add_flags -C link-arg= \"$build_script/link-arg-cdylib\"; fi\n  fi\n  # cargo also gives a cdylib the cdylib link args of every other build script it links with\n  # (rust-lang/cargo#9562, kept for compatibility).\n  if $want_cdylib; then\n    for dir in \"${search_dirs[@]}\"; do\n      if [[ $dir != \"$build_script\" ]]; then add_flags -C link-arg= \"$dir/link-arg-cdylib\"; fi\n    done\n  fi\n  if [[ -n $build_script ]]; then\n    add_flags --cfg '' \"$build_script/cfg\"\n    if $want_check_cfg; then add_flags --check-cfg '' \"$build_script/check-cfg\"; fi\n    read_records records \"$build_script/rustc-env\"\n    extra_env+=(\"${records[@]}\")\n  fi\n\n  mkdir -p -- \"$unit_dir\"\n  local status=0\n  (exec_with_env \"$@\" \"${flags[@]}\") || status=$?\n  stamp_outputs \"$unit_dir\"\n  exit \"$status\"\n}\n\ncase ${1-} in\n  run-build-script) shift && run_build_script \"$@\" ;;\n  compile) shift && compile \"$@\" ;;\n  *) usage \"unknown subcommand \\\"${1-}\\\"\" ;;\nesac\n"]
 
 FROM scratch AS src-aho-corasick-0.7.6
@@ -87,6 +86,7 @@ COPY vendor/yaml-rust-0.4.3 /recipe/src/yaml-rust-0.4.3
 
 # build-script bitflags@1.1.0 build-script-build (host) [default]
 FROM base AS build-script-bitflags-1.1.0-0f186f3913d4
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,target=/recipe/src/bitflags-1.1.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -131,6 +131,7 @@ COPY --from=build-script-bitflags-1.1.0-0f186f3913d4 /recipe/units/0f186f3913d41
 
 # build-script libc@0.2.62 build-script-build (host) [default,std,use_std]
 FROM base AS build-script-libc-0.2.62-7d5941812835
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target=/recipe/src/libc-0.2.62,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -177,6 +178,7 @@ COPY --from=build-script-libc-0.2.62-7d5941812835 /recipe/units/7d594181283578a1
 
 # build-script memchr@2.2.1 build-script-build (host) [default,use_std]
 FROM base AS build-script-memchr-2.2.1-2fec7f6f504c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,target=/recipe/src/memchr-2.2.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -222,6 +224,7 @@ COPY --from=build-script-memchr-2.2.1-2fec7f6f504c /recipe/units/2fec7f6f504c7e2
 
 # build-script proc-macro2@1.0.3 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-proc-macro2-1.0.3-52f3ed0dc581
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-1.0.3,target=/recipe/src/proc-macro2-1.0.3,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -267,6 +270,7 @@ COPY --from=build-script-proc-macro2-1.0.3-52f3ed0dc581 /recipe/units/52f3ed0dc5
 
 # build-script-run bitflags@1.1.0 build-script-build (host) [default]
 FROM base AS build-script-run-bitflags-1.1.0-b237f37b2c48
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,target=/recipe/src/bitflags-1.1.0,rw \
     --mount=type=bind,from=out-build-script-bitflags-1.1.0-0f186f3913d4,source=/recipe/units/0f186f3913d416e2,target=/recipe/units/0f186f3913d416e2 \
     ["/usr/bin/env", \
@@ -323,6 +327,7 @@ COPY --from=build-script-run-bitflags-1.1.0-b237f37b2c48 /recipe/units/b237f37b2
 
 # build-script-run libc@0.2.62 build-script-build (host) [default,std,use_std]
 FROM base AS build-script-run-libc-0.2.62-5987d152c613
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target=/recipe/src/libc-0.2.62,rw \
     --mount=type=bind,from=out-build-script-libc-0.2.62-7d5941812835,source=/recipe/units/7d594181283578a1,target=/recipe/units/7d594181283578a1 \
     ["/usr/bin/env", \
@@ -381,6 +386,7 @@ COPY --from=build-script-run-libc-0.2.62-5987d152c613 /recipe/units/5987d152c613
 
 # build-script-run memchr@2.2.1 build-script-build (host) [default,use_std]
 FROM base AS build-script-run-memchr-2.2.1-e9a9c3bdeb2f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,target=/recipe/src/memchr-2.2.1,rw \
     --mount=type=bind,from=out-build-script-memchr-2.2.1-2fec7f6f504c,source=/recipe/units/2fec7f6f504c7e20,target=/recipe/units/2fec7f6f504c7e20 \
     ["/usr/bin/env", \
@@ -438,6 +444,7 @@ COPY --from=build-script-run-memchr-2.2.1-e9a9c3bdeb2f /recipe/units/e9a9c3bdeb2
 
 # build-script-run proc-macro2@1.0.3 build-script-build (host) [default,proc-macro]
 FROM base AS build-script-run-proc-macro2-1.0.3-f04e1174294f
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-1.0.3,target=/recipe/src/proc-macro2-1.0.3,rw \
     --mount=type=bind,from=out-build-script-proc-macro2-1.0.3-52f3ed0dc581,source=/recipe/units/52f3ed0dc581085e,target=/recipe/units/52f3ed0dc581085e \
     ["/usr/bin/env", \
@@ -495,6 +502,7 @@ COPY --from=build-script-run-proc-macro2-1.0.3-f04e1174294f /recipe/units/f04e11
 
 # build-script serde@1.0.100 build-script-build (host) [default,derive,serde_derive,std]
 FROM base AS build-script-serde-1.0.100-6a93d8c61ccc
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,target=/recipe/src/serde-1.0.100,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -542,6 +550,7 @@ COPY --from=build-script-serde-1.0.100-6a93d8c61ccc /recipe/units/6a93d8c61ccc8b
 
 # build-script-run serde@1.0.100 build-script-build (host) [default,derive,serde_derive,std]
 FROM base AS build-script-run-serde-1.0.100-8fd6e51ac1d1
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,target=/recipe/src/serde-1.0.100,rw \
     --mount=type=bind,from=out-build-script-serde-1.0.100-6a93d8c61ccc,source=/recipe/units/6a93d8c61ccc8bf7,target=/recipe/units/6a93d8c61ccc8bf7 \
     ["/usr/bin/env", \
@@ -601,6 +610,7 @@ COPY --from=build-script-run-serde-1.0.100-8fd6e51ac1d1 /recipe/units/8fd6e51ac1
 
 # build-script syn@1.0.5 build-script-build (host) [clone-impls,default,derive,fold,full,parsing,printing,proc-macro,quote]
 FROM base AS build-script-syn-1.0.5-5d94305b402a
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/recipe/src/syn-1.0.5,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -653,6 +663,7 @@ COPY --from=build-script-syn-1.0.5-5d94305b402a /recipe/units/5d94305b402a8e14 /
 
 # build-script-run syn@1.0.5 build-script-build (host) [clone-impls,default,derive,fold,full,parsing,printing,proc-macro,quote]
 FROM base AS build-script-run-syn-1.0.5-c0d0dca7ac60
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/recipe/src/syn-1.0.5,rw \
     --mount=type=bind,from=out-build-script-syn-1.0.5-5d94305b402a,source=/recipe/units/5d94305b402a8e14,target=/recipe/units/5d94305b402a8e14 \
     ["/usr/bin/env", \
@@ -717,6 +728,7 @@ COPY --from=build-script-run-syn-1.0.5-c0d0dca7ac60 /recipe/units/c0d0dca7ac60a5
 
 # lib bitflags@1.1.0 bitflags [default]
 FROM base AS lib-bitflags-1.1.0-8ed0af4b7f68
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,target=/recipe/src/bitflags-1.1.0,rw \
     --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-b237f37b2c48,source=/recipe/units/b237f37b2c48fca5,target=/recipe/units/b237f37b2c48fca5 \
     ["/usr/bin/env", \
@@ -766,6 +778,7 @@ COPY --from=lib-bitflags-1.1.0-8ed0af4b7f68 /recipe/units/8ed0af4b7f68242e /reci
 
 # lib dtoa@0.4.4 dtoa
 FROM base AS lib-dtoa-0.4.4-ad68f220244b
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-dtoa-0.4.4,source=/recipe/src/dtoa-0.4.4,target=/recipe/src/dtoa-0.4.4,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -809,6 +822,7 @@ COPY --from=lib-dtoa-0.4.4-ad68f220244b /recipe/units/ad68f220244b8246 /recipe/u
 
 # lib lazy_static@1.4.0 lazy_static
 FROM base AS lib-lazy_static-1.4.0-8414535c6035
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-lazy_static-1.4.0,source=/recipe/src/lazy_static-1.4.0,target=/recipe/src/lazy_static-1.4.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -852,6 +866,7 @@ COPY --from=lib-lazy_static-1.4.0-8414535c6035 /recipe/units/8414535c6035d968 /r
 
 # lib libc@0.2.62 libc [default,std,use_std]
 FROM base AS lib-libc-0.2.62-44c61f2ca640
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target=/recipe/src/libc-0.2.62,rw \
     --mount=type=bind,from=out-build-script-run-libc-0.2.62-5987d152c613,source=/recipe/units/5987d152c613b999,target=/recipe/units/5987d152c613b999 \
     ["/usr/bin/env", \
@@ -903,6 +918,7 @@ COPY --from=lib-libc-0.2.62-44c61f2ca640 /recipe/units/44c61f2ca6404a78 /recipe/
 
 # lib linked-hash-map@0.5.2 linked-hash-map
 FROM base AS lib-linked-hash-map-0.5.2-d35143107179
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-linked-hash-map-0.5.2,source=/recipe/src/linked-hash-map-0.5.2,target=/recipe/src/linked-hash-map-0.5.2,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -946,6 +962,7 @@ COPY --from=lib-linked-hash-map-0.5.2-d35143107179 /recipe/units/d35143107179b4f
 
 # lib memchr@2.2.1 memchr [default,use_std]
 FROM base AS lib-memchr-2.2.1-b07a8d8f02ec
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,target=/recipe/src/memchr-2.2.1,rw \
     --mount=type=bind,from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f,source=/recipe/units/e9a9c3bdeb2f1170,target=/recipe/units/e9a9c3bdeb2f1170 \
     ["/usr/bin/env", \
@@ -996,6 +1013,7 @@ COPY --from=lib-memchr-2.2.1-b07a8d8f02ec /recipe/units/b07a8d8f02ec49c8 /recipe
 
 # lib aho-corasick@0.7.6 aho_corasick [default,std]
 FROM base AS lib-aho-corasick-0.7.6-214771caae66
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-aho-corasick-0.7.6,source=/recipe/src/aho-corasick-0.7.6,target=/recipe/src/aho-corasick-0.7.6,rw \
     --mount=type=bind,from=out-lib-memchr-2.2.1-b07a8d8f02ec,source=/recipe/units/b07a8d8f02ec49c8,target=/recipe/units/b07a8d8f02ec49c8 \
     --mount=type=bind,from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f,source=/recipe/units/e9a9c3bdeb2f1170,target=/recipe/units/e9a9c3bdeb2f1170 \
@@ -1046,6 +1064,7 @@ COPY --from=lib-aho-corasick-0.7.6-214771caae66 /recipe/units/214771caae664538 /
 
 # lib regex-syntax@0.6.12 regex-syntax [unicode-age,unicode-bool,unicode-case,unicode-gencat,unicode-perl,unicode-script,unicode-segment]
 FROM base AS lib-regex-syntax-0.6.12-f3eaab93a506
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-syntax-0.6.12,source=/recipe/src/regex-syntax-0.6.12,target=/recipe/src/regex-syntax-0.6.12,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1096,6 +1115,7 @@ COPY --from=lib-regex-syntax-0.6.12-f3eaab93a506 /recipe/units/f3eaab93a506aa89 
 
 # lib region@2.1.2 region
 FROM base AS lib-region-2.1.2-4905ab67a42e
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-region-2.1.2,source=/recipe/src/region-2.1.2,target=/recipe/src/region-2.1.2,rw \
     --mount=type=bind,from=out-lib-libc-0.2.62-44c61f2ca640,source=/recipe/units/44c61f2ca6404a78,target=/recipe/units/44c61f2ca6404a78 \
     --mount=type=bind,from=out-build-script-run-libc-0.2.62-5987d152c613,source=/recipe/units/5987d152c613b999,target=/recipe/units/5987d152c613b999 \
@@ -1149,6 +1169,7 @@ COPY --from=lib-region-2.1.2-4905ab67a42e /recipe/units/4905ab67a42ece30 /recipe
 
 # lib same-file@1.0.5 same-file
 FROM base AS lib-same-file-1.0.5-48105abaa141
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-same-file-1.0.5,source=/recipe/src/same-file-1.0.5,target=/recipe/src/same-file-1.0.5,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1192,6 +1213,7 @@ COPY --from=lib-same-file-1.0.5-48105abaa141 /recipe/units/48105abaa1412300 /rec
 
 # lib serde@1.0.100 serde [default,derive,serde_derive,std]
 FROM base AS lib-serde-1.0.100-e3f1e10d0eb7
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,target=/recipe/src/serde-1.0.100,rw \
     --mount=type=bind,from=out-build-script-run-serde-1.0.100-8fd6e51ac1d1,source=/recipe/units/8fd6e51ac1d1970a,target=/recipe/units/8fd6e51ac1d1970a \
     ["/usr/bin/env", \
@@ -1244,6 +1266,7 @@ COPY --from=lib-serde-1.0.100-e3f1e10d0eb7 /recipe/units/e3f1e10d0eb70906 /recip
 
 # lib thread_local@0.3.6 thread_local
 FROM base AS lib-thread_local-0.3.6-91f17d6a8253
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thread_local-0.3.6,source=/recipe/src/thread_local-0.3.6,target=/recipe/src/thread_local-0.3.6,rw \
     --mount=type=bind,from=out-lib-lazy_static-1.4.0-8414535c6035,source=/recipe/units/8414535c6035d968,target=/recipe/units/8414535c6035d968 \
     ["/usr/bin/env", \
@@ -1290,6 +1313,7 @@ COPY --from=lib-thread_local-0.3.6-91f17d6a8253 /recipe/units/91f17d6a825338bb /
 
 # lib regex@1.3.1 regex [aho-corasick,default,memchr,perf,perf-cache,perf-dfa,perf-inline,perf-literal,std,thread_local,unicode,unicode-age,unicode-bool,unicode-case,unicode-gencat,unicode-perl,unicode-script,unicode-segment]
 FROM base AS lib-regex-1.3.1-0b1fc10d6d40
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-1.3.1,source=/recipe/src/regex-1.3.1,target=/recipe/src/regex-1.3.1,rw \
     --mount=type=bind,from=out-lib-aho-corasick-0.7.6-214771caae66,source=/recipe/units/214771caae664538,target=/recipe/units/214771caae664538 \
     --mount=type=bind,from=out-lib-lazy_static-1.4.0-8414535c6035,source=/recipe/units/8414535c6035d968,target=/recipe/units/8414535c6035d968 \
@@ -1367,6 +1391,7 @@ COPY --from=lib-regex-1.3.1-0b1fc10d6d40 /recipe/units/0b1fc10d6d409acd /recipe/
 
 # lib unicode-xid@0.2.0 unicode-xid (host) [default]
 FROM base AS lib-unicode-xid-0.2.0-646342238c23
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-xid-0.2.0,source=/recipe/src/unicode-xid-0.2.0,target=/recipe/src/unicode-xid-0.2.0,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1411,6 +1436,7 @@ COPY --from=lib-unicode-xid-0.2.0-646342238c23 /recipe/units/646342238c2349c4 /r
 
 # lib proc-macro2@1.0.3 proc_macro2 (host) [default,proc-macro]
 FROM base AS lib-proc-macro2-1.0.3-438917f929e3
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-1.0.3,target=/recipe/src/proc-macro2-1.0.3,rw \
     --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
     --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-f04e1174294f,source=/recipe/units/f04e1174294f275e,target=/recipe/units/f04e1174294f275e \
@@ -1464,6 +1490,7 @@ COPY --from=lib-proc-macro2-1.0.3-438917f929e3 /recipe/units/438917f929e39c0b /r
 
 # lib quote@1.0.2#d928c2c7 quote (host) [default,proc-macro]
 FROM base AS lib-quote-1.0.2-c75e51d8e5b9
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.2_d928c2c7,source=/recipe/src/quote-1.0.2-d928c2c7,target=/recipe/src/quote-1.0.2-d928c2c7,rw \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
     --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
@@ -1515,6 +1542,7 @@ COPY --from=lib-quote-1.0.2-c75e51d8e5b9 /recipe/units/c75e51d8e5b958d9 /recipe/
 
 # lib syn@1.0.5 syn (host) [clone-impls,default,derive,fold,full,parsing,printing,proc-macro,quote]
 FROM base AS lib-syn-1.0.5-0c3e47b7af74
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/recipe/src/syn-1.0.5,rw \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
     --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
@@ -1583,6 +1611,7 @@ COPY --from=lib-syn-1.0.5-0c3e47b7af74 /recipe/units/0c3e47b7af746b16 /recipe/un
 
 # lib version_check@0.9.1 version_check (host)
 FROM base AS lib-version_check-0.9.1-04b1cbbca4e9
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-version_check-0.9.1,source=/recipe/src/version_check-0.9.1,target=/recipe/src/version_check-0.9.1,rw \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
@@ -1626,6 +1655,7 @@ COPY --from=lib-version_check-0.9.1-04b1cbbca4e9 /recipe/units/04b1cbbca4e9a0d7 
 
 # build-script datatest@0.4.2 build-script-build (host) [default,region,unsafe_test_runner]
 FROM base AS build-script-datatest-0.4.2-9670944fc1b0
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,target=/recipe/src/datatest-0.4.2,rw \
     --mount=type=bind,from=out-lib-version_check-0.9.1-04b1cbbca4e9,source=/recipe/units/04b1cbbca4e9a0d7,target=/recipe/units/04b1cbbca4e9a0d7 \
     ["/usr/bin/env", \
@@ -1675,6 +1705,7 @@ COPY --from=build-script-datatest-0.4.2-9670944fc1b0 /recipe/units/9670944fc1b05
 
 # build-script-run datatest@0.4.2 build-script-build (host) [default,region,unsafe_test_runner]
 FROM base AS build-script-run-datatest-0.4.2-72a35503402c
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,target=/recipe/src/datatest-0.4.2,rw \
     --mount=type=bind,from=out-build-script-datatest-0.4.2-9670944fc1b0,source=/recipe/units/9670944fc1b0564f,target=/recipe/units/9670944fc1b0564f \
     ["/usr/bin/env", \
@@ -1733,6 +1764,7 @@ COPY --from=build-script-run-datatest-0.4.2-72a35503402c /recipe/units/72a355034
 
 # lib walkdir@2.2.9#d2fdf744 walkdir
 FROM base AS lib-walkdir-2.2.9-1340ce9a6294
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-walkdir-2.2.9_d2fdf744,source=/recipe/src/walkdir-2.2.9-d2fdf744,target=/recipe/src/walkdir-2.2.9-d2fdf744,rw \
     --mount=type=bind,from=out-lib-same-file-1.0.5-48105abaa141,source=/recipe/units/48105abaa1412300,target=/recipe/units/48105abaa1412300 \
     ["/usr/bin/env", \
@@ -1779,6 +1811,7 @@ COPY --from=lib-walkdir-2.2.9-1340ce9a6294 /recipe/units/1340ce9a62943ec8 /recip
 
 # lib yaml-rust@0.4.3 yaml-rust
 FROM base AS lib-yaml-rust-0.4.3-d321f7371dd6
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-yaml-rust-0.4.3,source=/recipe/src/yaml-rust-0.4.3,target=/recipe/src/yaml-rust-0.4.3,rw \
     --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-d35143107179,source=/recipe/units/d35143107179b4f0,target=/recipe/units/d35143107179b4f0 \
     ["/usr/bin/env", \
@@ -1825,6 +1858,7 @@ COPY --from=lib-yaml-rust-0.4.3-d321f7371dd6 /recipe/units/d321f7371dd68c6d /rec
 
 # lib serde_yaml@0.8.9 serde_yaml
 FROM base AS lib-serde_yaml-0.8.9-f27323c260d0
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_yaml-0.8.9,source=/recipe/src/serde_yaml-0.8.9,target=/recipe/src/serde_yaml-0.8.9,rw \
     --mount=type=bind,from=out-build-script-run-serde-1.0.100-8fd6e51ac1d1,source=/recipe/units/8fd6e51ac1d1970a,target=/recipe/units/8fd6e51ac1d1970a \
     --mount=type=bind,from=out-lib-dtoa-0.4.4-ad68f220244b,source=/recipe/units/ad68f220244b8246,target=/recipe/units/ad68f220244b8246 \
@@ -1882,6 +1916,7 @@ COPY --from=lib-serde_yaml-0.8.9-f27323c260d0 /recipe/units/f27323c260d003fa /re
 
 # proc-macro ctor@0.1.10 ctor (host)
 FROM base AS proc-macro-ctor-0.1.10-2cef23582836
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ctor-0.1.10,source=/recipe/src/ctor-0.1.10,target=/recipe/src/ctor-0.1.10,rw \
     --mount=type=bind,from=out-lib-syn-1.0.5-0c3e47b7af74,source=/recipe/units/0c3e47b7af746b16,target=/recipe/units/0c3e47b7af746b16 \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
@@ -1941,6 +1976,7 @@ COPY --from=proc-macro-ctor-0.1.10-2cef23582836 /recipe/units/2cef235828365eda /
 
 # proc-macro datatest-derive@0.4.0 datatest-derive (host)
 FROM base AS proc-macro-datatest-derive-0.4.0-0445865a6416
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-derive-0.4.0,source=/recipe/src/datatest-derive-0.4.0,target=/recipe/src/datatest-derive-0.4.0,rw \
     --mount=type=bind,from=out-lib-syn-1.0.5-0c3e47b7af74,source=/recipe/units/0c3e47b7af746b16,target=/recipe/units/0c3e47b7af746b16 \
     --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
@@ -2001,6 +2037,7 @@ COPY --from=proc-macro-datatest-derive-0.4.0-0445865a6416 /recipe/units/0445865a
 
 # lib datatest@0.4.2 datatest [default,region,unsafe_test_runner]
 FROM base AS lib-datatest-0.4.2-3c69cd39d01a
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,target=/recipe/src/datatest-0.4.2,rw \
     --mount=type=bind,from=out-proc-macro-datatest-derive-0.4.0-0445865a6416,source=/recipe/units/0445865a6416e497,target=/recipe/units/0445865a6416e497 \
     --mount=type=bind,from=out-lib-regex-1.3.1-0b1fc10d6d40,source=/recipe/units/0b1fc10d6d409acd,target=/recipe/units/0b1fc10d6d409acd \
@@ -2112,6 +2149,7 @@ COPY --from=lib-datatest-0.4.2-3c69cd39d01a /recipe/units/3c69cd39d01a2c22 /reci
 
 # bin testcrate@0.1.0 testcrate
 FROM base AS bin-testcrate-0.1.0-testcrate-86a05c4aca5d
+ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-testcrate-0.1.0,source=/recipe/src/testcrate-0.1.0,target=/recipe/src/testcrate-0.1.0,rw \
     --mount=type=bind,from=out-proc-macro-datatest-derive-0.4.0-0445865a6416,source=/recipe/units/0445865a6416e497,target=/recipe/units/0445865a6416e497 \
     --mount=type=bind,from=out-lib-regex-1.3.1-0b1fc10d6d40,source=/recipe/units/0b1fc10d6d409acd,target=/recipe/units/0b1fc10d6d409acd \

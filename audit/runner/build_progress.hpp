@@ -1,0 +1,43 @@
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace recipe::runner {
+
+// Progress of an audit: runs × unit stages, elapsed time and an estimate of what is left, read
+// from the engines' logs as they come. On a terminal one line is redrawn; elsewhere (CI) a plain
+// line is printed at each tenth of a run, so logs stay short.
+class BuildProgress {
+ public:
+  // `runs` builds of `stages_per_run` unit stages each, reported on `out`.
+  BuildProgress(int runs, size_t stages_per_run, std::FILE* out);
+
+  // A new run begins.
+  void start_run(int index);
+  // One line of the engine's log: counts unit stages whose step is done or cached.
+  void on_log_line(std::string_view line);
+  // The run ended; prints its line.
+  void finish_run(bool built, double seconds);
+
+  // Unit stages seen done in the current run.
+  size_t done() const { return m_done.size(); }
+
+ private:
+  void report(bool force);
+
+  int m_runs;
+  size_t m_stages;
+  std::FILE* m_out;
+  bool m_terminal;
+  int m_run = 0;
+  std::set<std::string> m_steps_of_units;  // BuildKit step numbers ("#15") of unit stages
+  std::set<std::string> m_done;            // step numbers (BuildKit) or stage names (buildah) done
+  size_t m_last_reported = 0;
+  std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+};
+
+}  // namespace recipe::runner

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "generator/install/install_request.hpp"
+#include "generator/support/process.hpp"
+#include "generator/support/scoped_fs.hpp"
+
+namespace recipe::install {
+
+// A crate made ready for `cargo metadata`, and what the recipe must say of where it came from.
+struct AcquiredCrate {
+  std::unique_ptr<TempDir> scratch;  // owns the copy or checkout, when one was made
+  std::string manifest_path;         // the Cargo.toml to plan
+  // From a vendor folder: the crate is planned from a copy, but the recipe fetches it like any
+  // dependency (vendor/NAME-VERSION, or by checksum from the registry).
+  bool from_vendor = false;
+  std::string checksum;    // the .crate's sha256 when the vendor folder records one
+  std::string git_commit;  // --git: the commit checked out
+};
+
+// Make the crate of `request` ready: --path as it is; --git cloned and checked out; otherwise the
+// newest version matching the request in the vendor folder of `sources` ("vendor=DIR"), copied
+// with a cargo config that resolves its dependencies from that folder, offline. Throws InputError
+// for an unknown crate or version (naming those there), a --path without Cargo.toml, a failed
+// clone, --locked without a Cargo.lock, or a registry install (the network is needed).
+AcquiredCrate acquire(const InstallRequest& request, const std::string& sources, ProcessRunner& processes);
+
+}  // namespace recipe::install

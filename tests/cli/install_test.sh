@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# cargo-recipe install without an engine: the recipe of a crate with several binaries lists them
+# all, sorted; ten generations give the same bytes; a --git install from a local repository pins
+# the commit (name and header), whatever branch or tag asked for it; audit generate --check
+# regenerates such recipes.
+set -uo pipefail
+bin=$(readlink -f "$1")
+here=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$here/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+registry=/usr/share/cargo/registry
+toolchain=$root/recipes/toolchains/rust-base-bookworm.toml
+failures=0
+passes=0
+expect() {  # expect DESCRIPTION COMMAND...
+  local what=$1
+  shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
+}
+
+# A registry crate with three binaries: all of them, sorted, in the final stage.
+"$bin" install os_pipe@1.1.1 --sources vendor=$registry --toolchain "$toolchain" -o "$work/os_pipe.Dockerfile"
+expect "the header lists the binaries sorted" grep -qx '# binaries: cat cat_both swap' "$work/os_pipe.Dockerfile"
+finals=$(sed -n '/^FROM scratch AS binaries$/,$p' "$work/os_pipe.Dockerfile" | grep -o ' /[a-z_-]*$' | tr -d ' /' | tr '\n' ' ')
+expect "the final stage holds cat, cat_both and swap in that order (got: $finals)" test "$finals" = "cat cat_both swap "
+expect "the crate is fetched like any dependency" grep -q '^COPY vendor/os_pipe-1.1.1 /recipe/src/os_pipe-1.1.1$' \
+  "$work/os_pipe.Dockerfile"
+for i in $(seq 2 10); do
+  "$bin" install os_pipe@1.1.1 --sources vendor=$registry --toolchain "$toolchain" -o "$work/again.Dockerfile"
+  expect "generation $i is byte-identical" cmp -s "$work/os_pipe.Dockerfile" "$work/again.Dockerfile"
+done
+"$bin" install os_pipe --bin swap --bin cat --sources vendor=$registry --toolchain "$toolchain" -o "$work/two.Dockerfile"
+expect "--bin picks binaries, listed sorted" grep -qx '# binaries: cat swap' "$work/two.Dockerfile"
+
+# --git from a local repository, on a branch: the recipe is named by, and records, the commit.
+repo=$work/repo
+cp -r "$here/workspaces/twobins" "$repo"
+git -C "$repo" init -q -b main
+git -C "$repo" add -A
+git -C "$repo" -c user.email=ci@example.invalid -c user.name=ci commit -qm "twobins"
+commit=$(git -C "$repo" rev-parse HEAD)
+mkdir "$work/project"
+(cd "$work/project" && "$bin" install --git "file://$repo" --branch main --offline --locked --sources vendor=$registry \
+  --toolchain "$toolchain")
+recipe=$work/project/recipes/twobins@${commit:0:12}.Dockerfile
+expect "a git install is named NAME@COMMIT" test -f "$recipe"
+expect "its header pins --rev COMMIT, not the branch" grep -q -- "--rev $commit\$" "$recipe"
+expect "the branch is not recorded" bash -c "! grep -q -- '--branch' '$recipe'"
+expect "both binaries, cargo-kani first" grep -qx '# binaries: cargo-kani kani' "$recipe"
+mkdir -p "$work/project/recipes/toolchains" && cp "$toolchain" "$work/project/recipes/toolchains/"
+(cd "$work/project" && "$bin" audit generate --check recipes/ >"$work/check.out" 2>&1)
+expect "audit generate --check regenerates the git install from its header" test $? -eq 0
+
+echo "install: $passes passed, $failures failed"
+exit $((failures > 0))

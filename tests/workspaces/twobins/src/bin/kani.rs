@@ -1,0 +1,3 @@
+fn main() {
+    twobins::main_of(env!("CARGO_BIN_NAME"));
+}
