@@ -1,4 +1,4 @@
-#include "audit/cli/audit_snapshot_command.hpp"
+#include "audit/cli/audit_subcommands.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "audit/cli/recipe_context.hpp"
 #include "audit/runner/build_context.hpp"
 #include "audit/runner/build_log.hpp"
 #include "audit/runner/engine.hpp"
@@ -24,8 +25,8 @@ struct BuildOptions {
   std::string recipe;
   std::string output = "bin";
   std::string runner;
-  std::string context = ".";
-  std::string vendor;
+  std::string context;  // "": what the recipe's header records
+  std::string vendor;   // "": what the recipe's header records
   std::string target = "binaries";
   bool no_cache = false;
 };
@@ -33,12 +34,20 @@ struct BuildOptions {
 void run_build(const BuildOptions& opts) {
   std::string recipe = read_file(opts.recipe);
   // Stage exactly the files the recipe copies: the engine sees nothing else of the machine.
+  // Unless told, build from what the recipe's header says it was generated from.
+  std::string workspace = opts.context;
+  std::string vendor_dir = opts.vendor;
+  if (workspace.empty() || vendor_dir.empty()) {
+    RecipeContext from_header = recipe_context(opts.recipe);
+    workspace = workspace.empty() ? from_header.context : workspace;
+    vendor_dir = vendor_dir.empty() ? from_header.vendor : vendor_dir;
+  }
   TempDir context("cargo-recipe-context");
   std::optional<fs::path> vendor;
-  if (!opts.vendor.empty()) {
-    vendor = fs::path(opts.vendor);
+  if (!vendor_dir.empty()) {
+    vendor = fs::path(vendor_dir);
   }
-  runner::stage_context(runner::context_sources(recipe, opts.recipe), opts.context, vendor, context.path());
+  runner::stage_context(runner::context_sources(recipe, opts.recipe), workspace, vendor, context.path());
 
   SubprocessRunner processes;
   std::unique_ptr<runner::Engine> engine = runner::find_engine(opts.runner, processes);
@@ -86,7 +95,8 @@ void add_build_command(CLI::App& app) {
   command->add_option("-o,--output", opts->output, "Folder for the binaries (replaced on success)")->capture_default_str();
   command->add_option("--runner", opts->runner, "docker or buildah (default: the first that works)")
       ->check(CLI::IsMember({"docker", "buildah"}));
-  command->add_option("--context", opts->context, "The workspace root the recipe was generated from")->capture_default_str();
+  command->add_option("--context", opts->context,
+                      "The workspace root the recipe was generated from (default: what its header records)");
   command->add_option("--vendor", opts->vendor, "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
   command->add_option("--target", opts->target, "Stage to build")->capture_default_str();
   command->add_flag("--no-cache", opts->no_cache, "Build every step again");

@@ -153,7 +153,12 @@ void audit_rebuild(const RebuildOptions& opts, ProcessRunner& processes, report:
   std::vector<compare::RunOutputs> outputs;
   for (const auto& r : built) {
     std::cerr << "cargo-recipe: hashing the outputs of run " << r.index << "\n";
-    outputs.push_back(snapshot::group_by_unit(snapshot::read_tar(r.tar, opts.jobs)));
+    try {
+      outputs.push_back(snapshot::group_by_unit(snapshot::read_tar(r.tar, opts.jobs)));
+    } catch (const InputError& e) {
+      // The engine wrote this tar: one that does not read is the engine's failure, not bad input.
+      throw EngineError("the outputs exported by run " + std::to_string(r.index) + " do not read: " + e.what());
+    }
   }
 
   // Compare and explain: first divergent stages get a cause.

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // What an audit found, in one shape for both audits (regeneration and rebuild), rendered as
@@ -34,7 +35,7 @@ struct RunInfo {
 };
 
 struct Report {
-  std::string kind;  // "generate" or "build"
+  std::string kind;  // "generate", "build", "compare" or "summary"
   std::vector<RunInfo> runs;  // build audits only
   bool complete = true;
   std::string incomplete_reason;
@@ -49,6 +50,17 @@ std::string render_text(const Report& report, bool colour);
 std::string render_json(const Report& report);
 std::string render_junit(const Report& report);
 std::string render_markdown(const Report& report);
+
+// A report written by render_json. Throws InputError naming `origin` when it is not one.
+Report read_report_json(std::string_view text, const std::string& origin);
+
+// The reports of one nightly run as one, each case marked against the same case of `baseline`
+// (the previous night's summary, when given) in its "change" fact: new, new failure, regressed,
+// still failing, fixed or unchanged. Incomplete if any report is.
+Report summarize(const std::vector<Report>& reports, const Report* baseline);
+
+// The cases of a summary that fail now and did not before (or are new and fail).
+size_t regressions(const Report& summary);
 
 // Whether text output to stdout should be coloured: a terminal, and NO_COLOR unset.
 bool use_colour();

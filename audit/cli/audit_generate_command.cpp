@@ -1,0 +1,100 @@
+#include "audit/cli/audit_subcommands.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "audit/cli/generate_command.hpp"
+#include "audit/cli/recipe_context.hpp"
+#include "audit/cli/report_outputs.hpp"
+#include "audit/regenerate/regeneration_audit.hpp"
+#include "generator/emit/recorded_command.hpp"
+#include "generator/support/atomic_file.hpp"
+#include "generator/support/error.hpp"
+#include "generator/support/scoped_fs.hpp"
+
+namespace recipe::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct AuditGenerateOptions {
+  std::vector<std::string> paths = {"recipes"};
+  bool check = false;
+  int runs = 1;
+  uint32_t seed = 1;
+  std::vector<std::string> perturbations;
+  ReportOutputs outputs;
+};
+
+// The recipes named: files as they are, folders for their *.Dockerfile, sorted.
+std::vector<fs::path> recipe_files(const std::vector<std::string>& paths) {
+  std::vector<fs::path> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      for (const auto& entry : fs::directory_iterator(path)) {
+        if (entry.path().extension() == ".Dockerfile") {
+          files.push_back(entry.path());
+        }
+      }
+    } else if (fs::exists(path, ec)) {
+      files.emplace_back(path);
+    } else {
+      throw InputError(path + ": no such recipe or folder");
+    }
+  }
+  std::ranges::sort(files);
+  if (files.empty()) {
+    throw InputError("no recipes (*.Dockerfile) found in the given paths");
+  }
+  return files;
+}
+
+void run_audit_generate(const AuditGenerateOptions& opts) {
+  report::Report report;
+  report.kind = "generate";
+  regenerate::Generator generator = regenerate::real_generator();
+  for (const fs::path& file : recipe_files(opts.paths)) {
+    const std::string label = file.string();
+    const std::string text = read_file(file);
+    auto words = emit::recorded_command(text, label);
+    if (!words) {
+      throw InputError(label + ": has no \"cargo-recipe-command\" header line (not written by cargo-recipe generate?)");
+    }
+    emit::GenerateRequest request = parse_generate_command(*words, label);
+    // Regenerate from where the command was recorded: relative paths mean what they meant then.
+    WorkingDirectory directory(command_root(file));
+    std::cerr << "cargo-recipe: " << (opts.check ? "checking " : "auditing ") << label << "\n";
+    if (opts.check) {
+      report.cases.push_back(regenerate::check_recipe(label, text, request, generator));
+      continue;
+    }
+    regenerate::AuditOptions audit{opts.runs, opts.seed, opts.perturbations};
+    for (auto& c : regenerate::audit_regeneration(label, request, generator, audit)) {
+      report.cases.push_back(std::move(c));
+    }
+  }
+  opts.outputs.finish(report);
+}
+
+}  // namespace
+
+void add_audit_generate_command(CLI::App& audit) {
+  auto opts = std::make_shared<AuditGenerateOptions>();
+  CLI::App* generate = audit.add_subcommand(
+      "generate", "Regenerate recipes under perturbations (or --check them against the generator); exit 0 clean, "
+                  "1 differences, 2 usage or input error");
+  generate->add_option("paths", opts->paths, "Recipes, or folders of *.Dockerfile")->capture_default_str();
+  generate->add_flag("--check", opts->check, "Only check that each recipe is what the generator writes now (drift gate)");
+  generate->add_option("--runs", opts->runs, "Rounds of every perturbation")->check(CLI::PositiveNumber)->capture_default_str();
+  generate->add_option("--seed", opts->seed, "Seed of the shuffles")->capture_default_str();
+  generate->add_option("--perturbation", opts->perturbations,
+                       "Only these (repeat, shuffled-metadata, reordered-packages, moved-workspace, "
+                       "working-directory, locale-timezone, environment-noise)");
+  opts->outputs.add_to(*generate);
+  generate->callback([opts] { run_audit_generate(*opts); });
+
+}
+
+}  // namespace recipe::cli

@@ -1,0 +1,40 @@
+#include "audit/cli/recipe_context.hpp"
+
+#include "audit/cli/generate_command.hpp"
+#include "generator/emit/recorded_command.hpp"
+#include "generator/support/atomic_file.hpp"
+#include "generator/support/error.hpp"
+
+namespace recipe::cli {
+
+namespace fs = std::filesystem;
+
+fs::path command_root(const fs::path& recipe) {
+  fs::path folder = fs::absolute(recipe).parent_path();
+  return folder.filename() == "recipes" ? folder.parent_path() : fs::current_path();
+}
+
+RecipeContext recipe_context(const fs::path& recipe) {
+  const std::string label = recipe.string();
+  auto words = emit::recorded_command(read_file(recipe), label);
+  if (!words) {
+    throw InputError(label + ": has no \"cargo-recipe-command\" header line (give --context and --vendor)");
+  }
+  emit::GenerateRequest request = parse_generate_command(*words, label);
+  fs::path root = command_root(recipe);
+  auto from_root = [&root](const std::string& path) { return (root / path).lexically_normal().string(); };
+  RecipeContext out;
+  if (request.install && request.install->path) {
+    out.context = from_root(*request.install->path);
+  } else if (request.load.manifest_path) {
+    out.context = from_root(fs::path(*request.load.manifest_path).parent_path().string());
+  } else {
+    out.context = root.string();
+  }
+  if (request.sources.starts_with("vendor=")) {
+    out.vendor = from_root(request.sources.substr(7));
+  }
+  return out;
+}
+
+}  // namespace recipe::cli
