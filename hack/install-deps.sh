@@ -7,6 +7,7 @@ set -euo pipefail
 # hashing, command line, logging, tests).
 packages=(
   cmake
+  diffoscope-minimal
   g++
   git
   iproute2

@@ -134,8 +134,13 @@ Cause classify_bytes(std::string_view a, std::string_view b, const ClassifyConte
   if (path_a && path_b) {
     return {"build path", "temporary path " + quoted(*path_a) + " vs " + quoted(*path_b), ""};
   }
-  if (!only_a.empty() && tokens(only_a) == tokens(only_b)) {
-    return {"ordering", "the same names in another order: " + quoted(only_a.front()) + " vs " + quoted(only_b.front()), ""};
+  // Names, not punctuation: strings without a single name would all compare equal.
+  if (!only_a.empty() && !only_b.empty()) {
+    std::multiset<std::string> names_a = tokens(only_a);
+    if (!names_a.empty() && names_a == tokens(only_b)) {
+      return {"ordering", "the same names in another order: " + quoted(only_a.front()) + " vs " + quoted(only_b.front()),
+              ""};
+    }
   }
   if (a.size() == b.size()) {
     std::multiset<char> ca(a.begin(), a.end());
@@ -181,9 +186,14 @@ Cause classify_parts(const std::map<std::string, std::string_view>& pa, const st
       best = cause;
     }
   }
+  // A few names say where; a whole symbol table of them says nothing more.
+  constexpr size_t k_names_shown = 6;
   std::string names;
-  for (const auto& name : differing) {
-    names += (names.empty() ? "" : ", ") + name;
+  for (size_t i = 0; i < differing.size() && i < k_names_shown; ++i) {
+    names += (names.empty() ? "" : ", ") + differing[i];
+  }
+  if (differing.size() > k_names_shown) {
+    names += " and " + std::to_string(differing.size() - k_names_shown) + " more";
   }
   best.evidence += " (differing " + label + "s: " + names + ")";
   return best;

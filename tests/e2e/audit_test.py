@@ -75,8 +75,18 @@ def case_unreproducible(c, tool, scratch):
     workspace = os.path.join(ROOT, "tests", "workspaces", "unreproducible")
     recipe = os.path.join(scratch, "unrepro.Dockerfile")
     generate(tool, workspace, recipe)
-    result, doc = audit(tool, recipe, workspace, os.path.join(scratch, "r.json"), "--runs", "2")
+    diffoscope = os.path.join(scratch, "diffoscope")
+    result, doc = audit(tool, recipe, workspace, os.path.join(scratch, "r.json"), "--runs", "2",
+                        "--diffoscope", diffoscope)
     c.expect(result.returncode == 1, f"not reproducible: exit 1, got {result.returncode}")
+    # Each first divergent file went to diffoscope too, its report linked from the evidence.
+    ordered = stage(doc, "lib-ordered-")
+    if ordered is not None:
+        linked = os.path.join(diffoscope, ordered["name"], "diffoscope.txt")
+        c.expect("(diffoscope: " + linked + ")" in ordered["facts"].get("evidence", ""),
+                 f"the evidence links diffoscope's report: {ordered['facts'].get('evidence', '')[-300:]}")
+        c.expect(os.path.isfile(linked) and "ordered" in open(linked, errors="replace").read(),
+                 "diffoscope's report of the ordered lib exists and names its symbols")
     expectations = {
         "build-script-run-clock-": ("first divergent", "timestamp"),
         "build-script-run-tmppath-": ("first divergent", "build path"),

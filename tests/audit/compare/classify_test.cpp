@@ -56,6 +56,15 @@ TEST(Classify, SameNamesInAnotherOrderAreOrdering) {
   EXPECT_EQ(c.kind, "ordering");
 }
 
+TEST(Classify, StringsOnOneSideOnlyOrWithoutNamesAreNotAnOrdering) {
+  // Seen in a real rlib: a relocation section whose differing printable runs hold no names, and
+  // the other side none at all. Neither is evidence of an ordering (and must not crash).
+  Cause one_sided = classify(with_noise("%%%% ----"), with_noise(""), context());
+  EXPECT_NE(one_sided.kind, "ordering");
+  Cause nameless = classify(with_noise("%%%% ----"), with_noise("++++ ===="), context());
+  EXPECT_NE(nameless.kind, "ordering") << nameless.evidence;
+}
+
 TEST(Classify, AnythingElseIsUnknownWithItsOffset) {
   Cause c = classify(with_noise("value=12345"), with_noise("value=67890"), context());
   EXPECT_EQ(c.kind, "unknown");
