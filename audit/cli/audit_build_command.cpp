@@ -7,6 +7,7 @@
 #include "audit/cli/report_outputs.hpp"
 #include "audit/rebuild/rebuild_audit.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/split.hpp"
 
 namespace recipe::cli {
 
@@ -21,23 +22,6 @@ struct AuditBuildOptions {
   std::string vendor;   // "": from each recipe's header
   ReportOutputs outputs;
 };
-
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) {
-      out.push_back(item);
-    }
-    if (comma == std::string::npos) {
-      break;
-    }
-    start = comma + 1;
-  }
-  return out;
-}
 
 void run_audit_build(AuditBuildOptions& opts) {
   report::Report report;

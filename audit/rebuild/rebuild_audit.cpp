@@ -22,11 +22,9 @@ int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// One file of one run's outputs, read back from its tar.
-std::string file_bytes(ProcessRunner& processes, const std::string& tar, const std::string& unit_id,
-                       const std::string& path) {
-  ProcessResult r = processes.run({"tar", "-xOf", tar, "--wildcards", "*recipe/units/" + unit_id + "/" + path}, {});
-  return r.out;
+// One file of one run's outputs, read back from its tar ("" when that run has none).
+std::string file_bytes(const std::string& tar, const std::string& unit_id, const std::string& path) {
+  return snapshot::read_member(tar, "recipe/units/" + unit_id + "/" + path).value_or("");
 }
 
 compare::ClassifyContext classify_context(const std::vector<runner::RunRecord>& records, int64_t from, int64_t to) {
@@ -51,8 +49,8 @@ compare::Cause explain(const compare::StageResult& result, const std::vector<run
       continue;
     }
     const std::string& unit = result.stage->unit_id;
-    std::string first = file_bytes(processes, records[0].tar, unit, difference.path);
-    std::string other = file_bytes(processes, records[static_cast<size_t>(result.differing_run)].tar, unit, difference.path);
+    std::string first = file_bytes(records[0].tar, unit, difference.path);
+    std::string other = file_bytes(records[static_cast<size_t>(result.differing_run)].tar, unit, difference.path);
     compare::Cause cause = compare::classify(first, other, context);
     cause.part = difference.path + (cause.part.empty() ? "" : ": " + cause.part);
     if (!opts.diffoscope_dir.empty()) {

@@ -16,8 +16,10 @@
 #include "audit/runner/build_log.hpp"
 #include "audit/runner/engine.hpp"
 #include "generator/emit/recipe_inputs.hpp"
+#include "generator/emit/stage_names.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/line_reader.hpp"
 #include "generator/support/scoped_fs.hpp"
 
 namespace recipe::runner {
@@ -26,15 +28,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The base image a recipe starts from: the first FROM ... AS base line.
-std::string base_image(const std::string& recipe) {
-  size_t at = recipe.find("\nFROM ");
-  while (at != std::string::npos) {
-    std::string line = recipe.substr(at + 6, recipe.find('\n', at + 1) - at - 6);
-    if (line.ends_with(" AS base")) {
-      return line.substr(0, line.size() - 8);
+// The base image a recipe starts from: the first FROM IMAGE AS base line.
+std::string base_image(std::string_view recipe) {
+  const std::string suffix = std::string(" AS ") + emit::k_base_stage;
+  LineReader lines(recipe);
+  std::string_view line;
+  while (lines.next(line)) {
+    if (line.starts_with("FROM ") && line.ends_with(suffix)) {
+      return std::string(line.substr(5, line.size() - 5 - suffix.size()));
     }
-    at = recipe.find("\nFROM ", at + 1);
   }
   return "";
 }

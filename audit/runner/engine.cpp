@@ -12,6 +12,15 @@ std::string first_line(const std::string& text) {
   return text.substr(0, text.find('\n'));
 }
 
+// Options of every docker call to one daemon: DOCKER_HOST when one was named.
+RunOptions daemon_options(const std::string& docker_host) {
+  RunOptions opts;
+  if (!docker_host.empty()) {
+    opts.env["DOCKER_HOST"] = docker_host;
+  }
+  return opts;
+}
+
 // Build arguments, output and context: the same words for docker and buildah.
 void add_request_words(std::vector<std::string>& argv, const BuildRequest& request) {
   for (const auto& [key, value] : request.build_args) {
@@ -60,14 +69,8 @@ class DockerEngine : public Engine {
   }
 
  private:
-  // Every call goes to the same daemon: DOCKER_HOST when this engine was given one.
-  RunOptions options() const {
-    RunOptions opts;
-    if (!m_docker_host.empty()) {
-      opts.env["DOCKER_HOST"] = m_docker_host;
-    }
-    return opts;
-  }
+  // Every call goes to the same daemon.
+  RunOptions options() const { return daemon_options(m_docker_host); }
 
   std::string m_client;
   std::string m_docker_host;
@@ -124,11 +127,7 @@ bool docker_reaches_buildkit(const std::string& client, ProcessRunner& processes
 }
 
 bool daemon_answers(const std::string& client, ProcessRunner& processes, const std::string& docker_host) {
-  RunOptions opts;
-  if (!docker_host.empty()) {
-    opts.env["DOCKER_HOST"] = docker_host;
-  }
-  return processes.run({client, "info", "--format", "{{.ServerVersion}}"}, opts).exit_code == 0;
+  return processes.run({client, "info", "--format", "{{.ServerVersion}}"}, daemon_options(docker_host)).exit_code == 0;
 }
 
 }  // namespace

@@ -169,49 +169,65 @@ Entry describe(archive_entry* header) {
   return entry;
 }
 
-}  // namespace
-
-Snapshot read_tar(const std::string& path, unsigned threads) {
+ArchivePtr open_tar(const std::string& path) {
   ArchivePtr reader(archive_read_new(), &archive_read_free);
   archive_read_support_format_tar(reader.get());
   archive_read_support_format_gnutar(reader.get());
   if (archive_read_open_filename(reader.get(), path.c_str(), k_read_block) != ARCHIVE_OK) {
     fail(reader.get(), path, "cannot open as a tar");
   }
+  return reader;
+}
+
+// The next header, or null at the end of the archive.
+archive_entry* next_header(archive* reader, const std::string& path) {
+  archive_entry* header = nullptr;
+  int status = archive_read_next_header(reader, &header);
+  if (status == ARCHIVE_EOF) {
+    return nullptr;
+  }
+  if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
+    fail(reader, path, "corrupt or truncated tar");
+  }
+  return header;
+}
+
+// The content of the entry whose header was just read, all `size` bytes of it.
+std::string read_content(archive* reader, const std::string& path, const Entry& entry, std::vector<char>& block) {
+  std::string content;
+  content.reserve(entry.size);
+  while (true) {
+    la_ssize_t got = archive_read_data(reader, block.data(), block.size());
+    if (got < 0) {
+      fail(reader, path, "corrupt or truncated tar in \"" + entry.path + "\"");
+    }
+    if (got == 0) {
+      break;
+    }
+    content.append(block.data(), static_cast<size_t>(got));
+  }
+  if (content.size() != entry.size) {
+    fail(reader, path, "truncated tar: \"" + entry.path + "\" ends early");
+  }
+  return content;
+}
+
+}  // namespace
+
+Snapshot read_tar(const std::string& path, unsigned threads) {
+  ArchivePtr reader = open_tar(path);
   // A deque: workers hold pointers to entries while the reader appends more.
   std::deque<Entry> entries;
   uint64_t bytes = 0;
   {
     HashPool pool(std::max(threads, 1u));
     std::vector<char> block(k_read_block);
-    archive_entry* header = nullptr;
-    while (true) {
-      int status = archive_read_next_header(reader.get(), &header);
-      if (status == ARCHIVE_EOF) {
-        break;
-      }
-      if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
-        fail(reader.get(), path, "corrupt or truncated tar");
-      }
+    while (archive_entry* header = next_header(reader.get(), path)) {
       Entry& entry = entries.emplace_back(describe(header));
       if (entry.type != EntryType::file) {
         continue;
       }
-      std::string content;
-      content.reserve(entry.size);
-      while (true) {
-        la_ssize_t got = archive_read_data(reader.get(), block.data(), block.size());
-        if (got < 0) {
-          fail(reader.get(), path, "corrupt or truncated tar in \"" + entry.path + "\"");
-        }
-        if (got == 0) {
-          break;
-        }
-        content.append(block.data(), static_cast<size_t>(got));
-      }
-      if (content.size() != entry.size) {
-        fail(reader.get(), path, "truncated tar: \"" + entry.path + "\" ends early");
-      }
+      std::string content = read_content(reader.get(), path, entry, block);
       bytes += entry.size;
       pool.submit({&entry, std::move(content)});
     }
@@ -222,6 +238,18 @@ Snapshot read_tar(const std::string& path, unsigned threads) {
   snapshot.entries.assign(std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
   std::ranges::stable_sort(snapshot.entries, {}, &Entry::path);
   return snapshot;
+}
+
+std::optional<std::string> read_member(const std::string& tar, std::string_view member) {
+  ArchivePtr reader = open_tar(tar);
+  std::vector<char> block(k_read_block);
+  while (archive_entry* header = next_header(reader.get(), tar)) {
+    Entry entry = describe(header);
+    if (entry.type == EntryType::file && entry.path == member) {
+      return read_content(reader.get(), tar, entry, block);
+    }
+  }
+  return std::nullopt;
 }
 
 std::map<std::string, std::vector<Entry>> group_by_unit(const Snapshot& snapshot, std::string_view prefix) {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ struct Snapshot {
 // (0 counts as 1). The result does not depend on `threads`. Throws InputError naming `path` and
 // the byte offset on a truncated or corrupt archive, or if `path` cannot be read.
 Snapshot read_tar(const std::string& path, unsigned threads);
+
+// The content of the file `member` (a path as Entry::path has it) of the tar at `tar`, or none
+// when the tar holds no such file. Throws InputError like read_tar.
+std::optional<std::string> read_member(const std::string& tar, std::string_view member);
 
 // The entries under `prefix` grouped by the folder right below it, e.g. "recipe/units/<id>/lib.rlib"
 // → "<id>" → "lib.rlib" (the unit folders of the exported `outputs` stage). A unit whose folder

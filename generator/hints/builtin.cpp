@@ -3,6 +3,7 @@
 #include "generator/hints/builtin_hints.hpp"
 #include "generator/hints/read_hints.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/split.hpp"
 
 namespace recipe::hints {
 
@@ -11,19 +12,11 @@ namespace {
 // "a, b,,c" as a TOML array ["a", "b", "c"], for the hints reader's checks.
 toml::array toml_list(const std::string& comma_separated) {
   toml::array out;
-  size_t start = 0;
-  while (start <= comma_separated.size()) {
-    size_t comma = comma_separated.find(',', start);
-    std::string item = comma_separated.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+  for (const std::string& item : split_commas(comma_separated)) {
     size_t first = item.find_first_not_of(' ');
-    size_t last = item.find_last_not_of(' ');
     if (first != std::string::npos) {
-      out.push_back(item.substr(first, last - first + 1));
+      out.push_back(item.substr(first, item.find_last_not_of(' ') - first + 1));
     }
-    if (comma == std::string::npos) {
-      break;
-    }
-    start = comma + 1;
   }
   return out;
 }

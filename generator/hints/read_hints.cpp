@@ -23,12 +23,13 @@ class Reader {
  public:
   explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
 
+  // "origin:line:col" of `node`, or just the origin for a table built from JSON (no positions).
+  std::string where(const toml::node& node) const {
+    return node.source().begin.line > 0 ? cargo::location_of(m_origin, node) : m_origin;
+  }
+
   void problem(const toml::node& node, const std::string& path, const std::string& what) {
-    std::string where = m_origin;
-    if (node.source().begin.line > 0) {
-      where = cargo::location_of(m_origin, node);
-    }
-    m_problems.push_back(where + ": " + (path.empty() ? "" : path + ": ") + what);
+    m_problems.push_back(where(node) + ": " + (path.empty() ? "" : path + ": ") + what);
   }
 
   // Fails once, naming every problem.
@@ -108,7 +109,7 @@ class Reader {
         return std::nullopt;
       }
     }
-    hint.where = node.source().begin.line > 0 ? cargo::location_of(m_origin, node) : m_origin;
+    hint.where = where(node);
     return hint;
   }
 

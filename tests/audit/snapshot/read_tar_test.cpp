@@ -100,6 +100,16 @@ TEST_P(ReadTar, ThreadsDoNotChangeTheResult) {
 INSTANTIATE_TEST_SUITE_P(Formats, ReadTar, ::testing::Values("gnu", "pax", "ustar"),
                          [](const auto& info) { return info.param; });
 
+TEST(ReadMember, ReadsOneFileAndNothingElse) {
+  TempDir dir("read-tar-member");
+  std::string tar = make_tar(dir.path(), "gnu");
+  EXPECT_EQ(read_member(tar, "recipe/units/0123456789abcdef/lib.rlib"), "rlib bytes");
+  EXPECT_EQ(read_member(tar, k_long_name), std::string(300000, 'x'));
+  EXPECT_EQ(read_member(tar, "recipe/units/fedcba9876543210/empty"), "");
+  EXPECT_FALSE(read_member(tar, "recipe/units/0123456789abcdef/link"));  // a symlink, not a file
+  EXPECT_FALSE(read_member(tar, "recipe/units/nowhere"));
+}
+
 TEST(ReadTarErrors, TruncatedTarNamesTheFileAndOffset) {
   TempDir dir("read-tar-truncated");
   std::string tar = make_tar(dir.path(), "gnu");
