@@ -6,6 +6,7 @@
 #include <set>
 
 #include "audit/cli/input_options.hpp"
+#include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/stage_names.hpp"
 #include "generator/emit/system_packages.hpp"
 #include "generator/hints/collect.hpp"
@@ -18,16 +19,12 @@ namespace {
 struct HintsCommandOptions {
   WorkspaceOptions workspace;
   hints::HintOptions hints;
-  std::string base_image = "cargo-recipe/rust-base:bookworm";
+  std::string base_image = emit::k_default_base_image;
   std::vector<std::string> crates;  // NAME or NAME@VERSION
 };
 
 std::string package_list(const std::vector<hints::SystemPackage>& packages) {
-  std::string out;
-  for (const auto& package : packages) {
-    out += (out.empty() ? "" : " ") + package.install_word();
-  }
-  return out.empty() ? "(none)" : out;
+  return packages.empty() ? "(none)" : hints::install_words(packages);
 }
 
 // One crate's decision, as the lines the command prints for it.

@@ -61,7 +61,7 @@ std::string base_stage(const RecipeInputs& inputs) {
 
 // The words that install `packages` on `distro`, exec form: package names never meet a shell
 // parser as code, and nothing is left of the package manager's cache.
-std::vector<std::string> install_words(hints::Distro distro, const std::vector<hints::SystemPackage>& packages) {
+std::vector<std::string> install_command(hints::Distro distro, const std::vector<hints::SystemPackage>& packages) {
   std::vector<std::string> words;
   if (distro == hints::Distro::debian) {
     words = {"/usr/bin/env", "DEBIAN_FRONTEND=noninteractive", "/bin/sh", "-c",
@@ -87,13 +87,9 @@ std::string package_stages(const RecipeInputs& inputs) {
   }
   std::string text;
   for (const auto& [name, packages] : sets) {
-    std::string list;
-    for (const auto& package : *packages) {
-      list += " " + package.install_word();
-    }
-    text += "\n# " + std::string(hints::list_key(inputs.distro)) + " packages:" + list + "\n";
+    text += "\n# " + std::string(hints::list_key(inputs.distro)) + " packages: " + hints::install_words(*packages) + "\n";
     text += "FROM " + std::string(k_base_stage) + " AS " + name + "\n";
-    text += "RUN " + json_words(install_words(inputs.distro, *packages)) + "\n";
+    text += "RUN " + json_words(install_command(inputs.distro, *packages)) + "\n";
   }
   return text;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "generator/cargo/load.hpp"
+#include "generator/emit/recipe_inputs.hpp"
 #include "generator/hints/collect.hpp"
 #include "generator/install/install_request.hpp"
 #include "generator/plan/plan.hpp"
@@ -17,7 +18,7 @@ namespace recipe::emit {
 struct GenerateRequest {
   cargo::LoadOptions load;
   plan::PlanOptions plan;
-  std::string base_image = "cargo-recipe/rust-base:bookworm";
+  std::string base_image = k_default_base_image;
   std::string dialect = "portable";
   std::string sources = "registry";  // "registry" or "vendor=DIR"
   std::string source_date_epoch = "0";

@@ -21,6 +21,9 @@ struct SourceOptions {
   std::string crate_url = "https://static.crates.io/crates/{name}/{name}-{version}.crate";
 };
 
+// The image recipes build on unless told otherwise (hack/make-base-image.sh makes it).
+inline constexpr const char* k_default_base_image = "cargo-recipe/rust-base:bookworm";
+
 // Stage names and the build argument every recipe has.
 inline constexpr const char* k_binaries_stage = "binaries";  // the product, the last stage
 inline constexpr const char* k_outputs_stage = "outputs";    // every unit's outputs, for the audit
@@ -33,7 +36,7 @@ inline constexpr const char* k_context_up = "@up";
 // by the caller.
 struct RecipeInputs {
   const plan::Plan* plan = nullptr;
-  std::string base_image = "cargo-recipe/rust-base:bookworm";
+  std::string base_image = k_default_base_image;
   Dialect dialect = Dialect::parse("portable");
   SourceOptions sources;
   // For each path package (by key): its top-level files and folders, relative to its directory,

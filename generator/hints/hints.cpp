@@ -24,4 +24,12 @@ std::string SystemPackage::install_word() const {
   return version.empty() ? name : name + "=" + version;
 }
 
+std::string install_words(const std::vector<SystemPackage>& packages) {
+  std::string out;
+  for (const auto& package : packages) {
+    out += (out.empty() ? "" : " ") + package.install_word();
+  }
+  return out;
+}
+
 }  // namespace recipe::hints

@@ -32,6 +32,9 @@ struct SystemPackage {
   auto operator<=>(const SystemPackage&) const = default;
 };
 
+// The install words of `packages`, separated by spaces: "libssl-dev pkg-config".
+std::string install_words(const std::vector<SystemPackage>& packages);
+
 // What one source says of one crate.
 struct CrateHint {
   std::string crate;                     // package name, e.g. "openssl-sys"
