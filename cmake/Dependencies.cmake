@@ -1,12 +1,47 @@
 # Every dependency comes from Debian's packages (see hack/install-deps.sh).
-find_package(PkgConfig REQUIRED)
+#
+# How each is linked is chosen for start-up time: `cargo-recipe plan` runs in ~10 ms, and every
+# shared library the dynamic loader maps and relocates costs 0.1-1.5 ms of that (libarchive alone
+# pulls in libxml2 and ICU). So the libraries Debian ships as static archives are linked
+# statically, the header-only ones are used as headers, and only simdjson (shared only) and the
+# C++ runtime are loaded at start. docs/benchmarks.md has the measurements.
+find_package(Threads REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(simdjson 3 REQUIRED)
-find_package(tomlplusplus 3 REQUIRED)
 find_package(CLI11 2 REQUIRED)
-find_package(spdlog 1.10 REQUIRED)
-pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
-pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
-pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
+
+# A static archive of Debian's, as an imported target named NAME; fails when the -dev package
+# that ships it is missing.
+function(static_archive name file)
+  find_library(${name}_ARCHIVE NAMES ${file} REQUIRED)
+  add_library(${name} STATIC IMPORTED)
+  set_target_properties(${name} PROPERTIES IMPORTED_LOCATION ${${name}_ARCHIVE})
+endfunction()
+
+static_archive(recipe_dep_xxhash libxxhash.a)
+static_archive(recipe_dep_re2 libre2.a)
+target_link_libraries(recipe_dep_re2 INTERFACE Threads::Threads)
+# Only the tar readers are referenced, so none of libarchive's compression or XML dependencies
+# are linked in.
+static_archive(recipe_dep_archive libarchive.a)
+
+# SHA-256 only; FindOpenSSL links libcrypto.a when asked.
+set(OPENSSL_USE_STATIC_LIBS TRUE)
 find_package(OpenSSL 3 REQUIRED)
-find_package(Threads REQUIRED)
+
+# toml++ compiled into the project: TOML_HEADER_ONLY=0 everywhere and the implementation in one
+# file (generator/cargo/toml_implementation.cpp), as toml++ documents, instead of its shared library.
+find_package(tomlplusplus 3 REQUIRED)
+add_library(recipe_dep_toml INTERFACE)
+get_target_property(toml_includes tomlplusplus::tomlplusplus INTERFACE_INCLUDE_DIRECTORIES)
+target_include_directories(recipe_dep_toml INTERFACE ${toml_includes})
+target_compile_definitions(recipe_dep_toml INTERFACE TOML_HEADER_ONLY=0)
+
+# spdlog and fmt as headers (Debian ships no static archive of either).
+find_package(fmt REQUIRED)
+find_package(spdlog 1.10 REQUIRED)
+add_library(recipe_dep_spdlog INTERFACE)
+get_target_property(spdlog_includes spdlog::spdlog_header_only INTERFACE_INCLUDE_DIRECTORIES)
+target_include_directories(recipe_dep_spdlog INTERFACE ${spdlog_includes})
+target_compile_definitions(recipe_dep_spdlog INTERFACE SPDLOG_FMT_EXTERNAL)
+target_link_libraries(recipe_dep_spdlog INTERFACE fmt::fmt-header-only Threads::Threads)

@@ -23,8 +23,8 @@ namespace dom = simdjson::dom;
 
 }  // namespace
 
-JsonDocument::JsonDocument(std::string_view text, const std::string& origin) {
-  if (m_parser.parse(text.data(), text.size()).get(m_root) == simdjson::SUCCESS) {
+JsonDocument::JsonDocument(const std::string& text, const std::string& origin) {
+  if (m_parser.parse(text).get(m_root) == simdjson::SUCCESS) {
     return;
   }
   // simdjson refused the text. Ask nlohmann, so that the message (and its location) is the one

@@ -17,8 +17,10 @@ namespace recipe::cargo {
 // Elements borrow from the document, which therefore can be neither copied nor moved.
 class JsonDocument {
  public:
-  // Parse `text`. Throws InputError "origin:line:col: invalid JSON: ..." on a syntax error.
-  JsonDocument(std::string_view text, const std::string& origin);
+  // Parse `text`, in place when its spare capacity holds simdjson's padding (read_file reserves
+  // it), else from a padded copy. Throws InputError "origin:line:col: invalid JSON: ..." on a
+  // syntax error.
+  JsonDocument(const std::string& text, const std::string& origin);
   JsonDocument(const JsonDocument&) = delete;
   JsonDocument& operator=(const JsonDocument&) = delete;
 

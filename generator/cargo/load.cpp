@@ -1,8 +1,11 @@
 #include "generator/cargo/load.hpp"
 
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -71,6 +74,33 @@ std::string read_metadata(const LoadOptions& opts, ProcessRunner& runner, std::s
   return result.out;
 }
 
+// What the files beside the workspace root say: the root manifest's profiles, Cargo.lock's checksums.
+struct RootFiles {
+  RootManifest manifest;
+  std::optional<Lockfile> lock;
+};
+
+RootFiles read_root_files(const LoadOptions& opts, const std::string& workspace_root) {
+  RootFiles files;
+  std::filesystem::path root_manifest = opts.manifest_path && !opts.metadata_file
+                                            ? std::filesystem::path(*opts.manifest_path)
+                                            : std::filesystem::path(workspace_root) / "Cargo.toml";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(root_manifest, ec)) {
+    files.manifest = parse_root_manifest(read_file(root_manifest), root_manifest.string());
+  } else {
+    spdlog::info("no root manifest at {}: default profiles apply", root_manifest.string());
+  }
+  std::filesystem::path lock_path = opts.lockfile ? std::filesystem::path(*opts.lockfile)
+                                                  : std::filesystem::path(workspace_root) / "Cargo.lock";
+  if (opts.lockfile || std::filesystem::is_regular_file(lock_path, ec)) {
+    files.lock = parse_lockfile(read_file(lock_path), lock_path.string());
+  } else {
+    spdlog::info("no Cargo.lock at {}: registry packages are planned without checksums", lock_path.string());
+  }
+  return files;
+}
+
 }  // namespace
 
 LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
@@ -80,27 +110,19 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
   if (transform_metadata) {
     text = transform_metadata(std::move(text));
   }
-  loaded.workspace = std::make_unique<model::Workspace>(parse_metadata(text, loaded.metadata_origin));
+  MetadataDocument metadata(text, loaded.metadata_origin);
+  // The root manifest and Cargo.lock are read and parsed on another thread while the model is
+  // built: they need only the workspace root. A bad metadata file is still reported first (the
+  // future's destructor waits for the thread before the model's exception leaves).
+  std::future<RootFiles> root_files =
+      std::async(std::launch::async, read_root_files, std::cref(opts), std::cref(metadata.workspace_root()));
+  loaded.workspace = std::make_unique<model::Workspace>(metadata.workspace());
   const model::Workspace& ws = *loaded.workspace;
   loaded.inputs.workspace = loaded.workspace.get();
-
-  std::filesystem::path root_manifest = opts.manifest_path && !opts.metadata_file
-                                            ? std::filesystem::path(*opts.manifest_path)
-                                            : std::filesystem::path(ws.workspace_root) / "Cargo.toml";
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(root_manifest, ec)) {
-    loaded.inputs.manifest = parse_root_manifest(read_file(root_manifest), root_manifest.string());
-  } else {
-    spdlog::info("no root manifest at {}: default profiles apply", root_manifest.string());
-  }
-
-  std::filesystem::path lock_path = opts.lockfile ? std::filesystem::path(*opts.lockfile)
-                                                  : std::filesystem::path(ws.workspace_root) / "Cargo.lock";
-  if (opts.lockfile || std::filesystem::is_regular_file(lock_path, ec)) {
-    Lockfile lock = parse_lockfile(read_file(lock_path), lock_path.string());
-    loaded.inputs.checksums = match_lockfile(lock, ws);
-  } else {
-    spdlog::info("no Cargo.lock at {}: registry packages are planned without checksums", lock_path.string());
+  RootFiles files = root_files.get();
+  loaded.inputs.manifest = std::move(files.manifest);
+  if (files.lock) {
+    loaded.inputs.checksums = match_lockfile(*files.lock, ws);
   }
 
   std::vector<std::string> targets;

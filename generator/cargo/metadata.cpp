@@ -453,10 +453,10 @@ std::string tool_metadata(std::optional<Json> metadata) {
 
 }  // namespace
 
-model::Workspace parse_metadata(std::string_view text, const std::string& origin) {
-  JsonDocument json(text, origin);
-  JsonObject doc(json.root());
-  Reader reader(origin);
+MetadataDocument::MetadataDocument(const std::string& text, std::string origin)
+    : m_json(text, origin), m_origin(std::move(origin)) {
+  JsonObject doc(m_json.root());
+  Reader reader(m_origin);
   if (!doc.is_object()) {
     reader.fail("top level", "expected a JSON object from cargo metadata");
   }
@@ -466,9 +466,18 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
                                (version ? to_nlohmann(*version).dump() : std::string("(missing)")) +
                                " (expected 1: run cargo metadata --format-version 1)");
   }
+  m_workspace_root = reader.string(doc, "workspace_root", "top level");
+}
 
+model::Workspace parse_metadata(const std::string& text, const std::string& origin) {
+  return MetadataDocument(text, origin).workspace();
+}
+
+model::Workspace MetadataDocument::workspace() const {
+  JsonObject doc(m_json.root());
+  Reader reader(m_origin);
   model::Workspace ws;
-  ws.workspace_root = reader.string(doc, "workspace_root", "top level");
+  ws.workspace_root = m_workspace_root;
   ws.metadata = tool_metadata(doc.find("metadata"));
   std::set<std::string> seen_ids;
   JsonArray packages = reader.array(doc, "packages", "top level");

@@ -1,7 +1,9 @@
 #include "generator/plan/plan.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
+#include <thread>
 
 #include "generator/plan/dep_graph.hpp"
 #include "generator/plan/features.hpp"
@@ -65,17 +67,60 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 class UnitFinisher {
  public:
   UnitFinisher(std::vector<Unit>& units, const PlanInputs& inputs, const std::set<std::string>& primary)
-      : m_units(units), m_inputs(inputs), m_primary(primary), m_done(units.size(), false) {}
+      : m_units(units), m_inputs(inputs), m_primary(primary), m_done(units.size()) {}
 
-  // Dependencies first, so that a unit's args can name its dependencies' ids.
+  // Every unit, dependencies first, so that a unit's args can name its dependencies' ids. Units
+  // whose dependencies are finished do not depend on each other, so two threads share the work:
+  // each takes the next unit in dependency order and waits (rarely, briefly) for dependencies the
+  // other is still on. A unit's fields depend only on its dependencies', so the result is the
+  // same whoever finishes what.
+  void finish_all() {
+    std::vector<size_t> order = dependency_order();
+    std::atomic<size_t> next = 0;
+    auto work = [&] {
+      for (size_t at = next++; at < order.size(); at = next++) {
+        size_t index = order[at];
+        for (const auto& dep : m_units[index].deps) {
+          m_done[dep.unit].wait(false, std::memory_order_acquire);
+        }
+        finish(index);
+        m_done[index].store(true, std::memory_order_release);
+        m_done[index].notify_all();
+      }
+    };
+    std::thread helper;
+    if (order.size() > 1) {
+      helper = std::thread(work);
+    }
+    work();
+    if (helper.joinable()) {
+      helper.join();
+    }
+  }
+
+ private:
+  // Post-order: each unit after all of its dependencies.
+  std::vector<size_t> dependency_order() const {
+    std::vector<size_t> order;
+    order.reserve(m_units.size());
+    std::vector<bool> seen(m_units.size(), false);
+    auto visit = [&](auto& self, size_t index) -> void {
+      if (seen[index]) {
+        return;
+      }
+      seen[index] = true;
+      for (const auto& dep : m_units[index].deps) {
+        self(self, dep.unit);
+      }
+      order.push_back(index);
+    };
+    for (size_t i = 0; i < m_units.size(); ++i) {
+      visit(visit, i);
+    }
+    return order;
+  }
+
   void finish(size_t index) {
-    if (m_done[index]) {
-      return;
-    }
-    m_done[index] = true;
-    for (const auto& dep : m_units[index].deps) {
-      finish(dep.unit);
-    }
     Unit& unit = m_units[index];
     unit.id = k_id_placeholder;
     bool primary = m_primary.contains(unit.package->id);
@@ -95,7 +140,6 @@ class UnitFinisher {
     }
   }
 
- private:
   // Everything that determines the unit's output, each field labelled (see Hasher).
   std::string unit_id(const Unit& unit) const {
     const model::Package& pkg = *unit.package;
@@ -127,7 +171,7 @@ class UnitFinisher {
   std::vector<Unit>& m_units;
   const PlanInputs& m_inputs;
   const std::set<std::string>& m_primary;
-  std::vector<bool> m_done;
+  std::vector<std::atomic<bool>> m_done;  // per unit: finished
 };
 
 }  // namespace
@@ -167,10 +211,7 @@ Plan make_plan(const PlanInputs& inputs, const PlanOptions& opts) {
   for (const auto& request : selected) {
     primary.insert(request.package_id);
   }
-  UnitFinisher finisher(plan.units, inputs, primary);
-  for (size_t i = 0; i < plan.units.size(); ++i) {
-    finisher.finish(i);
-  }
+  UnitFinisher(plan.units, inputs, primary).finish_all();
   for (const auto& [id, checksum] : inputs.checksums) {
     plan.checksums[ws.package(id).key] = checksum;
   }

@@ -1,5 +1,6 @@
 #include "generator/plan/plan_render.hpp"
 
+#include <future>
 #include <map>
 #include <string_view>
 
@@ -146,6 +147,9 @@ std::string render_plan_json(const Plan& plan) {
   // A unit takes 2 to 5 KB (its rustc line and environment); more is reserved than written.
   constexpr size_t k_bytes_per_unit = 8192;
   JsonWriter w(plan.units.size() * k_bytes_per_unit);
+  // The units are most of the text: the second half is written on another thread meanwhile.
+  size_t half = plan.units.size() / 2;
+  std::future<JsonWriter> second_half;
   w.begin_object();
   w.key("packages").begin_array();
   for (const auto& [key, pkg] : packages) {
@@ -167,8 +171,19 @@ std::string render_plan_json(const Plan& plan) {
   w.key("rustc").string(plan.rustc_release);
   w.end_object();
   w.key("units").begin_array();
-  for (const auto& unit : plan.units) {
-    write_unit(w, unit, plan.units);
+  if (half > 0) {
+    second_half = std::async(std::launch::async, [&plan, half, later = w.continuation(half * k_bytes_per_unit)]() mutable {
+      for (size_t i = half; i < plan.units.size(); ++i) {
+        write_unit(later, plan.units[i], plan.units);
+      }
+      return std::move(later);
+    });
+  }
+  for (size_t i = 0; i < (half > 0 ? half : plan.units.size()); ++i) {
+    write_unit(w, plan.units[i], plan.units);
+  }
+  if (second_half.valid()) {
+    w.append(second_half.get());
   }
   w.end_array();
   w.end_object();

@@ -29,7 +29,12 @@ class AtomicFile {
 // Write `content` to `path` atomically (`-` means stdout).
 void write_output(const std::string& path, std::string_view content);
 
-// Read a whole file. Throws InputError naming `path` when it cannot be read.
+// Bytes read_file reserves past the end of the text: parsers that read in blocks (simdjson)
+// then parse the string in place instead of copying it into a padded buffer first.
+inline constexpr size_t k_read_padding = 64;
+
+// Read a whole file, in one read of its size when it has one. Throws InputError naming `path`
+// when it cannot be read.
 std::string read_file(const std::filesystem::path& path);
 
 }  // namespace recipe

@@ -13,18 +13,29 @@ namespace {
 
 constexpr size_t k_indent = 2;
 
-// True if `c` cannot be copied into a JSON string as it is, or is not ASCII.
+// For each byte: true if it cannot be copied into a JSON string as it is, or is not ASCII. A
+// table, because the writer tests every byte of megabytes of text.
+constexpr std::array<bool, 256> k_needs_care = [] {
+  std::array<bool, 256> table{};
+  for (size_t byte = 0; byte < table.size(); ++byte) {
+    table[byte] = byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\';
+  }
+  return table;
+}();
+
 bool needs_care(char c) {
-  auto byte = static_cast<unsigned char>(c);
-  return byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\';
+  return k_needs_care[static_cast<unsigned char>(c)];
 }
 
 // Append `text` quoted and escaped as nlohmann's serializer does it.
 void append_string(std::string& out, std::string_view text) {
-  if (std::ranges::none_of(text, needs_care)) {
-    out += '"';
-    out += text;
-    out += '"';
+  if (std::find_if(text.begin(), text.end(), needs_care) == text.end()) {
+    size_t size = out.size();
+    out.resize(size + text.size() + 2);
+    char* at = out.data() + size;
+    *at++ = '"';
+    at = std::copy(text.begin(), text.end(), at);
+    *at = '"';
     return;
   }
   // Anything beyond ASCII goes to nlohmann itself: it checks the UTF-8 and throws its own
@@ -78,6 +89,14 @@ JsonWriter::JsonWriter(size_t capacity) {
   m_out.reserve(capacity);
 }
 
+void JsonWriter::new_line(size_t depth) {
+  size_t size = m_out.size();
+  m_out.resize(size + 1 + k_indent * depth);
+  char* at = m_out.data() + size;
+  *at = '\n';
+  std::fill(at + 1, at + 1 + k_indent * depth, ' ');
+}
+
 void JsonWriter::begin_item() {
   if (m_after_key) {
     m_after_key = false;
@@ -86,9 +105,11 @@ void JsonWriter::begin_item() {
   if (m_empty.empty()) {
     return;  // the top-level value
   }
-  m_out += m_empty.back() ? "\n" : ",\n";
+  if (!m_empty.back()) {
+    m_out += ',';
+  }
   m_empty.back() = false;
-  m_out.append(k_indent * m_empty.size(), ' ');
+  new_line(m_empty.size());
 }
 
 void JsonWriter::open(char bracket) {
@@ -101,8 +122,7 @@ void JsonWriter::close(char bracket) {
   bool empty = m_empty.back();
   m_empty.pop_back();
   if (!empty) {
-    m_out += '\n';
-    m_out.append(k_indent * m_empty.size(), ' ');
+    new_line(m_empty.size());
   }
   m_out += bracket;
 }
@@ -158,6 +178,22 @@ JsonWriter& JsonWriter::boolean(bool value) {
 JsonWriter& JsonWriter::null() {
   begin_item();
   m_out += "null";
+  return *this;
+}
+
+JsonWriter JsonWriter::continuation(size_t capacity) const {
+  JsonWriter later(capacity);
+  later.m_empty = m_empty;
+  if (!later.m_empty.empty()) {
+    later.m_empty.back() = false;
+  }
+  return later;
+}
+
+JsonWriter& JsonWriter::append(JsonWriter&& later) {
+  m_out += later.m_out;
+  m_empty = std::move(later.m_empty);
+  m_after_key = later.m_after_key;
   return *this;
 }
 

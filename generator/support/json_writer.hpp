@@ -50,12 +50,22 @@ class JsonWriter {
     return end_object();
   }
 
+  // A writer for a later stretch of the container this one is in, written separately (on another
+  // thread) and then joined with `append`. It starts at this writer's depth, as after an item:
+  // this writer must write at least one item in the container before the continuation's text.
+  JsonWriter continuation(size_t capacity = 0) const;
+
+  // Append the text of `later`, a continuation of this writer, and go on from where it stopped.
+  JsonWriter& append(JsonWriter&& later);
+
   // The text written so far; the writer is empty afterwards.
   std::string take();
 
  private:
   // The separator, line break and indentation before a value or key.
   void begin_item();
+  // A line break and the indentation of `depth` levels.
+  void new_line(size_t depth);
   void open(char bracket);
   void close(char bracket);
 
