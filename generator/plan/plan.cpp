@@ -99,24 +99,26 @@ class UnitFinisher {
   }
 
  private:
-  // Post-order: each unit after all of its dependencies.
+  // Units by depth (0: no dependencies; else one more than the deepest dependency), so that
+  // neighbours in the order rarely depend on each other and the two threads rarely wait.
   std::vector<size_t> dependency_order() const {
-    std::vector<size_t> order;
-    order.reserve(m_units.size());
-    std::vector<bool> seen(m_units.size(), false);
-    auto visit = [&](auto& self, size_t index) -> void {
-      if (seen[index]) {
-        return;
+    std::vector<size_t> depth(m_units.size(), 0);
+    std::vector<bool> known(m_units.size(), false);
+    auto depth_of = [&](auto& self, size_t index) -> size_t {
+      if (!known[index]) {
+        known[index] = true;
+        for (const auto& dep : m_units[index].deps) {
+          depth[index] = std::max(depth[index], self(self, dep.unit) + 1);
+        }
       }
-      seen[index] = true;
-      for (const auto& dep : m_units[index].deps) {
-        self(self, dep.unit);
-      }
-      order.push_back(index);
+      return depth[index];
     };
-    for (size_t i = 0; i < m_units.size(); ++i) {
-      visit(visit, i);
+    std::vector<size_t> order(m_units.size());
+    std::iota(order.begin(), order.end(), 0);
+    for (size_t index : order) {
+      depth_of(depth_of, index);
     }
+    std::ranges::stable_sort(order, {}, [&depth](size_t index) { return depth[index]; });
     return order;
   }
 
