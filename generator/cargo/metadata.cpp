@@ -1,7 +1,11 @@
 #include "generator/cargo/metadata.hpp"
 
 #include <algorithm>
+#include <array>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <map>
 #include <set>
 
@@ -451,7 +455,127 @@ std::string tool_metadata(std::optional<Json> metadata) {
   return kept.empty() ? "" : kept.dump();
 }
 
+// "packages[3] (serde 1.0.0)": where a package is, in messages.
+std::string package_where(size_t index, const model::Package& pkg) {
+  return "packages[" + std::to_string(index) + "] (" + pkg.name + " " + pkg.version + ")";
+}
+
+// The fields that identify a package; read before anything else, as the duplicate check needs them.
+void read_package_identity(const Reader& reader, const JsonObject& value, size_t index, model::Package& pkg) {
+  std::string where = "packages[" + std::to_string(index) + "]";
+  pkg.id = reader.string(value, "id", where);
+  pkg.name = reader.string(value, "name", where);
+  pkg.version = reader.string(value, "version", where);
+}
+
+void read_package_rest(const Reader& reader, const JsonObject& value, size_t index,
+                       const std::string& workspace_root, model::Package& pkg) {
+  std::string where = package_where(index, pkg);
+  pkg.manifest_dir = parent_dir(reader.string(value, "manifest_path", where));
+  pkg.source = parse_source(reader.optional_string(value, "source", where), pkg.manifest_dir, workspace_root);
+  pkg.edition = reader.optional_string(value, "edition", where);
+  if (pkg.edition.empty()) {
+    pkg.edition = "2015";
+  }
+  pkg.metadata = tool_metadata(value.find("metadata"));
+  std::string links = reader.optional_string(value, "links", where);
+  if (!links.empty()) {
+    pkg.links = links;
+  }
+  JsonArray dependencies = reader.array(value, "dependencies", where);
+  pkg.dependencies.reserve(dependencies.size());
+  for (Json dep : dependencies) {
+    pkg.dependencies.push_back(parse_dependency(reader, JsonObject(dep), where));
+  }
+  JsonObject features(reader.member(value, "features", where));
+  if (!features.is_object()) {
+    reader.fail(where, "field \"features\" must be an object");
+  }
+  for (const auto& [name, list] : features_by_name(features)) {
+    // Looked up by C string, as ever: a name with a NUL byte stands for its part before it.
+    std::string key(name);
+    std::optional<Json> found = key.find('\0') == std::string::npos ? list : features.find(key.c_str());
+    pkg.features[key] = reader.strings_of(found, key.c_str(), where);
+  }
+  JsonArray targets = reader.array(value, "targets", where);
+  pkg.targets.reserve(targets.size());
+  for (Json target : targets) {
+    pkg.targets.push_back(parse_target(reader, JsonObject(target), where, pkg.manifest_dir));
+  }
+  validate_targets(reader, pkg, where);
+  add_implicit_features(pkg);
+  validate_features(reader, pkg, where);
+  pkg.info.authors = reader.strings(value, "authors", where, false);
+  pkg.info.description = reader.optional_string(value, "description", where);
+  pkg.info.homepage = reader.optional_string(value, "homepage", where);
+  pkg.info.repository = reader.optional_string(value, "repository", where);
+  pkg.info.license = reader.optional_string(value, "license", where);
+  pkg.info.license_file = reader.optional_string(value, "license_file", where);
+  pkg.info.readme = reader.optional_string(value, "readme", where);
+  pkg.info.rust_version = reader.optional_string(value, "rust_version", where);
+}
+
+// Packages [begin, end) of the array, up to the first that fails; that one is kept (with its
+// identity, if that was read) beside the error.
+struct PackageRun {
+  std::vector<model::Package> packages;
+  std::exception_ptr error;
+  bool identity_read = false;  // of the failed package, the last in `packages`
+};
+
+PackageRun read_package_run(const Reader& reader, const std::vector<Json>& values, size_t begin, size_t end,
+                            const std::string& workspace_root) {
+  PackageRun run;
+  run.packages.reserve(end - begin);
+  for (size_t index = begin; index < end; ++index) {
+    JsonObject value(values[index]);
+    model::Package& pkg = run.packages.emplace_back();
+    try {
+      read_package_identity(reader, value, index, pkg);
+      run.identity_read = true;
+      read_package_rest(reader, value, index, workspace_root, pkg);
+      run.identity_read = false;
+    } catch (const InputError&) {
+      run.error = std::current_exception();
+      break;
+    }
+  }
+  return run;
+}
+
+// Every package, the second half read on another thread (a package is independent of the others
+// but for the duplicate-id check, made afterwards). The error reported is the one a reading in
+// order meets first: per package, its identity fields, then a duplicate id, then the rest.
+std::vector<model::Package> parse_packages(const Reader& reader, const std::vector<Json>& values,
+                                           const std::string& workspace_root) {
+  size_t half = values.size() / 2;
+  std::future<PackageRun> second = std::async(std::launch::async, read_package_run, std::cref(reader),
+                                              std::cref(values), half, values.size(), std::cref(workspace_root));
+  std::array<PackageRun, 2> runs = {read_package_run(reader, values, 0, half, workspace_root), second.get()};
+  std::vector<model::Package> packages;
+  packages.reserve(values.size());
+  std::set<std::string> seen_ids;
+  for (PackageRun& run : runs) {
+    for (size_t i = 0; i < run.packages.size(); ++i) {
+      bool failed = run.error && i + 1 == run.packages.size();
+      size_t index = packages.size();
+      if (failed && !run.identity_read) {
+        std::rethrow_exception(run.error);
+      }
+      if (!seen_ids.insert(run.packages[i].id).second) {
+        reader.fail(package_where(index, run.packages[i]), "duplicate package id");
+      }
+      if (failed) {
+        std::rethrow_exception(run.error);
+      }
+      packages.push_back(std::move(run.packages[i]));
+    }
+  }
+  return packages;
+}
+
 }  // namespace
+
 
 MetadataDocument::MetadataDocument(const std::string& text, std::string origin)
     : m_json(text, origin), m_origin(std::move(origin)) {
@@ -479,65 +603,9 @@ model::Workspace MetadataDocument::workspace() const {
   model::Workspace ws;
   ws.workspace_root = m_workspace_root;
   ws.metadata = tool_metadata(doc.find("metadata"));
-  std::set<std::string> seen_ids;
-  JsonArray packages = reader.array(doc, "packages", "top level");
-  ws.packages.reserve(packages.size());
-  size_t i = 0;
-  for (Json package : packages) {
-    JsonObject value(package);
-    std::string where = "packages[" + std::to_string(i++) + "]";
-    model::Package pkg;
-    pkg.id = reader.string(value, "id", where);
-    pkg.name = reader.string(value, "name", where);
-    pkg.version = reader.string(value, "version", where);
-    where += " (" + pkg.name + " " + pkg.version + ")";
-    if (!seen_ids.insert(pkg.id).second) {
-      reader.fail(where, "duplicate package id");
-    }
-    pkg.manifest_dir = parent_dir(reader.string(value, "manifest_path", where));
-    pkg.source = parse_source(reader.optional_string(value, "source", where), pkg.manifest_dir, ws.workspace_root);
-    pkg.edition = reader.optional_string(value, "edition", where);
-    if (pkg.edition.empty()) {
-      pkg.edition = "2015";
-    }
-    pkg.metadata = tool_metadata(value.find("metadata"));
-    std::string links = reader.optional_string(value, "links", where);
-    if (!links.empty()) {
-      pkg.links = links;
-    }
-    JsonArray dependencies = reader.array(value, "dependencies", where);
-    pkg.dependencies.reserve(dependencies.size());
-    for (Json dep : dependencies) {
-      pkg.dependencies.push_back(parse_dependency(reader, JsonObject(dep), where));
-    }
-    JsonObject features(reader.member(value, "features", where));
-    if (!features.is_object()) {
-      reader.fail(where, "field \"features\" must be an object");
-    }
-    for (const auto& [name, list] : features_by_name(features)) {
-      // Looked up by C string, as ever: a name with a NUL byte stands for its part before it.
-      std::string key(name);
-      std::optional<Json> found = key.find('\0') == std::string::npos ? list : features.find(key.c_str());
-      pkg.features[key] = reader.strings_of(found, key.c_str(), where);
-    }
-    JsonArray targets = reader.array(value, "targets", where);
-    pkg.targets.reserve(targets.size());
-    for (Json target : targets) {
-      pkg.targets.push_back(parse_target(reader, JsonObject(target), where, pkg.manifest_dir));
-    }
-    validate_targets(reader, pkg, where);
-    add_implicit_features(pkg);
-    validate_features(reader, pkg, where);
-    pkg.info.authors = reader.strings(value, "authors", where, false);
-    pkg.info.description = reader.optional_string(value, "description", where);
-    pkg.info.homepage = reader.optional_string(value, "homepage", where);
-    pkg.info.repository = reader.optional_string(value, "repository", where);
-    pkg.info.license = reader.optional_string(value, "license", where);
-    pkg.info.license_file = reader.optional_string(value, "license_file", where);
-    pkg.info.readme = reader.optional_string(value, "readme", where);
-    pkg.info.rust_version = reader.optional_string(value, "rust_version", where);
-    ws.packages.push_back(std::move(pkg));
-  }
+  JsonArray package_values = reader.array(doc, "packages", "top level");
+  ws.packages = parse_packages(reader, std::vector<Json>(package_values.begin(), package_values.end()),
+                               ws.workspace_root);
   assign_keys(ws.packages);
   std::ranges::sort(ws.packages, {}, &model::Package::key);
   for (size_t index = 0; index < ws.packages.size(); ++index) {

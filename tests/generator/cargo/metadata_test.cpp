@@ -1,6 +1,7 @@
 #include "generator/cargo/metadata.hpp"
 
 #include <filesystem>
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -80,6 +81,69 @@ TEST(Metadata, InvalidFixturesAreRejectedWithTheirCause) {
     EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
   }
   EXPECT_EQ(files, cases.size());
+}
+
+// Metadata of `count` packages p0..p{count-1}; `edit` may spoil any of them.
+std::string packages_json(size_t count, const std::function<void(size_t, std::string&)>& edit) {
+  std::string packages;
+  for (size_t i = 0; i < count; ++i) {
+    std::string name = "p" + std::to_string(i);
+    std::string pkg = R"j({"id":")j" + name + " 1.0.0 (path+file:///w/" + name + R"j()","name":")j" + name +
+                      R"j(","version":"1.0.0","source":null,"manifest_path":"/w/)j" + name +
+                      R"j(/Cargo.toml","targets":[],"features":{},"dependencies":[]})j";
+    edit(i, pkg);
+    packages += (i == 0 ? "" : ",") + pkg;
+  }
+  return R"j({"version":1,"workspace_root":"/w","workspace_members":["p0 1.0.0 (path+file:///w/p0)"],)j"
+         R"j("resolve":{"nodes":[]},"packages":[)j" +
+         packages + "]}";
+}
+
+void replace(std::string& text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+}
+
+TEST(Metadata, TheFirstErrorInDocumentOrderIsReportedWhicheverHalfItIsIn) {
+  // Packages are read in two halves at once (10 packages: 0-4 and 5-9); the message must be the
+  // one a reading in order meets first.
+  auto duplicate_of_p1 = [](std::string& pkg) {
+    replace(pkg, R"j("id":"p7 1.0.0 (path+file:///w/p7)")j", R"j("id":"p1 1.0.0 (path+file:///w/p1)")j");
+  };
+  auto bad_targets = [](std::string& pkg) { replace(pkg, R"("targets":[])", R"("targets":7)"); };
+
+  // An error in the first half comes before a duplicate in the second.
+  std::string json = packages_json(10, [&](size_t i, std::string& pkg) {
+    if (i == 3) bad_targets(pkg);
+    if (i == 7) duplicate_of_p1(pkg);
+  });
+  EXPECT_EQ(error_of(json), "meta.json: packages[3] (p3 1.0.0): field \"targets\" must be an array");
+
+  // A duplicate in the second half comes before a later error in it.
+  json = packages_json(10, [&](size_t i, std::string& pkg) {
+    if (i == 7) duplicate_of_p1(pkg);
+    if (i == 8) bad_targets(pkg);
+  });
+  EXPECT_EQ(error_of(json), "meta.json: packages[7] (p7 1.0.0): duplicate package id");
+
+  // In one package, a duplicate id comes before a bad field.
+  json = packages_json(10, [&](size_t i, std::string& pkg) {
+    if (i == 7) {
+      duplicate_of_p1(pkg);
+      bad_targets(pkg);
+    }
+  });
+  EXPECT_EQ(error_of(json), "meta.json: packages[7] (p7 1.0.0): duplicate package id");
+
+  // A package whose id cannot be read fails on that, before any duplicate check.
+  json = packages_json(10, [&](size_t i, std::string& pkg) {
+    if (i == 6) replace(pkg, R"("name":"p6")", R"("name":6)");
+    if (i == 7) duplicate_of_p1(pkg);
+  });
+  EXPECT_EQ(error_of(json), "meta.json: packages[6]: field \"name\" must be a string");
+
+  // And a clean one parses, every package kept in order of keys.
+  model::Workspace ws = parse_metadata(packages_json(10, [](size_t, std::string&) {}), "meta.json");
+  EXPECT_EQ(ws.packages.size(), 10u);
 }
 
 TEST(Metadata, TruncatedJsonNamesLineAndColumn) {
