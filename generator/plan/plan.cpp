@@ -145,7 +145,8 @@ class UnitFinisher {
   // Everything that determines the unit's output, each field labelled (see Hasher).
   std::string unit_id(const Unit& unit) const {
     const model::Package& pkg = *unit.package;
-    Hasher h;
+    constexpr size_t k_record_bytes = 16 << 10;
+    Hasher h(k_record_bytes);
     h.field("format", k_plan_format)
         .field("rustc", m_inputs.toolchain.release)
         .field("host", m_inputs.toolchain.host)

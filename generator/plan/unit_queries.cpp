@@ -30,7 +30,7 @@ void collect_link_search(const Unit& unit, const std::vector<Unit>& units, std::
 
 std::vector<size_t> sorted_by_id(const std::set<size_t>& indices, const std::vector<Unit>& units) {
   std::vector<size_t> out(indices.begin(), indices.end());
-  std::ranges::sort(out, {}, [&units](size_t i) { return units[i].id; });
+  std::ranges::sort(out, {}, [&units](size_t i) -> const std::string& { return units[i].id; });
   return out;
 }
 

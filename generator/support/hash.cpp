@@ -1,5 +1,6 @@
 #include "generator/support/hash.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -23,22 +24,25 @@ std::string to_hex(const XXH128_hash_t& hash) {
   return hex;
 }
 
-// Append "<size>:".
-void append_prefix(std::string& out, size_t size) {
-  std::array<char, 24> digits;
-  char* end = std::to_chars(digits.data(), digits.data() + digits.size(), size).ptr;
-  out.append(digits.data(), end);
-  out += ':';
+// The most bytes "<size>:" takes.
+constexpr size_t k_max_prefix = 21;
+
+// Write "<size>:<text>" at `out`; returns the end.
+char* put_part(char* out, std::string_view text) {
+  out = std::to_chars(out, out + k_max_prefix, text.size()).ptr;
+  *out++ = ':';
+  return std::copy(text.begin(), text.end(), out);
 }
 
 }  // namespace
 
 Hasher& Hasher::field(std::string_view label, std::string_view value) {
   // Length prefixes make the encoding injective: no two field sequences share a byte stream.
-  append_prefix(m_bytes, label.size());
-  m_bytes += label;
-  append_prefix(m_bytes, value.size());
-  m_bytes += value;
+  // Written in place: this runs for every argument and variable of every unit.
+  size_t start = m_bytes.size();
+  m_bytes.resize(start + 2 * k_max_prefix + label.size() + value.size());
+  char* end = put_part(put_part(m_bytes.data() + start, label), value);
+  m_bytes.resize(static_cast<size_t>(end - m_bytes.data()));
   return *this;
 }
 
