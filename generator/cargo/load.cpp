@@ -74,55 +74,60 @@ std::string read_metadata(const LoadOptions& opts, ProcessRunner& runner, std::s
   return result.out;
 }
 
-// What the files beside the workspace root say: the root manifest's profiles, Cargo.lock's checksums.
-struct RootFiles {
-  RootManifest manifest;
-  std::optional<Lockfile> lock;
-};
-
-RootFiles read_root_files(const LoadOptions& opts, const std::string& workspace_root) {
-  RootFiles files;
-  std::filesystem::path root_manifest = opts.manifest_path && !opts.metadata_file
-                                            ? std::filesystem::path(*opts.manifest_path)
-                                            : std::filesystem::path(workspace_root) / "Cargo.toml";
+// The root manifest (for its profiles) at the workspace root, or where --manifest-path points.
+RootManifest read_root_manifest(const LoadOptions& opts, const std::string& workspace_root) {
+  std::filesystem::path path = opts.manifest_path && !opts.metadata_file
+                                   ? std::filesystem::path(*opts.manifest_path)
+                                   : std::filesystem::path(workspace_root) / "Cargo.toml";
   std::error_code ec;
-  if (std::filesystem::is_regular_file(root_manifest, ec)) {
-    files.manifest = parse_root_manifest(read_file(root_manifest), root_manifest.string());
-  } else {
-    spdlog::info("no root manifest at {}: default profiles apply", root_manifest.string());
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    spdlog::info("no root manifest at {}: default profiles apply", path.string());
+    return {};
   }
-  std::filesystem::path lock_path = opts.lockfile ? std::filesystem::path(*opts.lockfile)
-                                                  : std::filesystem::path(workspace_root) / "Cargo.lock";
-  if (opts.lockfile || std::filesystem::is_regular_file(lock_path, ec)) {
-    files.lock = parse_lockfile(read_file(lock_path), lock_path.string());
-  } else {
-    spdlog::info("no Cargo.lock at {}: registry packages are planned without checksums", lock_path.string());
+  return parse_root_manifest(read_file(path), path.string());
+}
+
+// Cargo.lock (for its checksums) as --lockfile names it, else at the workspace root if there is one.
+std::optional<Lockfile> read_lockfile(const LoadOptions& opts, const std::string& workspace_root) {
+  std::filesystem::path path = opts.lockfile ? std::filesystem::path(*opts.lockfile)
+                                             : std::filesystem::path(workspace_root) / "Cargo.lock";
+  std::error_code ec;
+  if (!opts.lockfile && !std::filesystem::is_regular_file(path, ec)) {
+    spdlog::info("no Cargo.lock at {}: registry packages are planned without checksums", path.string());
+    return std::nullopt;
   }
-  return files;
+  return parse_lockfile(read_file(path), path.string());
 }
 
 }  // namespace
 
 LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
                          const std::function<std::string(std::string)>& transform_metadata) {
+  // Cargo.lock and the root manifest are parsed on other threads while the metadata is: Cargo.lock
+  // from the start when --lockfile names it, both as soon as the metadata gives the workspace
+  // root otherwise. Errors are still reported in the order metadata, manifest, lockfile: each
+  // result is taken in that order, and a future's destructor waits for its thread before an
+  // earlier exception leaves.
+  std::future<std::optional<Lockfile>> lock;
+  if (opts.lockfile) {
+    lock = std::async(std::launch::async, read_lockfile, std::cref(opts), std::string());
+  }
   LoadedInputs loaded;
   std::string text = read_metadata(opts, runner, loaded.metadata_origin);
   if (transform_metadata) {
     text = transform_metadata(std::move(text));
   }
   MetadataDocument metadata(text, loaded.metadata_origin);
-  // The root manifest and Cargo.lock are read and parsed on another thread while the model is
-  // built: they need only the workspace root. A bad metadata file is still reported first (the
-  // future's destructor waits for the thread before the model's exception leaves).
-  std::future<RootFiles> root_files =
-      std::async(std::launch::async, read_root_files, std::cref(opts), std::cref(metadata.workspace_root()));
+  const std::string& root = metadata.workspace_root();
+  if (!lock.valid()) {
+    lock = std::async(std::launch::async, read_lockfile, std::cref(opts), root);
+  }
+  std::future<RootManifest> manifest = std::async(std::launch::async, read_root_manifest, std::cref(opts), root);
   loaded.workspace = std::make_unique<model::Workspace>(metadata.workspace());
-  const model::Workspace& ws = *loaded.workspace;
   loaded.inputs.workspace = loaded.workspace.get();
-  RootFiles files = root_files.get();
-  loaded.inputs.manifest = std::move(files.manifest);
-  if (files.lock) {
-    loaded.inputs.checksums = match_lockfile(*files.lock, ws);
+  loaded.inputs.manifest = manifest.get();
+  if (std::optional<Lockfile> lockfile = lock.get()) {
+    loaded.inputs.checksums = match_lockfile(*lockfile, *loaded.workspace);
   }
 
   std::vector<std::string> targets;
