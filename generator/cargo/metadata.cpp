@@ -217,11 +217,20 @@ model::Source parse_source(const std::string& source, const std::string& manifes
   return out;
 }
 
+// `where: kind "name"`, the place of an element inside another in messages. Built for every
+// target and dependency of every package, so in one allocation.
+std::string where_within(const std::string& where, std::string_view kind, const std::string& name) {
+  std::string out;
+  out.reserve(where.size() + kind.size() + name.size() + 5);
+  out.append(where).append(": ").append(kind).append(" \"").append(name).append("\"");
+  return out;
+}
+
 model::Target parse_target(const Reader& reader, const JsonObject& value, const std::string& where,
                            const std::string& manifest_dir) {
   model::Target target;
   target.name = reader.string(value, "name", where);
-  std::string target_where = where + ": target \"" + target.name + "\"";
+  std::string target_where = where_within(where, "target", target.name);
   target.kinds = reader.strings(value, "kind", target_where);
   if (target.kinds.empty()) {
     reader.fail(target_where, "has no kind (cargo always gives at least one)");
@@ -247,7 +256,7 @@ model::Target parse_target(const Reader& reader, const JsonObject& value, const 
 model::DependencyDecl parse_dependency(const Reader& reader, const JsonObject& value, const std::string& where) {
   model::DependencyDecl dep;
   dep.package = reader.string(value, "name", where);
-  std::string dep_where = where + ": dependency \"" + dep.package + "\"";
+  std::string dep_where = where_within(where, "dependency", dep.package);
   std::string rename = reader.optional_string(value, "rename", dep_where);
   if (!rename.empty()) {
     dep.rename = rename;

@@ -30,12 +30,9 @@ bool needs_care(char c) {
 // Append `text` quoted and escaped as nlohmann's serializer does it.
 void append_string(std::string& out, std::string_view text) {
   if (std::find_if(text.begin(), text.end(), needs_care) == text.end()) {
-    size_t size = out.size();
-    out.resize(size + text.size() + 2);
-    char* at = out.data() + size;
-    *at++ = '"';
-    at = std::copy(text.begin(), text.end(), at);
-    *at = '"';
+    out += '"';
+    out += text;
+    out += '"';
     return;
   }
   // Anything beyond ASCII goes to nlohmann itself: it checks the UTF-8 and throws its own
@@ -90,11 +87,15 @@ JsonWriter::JsonWriter(size_t capacity) {
 }
 
 void JsonWriter::new_line(size_t depth) {
-  size_t size = m_out.size();
-  m_out.resize(size + 1 + k_indent * depth);
-  char* at = m_out.data() + size;
-  *at = '\n';
-  std::fill(at + 1, at + 1 + k_indent * depth, ' ');
+  // A line break and the indentation of the usual depths in one append.
+  static const std::string k_break = "\n" + std::string(k_indent * 16, ' ');
+  size_t size = 1 + k_indent * depth;
+  if (size <= k_break.size()) {
+    m_out.append(k_break, 0, size);
+  } else {
+    m_out += '\n';
+    m_out.append(k_indent * depth, ' ');
+  }
 }
 
 void JsonWriter::begin_item() {
