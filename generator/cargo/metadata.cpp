@@ -239,7 +239,8 @@ model::Target parse_target(const Reader& reader, const JsonObject& value, const 
   if (target.crate_types.empty()) {
     target.crate_types = target.kinds;
   }
-  if (target.kinds == std::vector<std::string>{"bin"} && target.crate_types != std::vector<std::string>{"bin"}) {
+  auto only_bin = [](const std::vector<std::string>& list) { return list.size() == 1 && list.front() == "bin"; };
+  if (only_bin(target.kinds) && !only_bin(target.crate_types)) {
     reader.fail(target_where, "is a bin target but its crate types are not [\"bin\"]");
   }
   std::string src = reader.string(value, "src_path", target_where);
