@@ -1,15 +1,14 @@
 #include "generator/plan/plan.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <numeric>
-#include <thread>
 
 #include "generator/plan/dep_graph.hpp"
 #include "generator/plan/features.hpp"
 #include "generator/plan/rustc_args.hpp"
 #include "generator/plan/selection.hpp"
 #include "generator/plan/unit_graph.hpp"
+#include "generator/support/dependency_order.hpp"
 #include "generator/support/hash.hpp"
 
 namespace recipe::plan {
@@ -67,61 +66,21 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 class UnitFinisher {
  public:
   UnitFinisher(std::vector<Unit>& units, const PlanInputs& inputs, const std::set<std::string>& primary)
-      : m_units(units), m_inputs(inputs), m_primary(primary), m_done(units.size()) {}
+      : m_units(units), m_inputs(inputs), m_primary(primary) {}
 
-  // Every unit, dependencies first, so that a unit's args can name its dependencies' ids. Units
-  // whose dependencies are finished do not depend on each other, so two threads share the work:
-  // each takes the next unit in dependency order and waits (rarely, briefly) for dependencies the
-  // other is still on. A unit's fields depend only on its dependencies', so the result is the
-  // same whoever finishes what.
+  // Every unit, dependencies first, so that a unit's args can name its dependencies' ids; on two
+  // threads, as a unit's fields depend only on its dependencies'.
   void finish_all() {
-    std::vector<size_t> order = dependency_order();
-    std::atomic<size_t> next = 0;
-    auto work = [&] {
-      for (size_t at = next++; at < order.size(); at = next++) {
-        size_t index = order[at];
-        for (const auto& dep : m_units[index].deps) {
-          m_done[dep.unit].wait(false, std::memory_order_acquire);
-        }
-        finish(index);
-        m_done[index].store(true, std::memory_order_release);
-        m_done[index].notify_all();
+    std::vector<std::vector<size_t>> deps(m_units.size());
+    for (size_t i = 0; i < m_units.size(); ++i) {
+      for (const auto& dep : m_units[i].deps) {
+        deps[i].push_back(dep.unit);
       }
-    };
-    std::thread helper;
-    if (order.size() > 1) {
-      helper = std::thread(work);
     }
-    work();
-    if (helper.joinable()) {
-      helper.join();
-    }
+    for_each_in_dependency_order(deps, [this](size_t index) { finish(index); });
   }
 
  private:
-  // Units by depth (0: no dependencies; else one more than the deepest dependency), so that
-  // neighbours in the order rarely depend on each other and the two threads rarely wait.
-  std::vector<size_t> dependency_order() const {
-    std::vector<size_t> depth(m_units.size(), 0);
-    std::vector<bool> known(m_units.size(), false);
-    auto depth_of = [&](auto& self, size_t index) -> size_t {
-      if (!known[index]) {
-        known[index] = true;
-        for (const auto& dep : m_units[index].deps) {
-          depth[index] = std::max(depth[index], self(self, dep.unit) + 1);
-        }
-      }
-      return depth[index];
-    };
-    std::vector<size_t> order(m_units.size());
-    std::iota(order.begin(), order.end(), 0);
-    for (size_t index : order) {
-      depth_of(depth_of, index);
-    }
-    std::ranges::stable_sort(order, {}, [&depth](size_t index) { return depth[index]; });
-    return order;
-  }
-
   void finish(size_t index) {
     Unit& unit = m_units[index];
     unit.id = k_id_placeholder;
@@ -174,7 +133,6 @@ class UnitFinisher {
   std::vector<Unit>& m_units;
   const PlanInputs& m_inputs;
   const std::set<std::string>& m_primary;
-  std::vector<std::atomic<bool>> m_done;  // per unit: finished
 };
 
 }  // namespace

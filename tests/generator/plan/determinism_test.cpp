@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/plan/plan_render.hpp"
+#include "generator/plan/rustc_args.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "tests/support/plan_fixture.hpp"
 
@@ -46,6 +47,17 @@ TEST(Determinism, ShuffledMetadataGivesTheSamePlanBytes) {
       shuffle_meaningless_order(doc, rng);
       EXPECT_EQ(plan_of(doc.dump()), expected) << "seed " << seed;
     }
+  }
+}
+
+// Units are finished on two threads and the JSON is written in two halves at once: whoever does
+// what, the bytes must not change, and no unit may have read a dependency's id before it existed.
+TEST(Determinism, PlansMadeOnTwoThreadsAreTheSameEveryTime) {
+  std::string metadata = read_file(testing::test_data("fixtures/guppy/large/metadata_libra_9ffd93b.json"));
+  std::string expected = plan_of(metadata);
+  EXPECT_EQ(expected.find(k_id_placeholder), std::string::npos);
+  for (int run = 0; run < 8; ++run) {
+    ASSERT_EQ(plan_of(metadata), expected) << "run " << run;
   }
 }
 
