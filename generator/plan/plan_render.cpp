@@ -171,15 +171,18 @@ std::string render_plan_json(const Plan& plan) {
   w.key("rustc").string(plan.rustc_release);
   w.end_object();
   w.key("units").begin_array();
+  size_t first_half_end = plan.units.size();
   if (half > 0) {
-    second_half = std::async(std::launch::async, [&plan, half, later = w.continuation(half * k_bytes_per_unit)]() mutable {
+    first_half_end = half;
+    JsonWriter later = w.continuation(half * k_bytes_per_unit);
+    second_half = std::async(std::launch::async, [&plan, half, later = std::move(later)]() mutable {
       for (size_t i = half; i < plan.units.size(); ++i) {
         write_unit(later, plan.units[i], plan.units);
       }
       return std::move(later);
     });
   }
-  for (size_t i = 0; i < (half > 0 ? half : plan.units.size()); ++i) {
+  for (size_t i = 0; i < first_half_end; ++i) {
     write_unit(w, plan.units[i], plan.units);
   }
   if (second_half.valid()) {
