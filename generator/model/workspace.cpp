@@ -1,24 +1,40 @@
 #include "generator/model/workspace.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 #include "generator/support/error.hpp"
 
 namespace recipe::model {
 
-bool Target::has_kind(const std::string& kind) const {
+namespace {
+
+// Kinds as short arrays searched in order: these run for every edge of the feature resolver and
+// the unit graph, where a std::set's node chasing cost more than the comparisons.
+constexpr std::array<std::string_view, 6> k_lib_kinds = {"lib",    "rlib",      "dylib",
+                                                         "cdylib", "staticlib", "proc-macro"};
+constexpr std::array<std::string_view, 4> k_linkable_kinds = {"lib", "rlib", "dylib", "proc-macro"};
+
+template <size_t N>
+bool any_kind_in(const std::vector<std::string>& kinds, const std::array<std::string_view, N>& wanted) {
+  return std::ranges::any_of(kinds, [&wanted](const std::string& kind) {
+    return std::ranges::find(wanted, kind) != wanted.end();
+  });
+}
+
+}  // namespace
+
+bool Target::has_kind(std::string_view kind) const {
   return std::ranges::find(kinds, kind) != kinds.end();
 }
 
 bool Target::is_lib() const {
-  static const std::set<std::string> k_lib_kinds = {"lib", "rlib", "dylib", "cdylib", "staticlib",
-                                                     "proc-macro"};
-  return std::ranges::any_of(kinds, [](const std::string& k) { return k_lib_kinds.contains(k); });
+  return any_kind_in(kinds, k_lib_kinds);
 }
 
 bool Target::is_linkable() const {
-  static const std::set<std::string> k_linkable = {"lib", "rlib", "dylib", "proc-macro"};
-  return std::ranges::any_of(kinds, [](const std::string& k) { return k_linkable.contains(k); });
+  return any_kind_in(kinds, k_linkable_kinds);
 }
 
 bool Target::is_proc_macro() const {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "generator/model/cfg_expr.hpp"
@@ -46,7 +47,7 @@ struct Target {
   std::string edition;
   std::vector<std::string> required_features;
 
-  bool has_kind(const std::string& kind) const;
+  bool has_kind(std::string_view kind) const;
   bool is_lib() const;           // any library kind, proc-macro included
   bool is_linkable() const;      // a library others can link: lib, rlib, dylib, proc-macro
   bool is_proc_macro() const;

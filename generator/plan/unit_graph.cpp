@@ -54,29 +54,28 @@ class UnitGraphBuilder {
   size_t unit(const model::Package& pkg, const model::Target& target, UnitFor unit_for,
               std::optional<std::string> platform, Mode mode, std::optional<Profile> profile = std::nullopt,
               std::optional<UnitFor> walk_for = std::nullopt) {
-    Unit u;
+    const auto& features = m_ctx.features->features(pkg.id, unit_for.host_features);
+    if (!profile) {
+      profile = m_ctx.profiles->for_unit(pkg, unit_for.host);
+      if (unit_for.always_unwind) {
+        profile->panic = "unwind";
+      }
+    }
+    // Most requests are for a unit that exists: look it up without copying its identity.
+    if (auto it = m_index.find(std::tie(pkg.id, target.name, target.kinds, mode, platform, *profile, features));
+        it != m_index.end()) {
+      return it->second;
+    }
+    size_t index = m_units.size();
+    m_index.emplace(UnitIdentity{pkg.id, target.name, target.kinds, mode, platform, *profile, features}, index);
+    Unit& u = m_units.emplace_back();
     u.package = &pkg;
     u.target = &target;
     u.mode = mode;
     u.platform = std::move(platform);
     u.for_host = unit_for.host;
-    const auto& features = m_ctx.features->features(pkg.id, unit_for.host_features);
     u.features = features;
-    if (profile) {
-      u.profile = *profile;
-    } else {
-      u.profile = m_ctx.profiles->for_unit(pkg, unit_for.host);
-      if (unit_for.always_unwind) {
-        u.profile.panic = "unwind";
-      }
-    }
-    UnitIdentity identity{pkg.id, target.name, target.kinds, mode, u.platform, u.profile, u.features};
-    if (auto it = m_index.find(identity); it != m_index.end()) {
-      return it->second;
-    }
-    size_t index = m_units.size();
-    m_index.emplace(identity, index);
-    m_units.push_back(std::move(u));
+    u.profile = std::move(*profile);
     UnitFor walk = walk_for.value_or(unit_for);
     std::vector<UnitDep> deps = mode == Mode::run_custom_build ? deps_of_run(index, walk) : deps_of_compile(index, walk);
     m_units[index].deps = std::move(deps);
@@ -205,7 +204,7 @@ class UnitGraphBuilder {
 
   const UnitGraphContext& m_ctx;
   std::vector<Unit> m_units;
-  std::map<UnitIdentity, size_t> m_index;
+  std::map<UnitIdentity, size_t, std::less<>> m_index;
 };
 
 }  // namespace
