@@ -3,11 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/cargo/json_error.hpp"
+#include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::cargo {
 
 namespace {
+
+// Files come from read_file: its spare capacity must cover simdjson's padding for the in-place parse.
+static_assert(k_read_padding >= simdjson::SIMDJSON_PADDING);
 
 namespace dom = simdjson::dom;
 

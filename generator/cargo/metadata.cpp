@@ -465,14 +465,19 @@ std::string tool_metadata(std::optional<Json> metadata) {
   return kept.empty() ? "" : kept.dump();
 }
 
+// "packages[3]": where a package is in messages, before its name and version are known.
+std::string package_index_where(size_t index) {
+  return "packages[" + std::to_string(index) + "]";
+}
+
 // "packages[3] (serde 1.0.0)": where a package is, in messages.
 std::string package_where(size_t index, const model::Package& pkg) {
-  return "packages[" + std::to_string(index) + "] (" + pkg.name + " " + pkg.version + ")";
+  return package_index_where(index) + " (" + pkg.name + " " + pkg.version + ")";
 }
 
 // The fields that identify a package; read before anything else, as the duplicate check needs them.
 void read_package_identity(const Reader& reader, const JsonObject& value, size_t index, model::Package& pkg) {
-  std::string where = "packages[" + std::to_string(index) + "]";
+  std::string where = package_index_where(index);
   pkg.id = reader.string(value, "id", where);
   pkg.name = reader.string(value, "name", where);
   pkg.version = reader.string(value, "version", where);
@@ -585,7 +590,6 @@ std::vector<model::Package> parse_packages(const Reader& reader, const std::vect
 }
 
 }  // namespace
-
 
 MetadataDocument::MetadataDocument(const std::string& text, std::string origin)
     : m_json(text, origin), m_origin(std::move(origin)) {
