@@ -13,6 +13,7 @@ packages=(
   iproute2
   libarchive-dev
   libcli11-dev
+  libfmt-dev
   libgtest-dev
   libre2-dev
   libsimdjson-dev
