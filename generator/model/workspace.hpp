@@ -113,6 +113,9 @@ struct Workspace {
 
   const Package& package(const std::string& id) const;
   const Package* find_package(const std::string& id) const;
+  // The position of `pkg`, which must be one of `packages`: the planner keys its tables by it,
+  // as comparing package ids (URLs of 60 characters and more) was much of its time.
+  size_t index_of(const Package& pkg) const { return static_cast<size_t>(&pkg - packages.data()); }
 };
 
 }  // namespace recipe::model

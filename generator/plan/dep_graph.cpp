@@ -28,10 +28,10 @@ bool kinds_match(const model::DependencyDecl& decl, const model::ResolvedDep& ed
 
 }  // namespace
 
-DepGraph::DepGraph(const model::Workspace& ws) {
+DepGraph::DepGraph(const model::Workspace& ws) : m_ws(ws), m_edges(ws.packages.size()) {
   for (const auto& [id, resolved] : ws.resolve) {
     const model::Package& pkg = ws.package(id);
-    std::vector<DepEdge>& out = m_edges[id];
+    std::vector<DepEdge>& out = m_edges[ws.index_of(pkg)];
     for (const auto& edge : resolved) {
       const model::Package& dep = ws.package(edge.package_id);
       std::vector<const model::DependencyDecl*> candidates;
@@ -56,11 +56,6 @@ DepGraph::DepGraph(const model::Workspace& ws) {
     }
     std::ranges::stable_sort(out, {}, [](const DepEdge& e) { return e.package->key; });
   }
-}
-
-const std::vector<DepEdge>& DepGraph::edges(const std::string& package_id) const {
-  auto it = m_edges.find(package_id);
-  return it == m_edges.end() ? m_none : it->second;
 }
 
 }  // namespace recipe::plan

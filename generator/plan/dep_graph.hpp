@@ -1,6 +1,5 @@
 #pragma once
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -16,17 +15,18 @@ struct DepEdge {
   std::string extern_name;            // as cargo metadata names it (after renames)
 };
 
-// For each package id, its edges sorted by (dependency key, declaration order).
+// For each package, its edges sorted by (dependency key, declaration order).
 class DepGraph {
  public:
   // Pair every resolved edge of `ws` with its declarations (by package name, version requirement,
-  // kind and platform). Throws InputError when an edge matches no declaration.
+  // kind and platform). Throws InputError when an edge matches no declaration. Borrows `ws`.
   explicit DepGraph(const model::Workspace& ws);
-  const std::vector<DepEdge>& edges(const std::string& package_id) const;
+  // `pkg` must be one of the workspace's packages.
+  const std::vector<DepEdge>& edges(const model::Package& pkg) const { return m_edges[m_ws.index_of(pkg)]; }
 
  private:
-  std::map<std::string, std::vector<DepEdge>> m_edges;
-  std::vector<DepEdge> m_none;
+  const model::Workspace& m_ws;
+  std::vector<std::vector<DepEdge>> m_edges;  // by package index
 };
 
 }  // namespace recipe::plan

@@ -1,5 +1,9 @@
 #include "generator/plan/features.hpp"
 
+#include <map>
+#include <optional>
+#include <utility>
+
 #include "generator/support/error.hpp"
 
 namespace recipe::plan {
@@ -43,16 +47,6 @@ FeatureOptions FeatureOptions::for_resolver(const std::string& resolver, bool de
   return {true, !dev_units, true};
 }
 
-const std::set<std::string>& ResolvedFeatures::features(const std::string& package_id, bool host) const {
-  auto it = m_features.find(key(package_id, host));
-  return it == m_features.end() ? m_empty : it->second;
-}
-
-bool ResolvedFeatures::is_dep_activated(const std::string& package_id, bool host, const std::string& dep_name) const {
-  auto it = m_activated_deps.find(key(package_id, host));
-  return it != m_activated_deps.end() && it->second.contains(dep_name);
-}
-
 // Mirrors cargo's core/resolver/features.rs: activate_pkg / activate_fv / activate_rec /
 // activate_dependency / activate_dep_feature, with weak features deferred until their
 // dependency is switched on.
@@ -60,7 +54,12 @@ class FeatureResolver {
  public:
   FeatureResolver(const model::Workspace& ws, const DepGraph& graph, const FeatureOptions& opts,
                   const FeaturePlatforms& platforms)
-      : m_ws(ws), m_graph(graph), m_platforms(platforms), m_result(opts) {}
+      : m_ws(ws),
+        m_graph(graph),
+        m_platforms(platforms),
+        m_result(ws, opts),
+        m_processed(2 * ws.packages.size()),
+        m_deps(2 * ws.packages.size()) {}
 
   ResolvedFeatures run(const std::vector<RequestedPackage>& requested) {
     for (const auto& request : requested) {
@@ -88,8 +87,6 @@ class FeatureResolver {
   }
 
  private:
-  using Key = ResolvedFeatures::Key;
-
   static std::string suggestion(const model::Package& pkg) {
     std::string list;
     for (const auto& [name, values] : pkg.features) {
@@ -98,10 +95,21 @@ class FeatureResolver {
     return list.empty() ? " (it declares no features)" : " (available: " + list + ")";
   }
 
-  // The edges cargo's FeatureResolver::deps keeps, each with the for-host flag of the dependency.
-  std::vector<std::pair<const DepEdge*, bool>> deps(const model::Package& pkg, bool host) const {
-    std::vector<std::pair<const DepEdge*, bool>> out;
-    for (const auto& edge : m_graph.edges(pkg.id)) {
+  using Deps = std::vector<std::pair<const DepEdge*, bool>>;
+
+  // The edges cargo's FeatureResolver::deps keeps, each with the for-host flag of the dependency;
+  // worked out once per package and side, as the resolver asks again for every feature.
+  const Deps& deps(const model::Package& pkg, bool host) {
+    std::optional<Deps>& cached = m_deps[2 * m_ws.index_of(pkg) + (host ? 1 : 0)];
+    if (!cached) {
+      cached = active_deps(pkg, host);
+    }
+    return *cached;
+  }
+
+  Deps active_deps(const model::Package& pkg, bool host) const {
+    Deps out;
+    for (const auto& edge : m_graph.edges(pkg)) {
       const model::DependencyDecl& decl = *edge.decl;
       if (decl.platform && m_result.m_opts.ignore_inactive_targets) {
         const model::CfgSet* cfg = (decl.kind == model::DepKind::build || host) ? m_platforms.host : m_platforms.target;
@@ -120,14 +128,14 @@ class FeatureResolver {
   }
 
   void activate_pkg(const model::Package& pkg, bool host, const std::vector<FeatureValue>& values) {
-    Key key = m_result.key(pkg.id, host);
-    m_result.m_features[key];  // an activated package is listed even with no features
+    size_t slot = m_result.slot(pkg, host);
     for (const auto& value : values) {
       activate_fv(pkg, host, value);
     }
-    if (!m_processed.insert(key).second) {
+    if (m_processed[slot]) {
       return;
     }
+    m_processed[slot] = true;
     for (const auto& [edge, dep_host] : deps(pkg, host)) {
       if (edge->decl->optional) {
         continue;  // switched on through a feature, if at all
@@ -162,7 +170,7 @@ class FeatureResolver {
   }
 
   void activate_rec(const model::Package& pkg, bool host, const std::string& feature) {
-    if (!m_result.m_features[m_result.key(pkg.id, host)].insert(feature).second) {
+    if (!m_result.m_features[m_result.slot(pkg, host)].insert(feature).second) {
       return;
     }
     auto it = pkg.features.find(feature);
@@ -175,9 +183,10 @@ class FeatureResolver {
   }
 
   void activate_dependency(const model::Package& pkg, bool host, const std::string& dep_name) {
-    m_result.m_activated_deps[m_result.key(pkg.id, host)].insert(dep_name);
+    size_t slot = m_result.slot(pkg, host);
+    m_result.m_activated_deps[slot].insert(dep_name);
     std::set<std::string> deferred;
-    if (auto it = m_deferred.find({pkg.id, host, dep_name}); it != m_deferred.end()) {
+    if (auto it = m_deferred.find({slot, dep_name}); it != m_deferred.end()) {
       deferred = std::move(it->second);
       m_deferred.erase(it);
     }
@@ -198,9 +207,9 @@ class FeatureResolver {
         continue;
       }
       if (edge->decl->optional) {
-        if (value.weak && !m_result.is_dep_activated(pkg.id, host, value.name)) {
+        if (value.weak && !m_result.is_dep_activated(pkg, host, value.name)) {
           // "x?/f": remember f until something else switches x on.
-          m_deferred[{pkg.id, host, value.name}].insert(value.feature);
+          m_deferred[{m_result.slot(pkg, host), value.name}].insert(value.feature);
           continue;
         }
         activate_fv(pkg, host, FeatureValue{FeatureValue::Kind::dep, value.name, "", false});
@@ -217,8 +226,9 @@ class FeatureResolver {
   const DepGraph& m_graph;
   FeaturePlatforms m_platforms;
   ResolvedFeatures m_result;
-  std::set<Key> m_processed;
-  std::map<std::tuple<std::string, bool, std::string>, std::set<std::string>> m_deferred;
+  std::vector<bool> m_processed;                                       // by slot
+  std::map<std::pair<size_t, std::string>, std::set<std::string>> m_deferred;  // by (slot, dependency)
+  std::vector<std::optional<Deps>> m_deps;  // by package index and raw host flag (see deps())
 };
 
 ResolvedFeatures resolve_features(const model::Workspace& ws, const DepGraph& graph,

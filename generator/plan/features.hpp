@@ -1,9 +1,7 @@
 #pragma once
 
-#include <map>
 #include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "generator/model/cfg_expr.hpp"
@@ -27,28 +25,34 @@ struct RequestedPackage {
   bool uses_default = true;
 };
 
-// The outcome: features and activated optional dependencies per (package id, for-host).
+// The outcome: features and activated optional dependencies per (package, for-host). Packages
+// are those of the workspace it was resolved on.
 class ResolvedFeatures {
  public:
-  ResolvedFeatures(FeatureOptions opts) : m_opts(opts) {}
+  ResolvedFeatures(const model::Workspace& ws, FeatureOptions opts)
+      : m_ws(&ws), m_opts(opts), m_features(2 * ws.packages.size()), m_activated_deps(2 * ws.packages.size()) {}
 
-  // Features enabled on `package_id` for host (`host`) or target use; empty if never activated.
-  const std::set<std::string>& features(const std::string& package_id, bool host) const;
-  // Whether the optional dependency `dep_name` of `package_id` was switched on.
-  bool is_dep_activated(const std::string& package_id, bool host, const std::string& dep_name) const;
+  // Features enabled on `pkg` for host (`host`) or target use; empty if never activated.
+  const std::set<std::string>& features(const model::Package& pkg, bool host) const {
+    return m_features[slot(pkg, host)];
+  }
+  // Whether the optional dependency `dep_name` of `pkg` was switched on.
+  bool is_dep_activated(const model::Package& pkg, bool host, const std::string& dep_name) const {
+    return m_activated_deps[slot(pkg, host)].contains(dep_name);
+  }
   const FeatureOptions& options() const { return m_opts; }
 
  private:
   friend class FeatureResolver;
-  using Key = std::pair<std::string, bool>;
-  Key key(const std::string& package_id, bool host) const {
-    return {package_id, m_opts.decouple_host_deps && host};
+  // Two slots per package, target then host; resolver 1 shares the target one.
+  size_t slot(const model::Package& pkg, bool host) const {
+    return 2 * m_ws->index_of(pkg) + (m_opts.decouple_host_deps && host ? 1 : 0);
   }
 
+  const model::Workspace* m_ws;
   FeatureOptions m_opts;
-  std::map<Key, std::set<std::string>> m_features;
-  std::map<Key, std::set<std::string>> m_activated_deps;
-  std::set<std::string> m_empty;
+  std::vector<std::set<std::string>> m_features;        // by slot
+  std::vector<std::set<std::string>> m_activated_deps;  // by slot
 };
 
 struct FeaturePlatforms {

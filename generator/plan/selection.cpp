@@ -19,7 +19,7 @@ std::string join_quoted(const std::set<std::string>& names) {
 
 bool required_features_on(const model::Workspace& ws, const model::Package& pkg, const model::Target& target,
                           const ResolvedFeatures& features) {
-  const auto& enabled = features.features(pkg.id, false);
+  const auto& enabled = features.features(pkg, false);
   for (const auto& required : target.required_features) {
     auto slash = required.find('/');
     if (slash == std::string::npos) {
@@ -38,8 +38,8 @@ bool required_features_on(const model::Workspace& ws, const model::Package& pkg,
       }
       for (const auto& edge : ws.resolve.at(pkg.id)) {
         const model::Package& dep = ws.package(edge.package_id);
-        if (dep.name == decl.package && (!decl.optional || features.is_dep_activated(pkg.id, false, dep_name)) &&
-            features.features(dep.id, false).contains(dep_feature)) {
+        if (dep.name == decl.package && (!decl.optional || features.is_dep_activated(pkg, false, dep_name)) &&
+            features.features(dep, false).contains(dep_feature)) {
           found = true;
         }
       }

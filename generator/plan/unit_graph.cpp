@@ -12,9 +12,9 @@ bool target_for_host(const model::Target& target) {
   return target.is_custom_build() || target.is_proc_macro();
 }
 
-// The identity cargo interns units by: two requests that agree on it share one unit.
-using UnitIdentity = std::tuple<std::string, std::string, std::vector<std::string>, Mode,
-                                std::optional<std::string>, Profile, std::set<std::string>>;
+// The identity cargo interns units by: two requests that agree on it share one unit. Package and
+// target by position (package index, target index in the package), which are cheap to compare.
+using UnitIdentity = std::tuple<size_t, size_t, Mode, std::optional<std::string>, Profile, std::set<std::string>>;
 
 class UnitGraphBuilder {
  public:
@@ -54,20 +54,22 @@ class UnitGraphBuilder {
   size_t unit(const model::Package& pkg, const model::Target& target, UnitFor unit_for,
               std::optional<std::string> platform, Mode mode, std::optional<Profile> profile = std::nullopt,
               std::optional<UnitFor> walk_for = std::nullopt) {
-    const auto& features = m_ctx.features->features(pkg.id, unit_for.host_features);
+    const auto& features = m_ctx.features->features(pkg, unit_for.host_features);
     if (!profile) {
       profile = m_ctx.profiles->for_unit(pkg, unit_for.host);
       if (unit_for.always_unwind) {
         profile->panic = "unwind";
       }
     }
+    size_t package_index = m_ctx.workspace->index_of(pkg);
+    auto target_index = static_cast<size_t>(&target - pkg.targets.data());
     // Most requests are for a unit that exists: look it up without copying its identity.
-    if (auto it = m_index.find(std::tie(pkg.id, target.name, target.kinds, mode, platform, *profile, features));
+    if (auto it = m_index.find(std::tie(package_index, target_index, mode, platform, *profile, features));
         it != m_index.end()) {
       return it->second;
     }
     size_t index = m_units.size();
-    m_index.emplace(UnitIdentity{pkg.id, target.name, target.kinds, mode, platform, *profile, features}, index);
+    m_index.emplace(UnitIdentity{package_index, target_index, mode, platform, *profile, features}, index);
     Unit& u = m_units.emplace_back();
     u.package = &pkg;
     u.target = &target;
@@ -96,7 +98,7 @@ class UnitGraphBuilder {
     const model::Target& target = *m_units[index].target;
     const std::optional<std::string> platform = m_units[index].platform;
     std::vector<UnitDep> deps;
-    const auto& edges = m_ctx.graph->edges(pkg.id);
+    const auto& edges = m_ctx.graph->edges(pkg);
     for (size_t i = 0; i < edges.size();) {
       // All declarations of one dependency package are consecutive: decide on the package.
       size_t end = i;
@@ -146,7 +148,7 @@ class UnitGraphBuilder {
     if (decl.platform && !decl.platform->matches(cfg_of(platform))) {
       return false;
     }
-    return !decl.optional || m_ctx.features->is_dep_activated(pkg.id, unit_for.host_features, decl.name_in_toml());
+    return !decl.optional || m_ctx.features->is_dep_activated(pkg, unit_for.host_features, decl.name_in_toml());
   }
 
   // Cargo's connect_run_custom_build_deps: running a build script waits for the build-script
