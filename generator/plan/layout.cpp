@@ -1,6 +1,7 @@
 #include "generator/plan/layout.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace recipe::plan::layout {
 
@@ -11,28 +12,46 @@ std::string source_dir(const model::Package& pkg) {
   return "/recipe/src/" + dir;
 }
 
-std::string short_id(const Unit& unit) {
-  return unit.id.substr(0, 16);
+namespace {
+
+// `parts` joined, in one allocation: these paths are built for every edge of the plan.
+std::string concat(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (std::string_view part : parts) {
+    size += part.size();
+  }
+  std::string out;
+  out.reserve(size);
+  for (std::string_view part : parts) {
+    out.append(part);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view short_id(const Unit& unit) {
+  return std::string_view(unit.id).substr(0, 16);
 }
 
 std::string unit_dir(const Unit& unit) {
-  return "/recipe/units/" + short_id(unit);
+  return concat({"/recipe/units/", short_id(unit)});
 }
 
 std::string out_dir(const Unit& run_unit) {
-  return unit_dir(run_unit) + "/out";
+  return concat({"/recipe/units/", short_id(run_unit), "/out"});
 }
 
 std::string artifact_file(const Unit& unit) {
   const model::Target& target = *unit.target;
-  std::string suffix = "-" + short_id(unit);
+  std::string crate = target.crate_name();
   if (target.is_proc_macro()) {
-    return "lib" + target.crate_name() + suffix + ".so";
+    return concat({"lib", crate, "-", short_id(unit), ".so"});
   }
   if (target.is_lib()) {
-    return "lib" + target.crate_name() + suffix + ".rlib";
+    return concat({"lib", crate, "-", short_id(unit), ".rlib"});
   }
-  return target.crate_name() + suffix;
+  return concat({crate, "-", short_id(unit)});
 }
 
 }  // namespace recipe::plan::layout

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "generator/model/workspace.hpp"
 #include "generator/plan/plan.hpp"
@@ -11,8 +12,9 @@ namespace recipe::plan::layout {
 
 // Where a package's sources live: /recipe/src/NAME-VERSION (plus the key suffix, if any).
 std::string source_dir(const model::Package& pkg);
-// The short form of a unit id used in file names and -C metadata (16 hex digits).
-std::string short_id(const Unit& unit);
+// The short form of a unit id used in file names and -C metadata (16 hex digits); a view of
+// `unit.id`.
+std::string_view short_id(const Unit& unit);
 // Where a unit writes its outputs, and where dependents find them: /recipe/units/ID16.
 std::string unit_dir(const Unit& unit);
 // OUT_DIR of a build-script run unit: /recipe/units/ID16/out.

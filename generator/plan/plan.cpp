@@ -1,6 +1,7 @@
 #include "generator/plan/plan.hpp"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "generator/plan/dep_graph.hpp"
@@ -66,7 +67,14 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 class UnitFinisher {
  public:
   UnitFinisher(std::vector<Unit>& units, const PlanInputs& inputs, const std::set<std::string>& primary)
-      : m_units(units), m_inputs(inputs), m_primary(primary) {}
+      : m_units(units), m_inputs(inputs), m_primary(primary) {
+    for (const auto& unit : m_units) {
+      const std::string& triple = unit.platform.value_or(inputs.toolchain.host);
+      if (unit.mode == Mode::run_custom_build && !m_cfg_env.contains(triple)) {
+        m_cfg_env.emplace(triple, cfg_env(inputs.toolchain.cfg(triple)));
+      }
+    }
+  }
 
   // Every unit, dependencies first, so that a unit's args can name its dependencies' ids; on two
   // threads, as a unit's fields depend only on its dependencies'.
@@ -89,7 +97,7 @@ class UnitFinisher {
       unit.rustc_args = compile_args(unit, m_units, m_inputs.toolchain);
       unit.env = compile_env(unit, m_units, primary);
     } else {
-      unit.env = run_env(unit, m_inputs.toolchain);
+      unit.env = run_env(unit, m_inputs.toolchain, m_cfg_env.at(unit.platform.value_or(m_inputs.toolchain.host)));
     }
     unit.id = unit_id(unit);
     std::string_view short_id = std::string_view(unit.id).substr(0, 16);
@@ -133,6 +141,8 @@ class UnitFinisher {
   std::vector<Unit>& m_units;
   const PlanInputs& m_inputs;
   const std::set<std::string>& m_primary;
+  // CARGO_CFG_* of each platform a build script runs for, by triple: made before the threads start.
+  std::map<std::string, std::map<std::string, std::string>> m_cfg_env;
 };
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "generator/model/semver.hpp"
 #include "generator/plan/layout.hpp"
@@ -130,7 +129,7 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
     args.insert(args.end(), {"--check-cfg", toolchain.at_least(1, 85) ? "cfg(docsrs,test)" : "cfg(docsrs)",
                              "--check-cfg", "cfg(feature, values(" + values + "))"});
   }
-  std::string id = layout::short_id(unit);
+  std::string id(layout::short_id(unit));
   args.insert(args.end(), {"-C", "metadata=" + id, "-C", "extra-filename=-" + id, "--out-dir", layout::unit_dir(unit)});
   if (unit.platform) {
     args.insert(args.end(), {"--target", *unit.platform});
@@ -138,13 +137,16 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
   if (unit.profile.strip != "none") {
     args.insert(args.end(), {"-C", "strip=" + unit.profile.strip});
   }
-  std::set<std::string> lib_dirs;
+  // Sorted by id, hence by directory, which is made of the id's first digits; two ids that
+  // share those (not seen yet) give one directory.
+  std::string_view last_id;
   for (size_t lib : transitive_libs(unit, units)) {
-    lib_dirs.insert(layout::unit_dir(units[lib]));
-  }
-  for (const auto& dir : lib_dirs) {
-    args.push_back("-L");
-    args.push_back("dependency=" + dir);
+    std::string_view lib_id = layout::short_id(units[lib]);
+    if (lib_id != last_id) {
+      args.push_back("-L");
+      args.push_back("dependency=" + layout::unit_dir(units[lib]));
+      last_id = lib_id;
+    }
   }
   for (const auto& dep : unit.deps) {
     const Unit& d = units[dep.unit];
@@ -179,11 +181,29 @@ std::map<std::string, std::string> compile_env(const Unit& unit, const std::vect
   return env;
 }
 
-std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain) {
+std::map<std::string, std::string> cfg_env(const model::CfgSet& cfg) {
+  std::map<std::string, std::string> env;
+  // Cargo queries cfg without profile flags, so debug_assertions would always be set: it skips it.
+  for (const auto& name : cfg.names) {
+    if (name != "debug_assertions") {
+      env["CARGO_CFG_" + envify(name)] = "";
+    }
+  }
+  std::map<std::string, std::vector<std::string>> values;
+  for (const auto& [key, value] : cfg.values) {
+    values[key].push_back(value);
+  }
+  for (const auto& [key, list] : values) {
+    env["CARGO_CFG_" + envify(key)] = join(list, ",");
+  }
+  return env;
+}
+
+std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain,
+                                           const std::map<std::string, std::string>& platform_cfg_env) {
   std::map<std::string, std::string> env;
   add_package_env(env, *unit.package);
   const std::string triple = unit.platform.value_or(toolchain.host);
-  const model::CfgSet& cfg = toolchain.cfg(triple);
   env["OUT_DIR"] = layout::out_dir(unit);
   env["TARGET"] = triple;
   env["HOST"] = toolchain.host;
@@ -206,18 +226,8 @@ std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolch
   if (toolchain.at_least(1, 93) && unit.profile.debug_assertions) {
     env["CARGO_CFG_DEBUG_ASSERTIONS"] = "";
   }
-  // Cargo queries cfg without profile flags, so debug_assertions would always be set: it skips it.
-  for (const auto& name : cfg.names) {
-    if (name != "debug_assertions") {
-      env["CARGO_CFG_" + envify(name)] = "";
-    }
-  }
-  std::map<std::string, std::vector<std::string>> values;
-  for (const auto& [key, value] : cfg.values) {
-    values[key].push_back(value);
-  }
-  for (const auto& [key, list] : values) {
-    env["CARGO_CFG_" + envify(key)] = join(list, ",");
+  for (const auto& [key, value] : platform_cfg_env) {
+    env.insert_or_assign(key, value);
   }
   return env;
 }

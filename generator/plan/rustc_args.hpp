@@ -21,8 +21,13 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
 // The environment cargo gives rustc when compiling `unit`.
 std::map<std::string, std::string> compile_env(const Unit& unit, const std::vector<Unit>& units, bool primary);
 
+// The CARGO_CFG_* variables cargo gives a build script running on a platform with `cfg`.
+std::map<std::string, std::string> cfg_env(const model::CfgSet& cfg);
+
 // The environment cargo gives a build script when running `unit` (CARGO_CFG_*, TARGET, ...).
-std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain);
+// `platform_cfg_env` is cfg_env of the platform the unit runs for (worked out once per platform).
+std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain,
+                                           const std::map<std::string, std::string>& platform_cfg_env);
 
 // "foo-bar" -> "FOO_BAR", as cargo's envify.
 std::string envify(const std::string& name);

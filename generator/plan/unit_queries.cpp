@@ -7,10 +7,13 @@ namespace recipe::plan {
 
 namespace {
 
-void collect_libs(const Unit& unit, const std::vector<Unit>& units, std::set<size_t>& seen) {
+// Depth-first; `seen` is by unit index (a flat table: this runs for every compile unit).
+void collect_libs(const Unit& unit, const std::vector<Unit>& units, std::vector<bool>& seen, std::vector<size_t>& out) {
   for (const auto& dep : unit.deps) {
-    if (units[dep.unit].mode == Mode::build && seen.insert(dep.unit).second) {
-      collect_libs(units[dep.unit], units, seen);
+    if (units[dep.unit].mode == Mode::build && !seen[dep.unit]) {
+      seen[dep.unit] = true;
+      out.push_back(dep.unit);
+      collect_libs(units[dep.unit], units, seen, out);
     }
   }
 }
@@ -47,9 +50,11 @@ const Unit* own_build_script_run(const Unit& unit, const std::vector<Unit>& unit
 }
 
 std::vector<size_t> transitive_libs(const Unit& unit, const std::vector<Unit>& units) {
-  std::set<size_t> seen;
-  collect_libs(unit, units, seen);
-  return sorted_by_id(seen, units);
+  std::vector<bool> seen(units.size());
+  std::vector<size_t> out;
+  collect_libs(unit, units, seen, out);
+  std::ranges::sort(out, {}, [&units](size_t i) -> const std::string& { return units[i].id; });
+  return out;
 }
 
 std::vector<size_t> link_search_runs(const Unit& unit, const std::vector<Unit>& units) {

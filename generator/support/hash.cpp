@@ -39,10 +39,8 @@ char* put_part(char* out, std::string_view text) {
 Hasher& Hasher::field(std::string_view label, std::string_view value) {
   // Length prefixes make the encoding injective: no two field sequences share a byte stream.
   // Written in place: this runs for every argument and variable of every unit.
-  size_t start = m_bytes.size();
-  m_bytes.resize(start + 2 * k_max_prefix + label.size() + value.size());
-  char* end = put_part(put_part(m_bytes.data() + start, label), value);
-  m_bytes.resize(static_cast<size_t>(end - m_bytes.data()));
+  char* end = put_part(put_part(room_for(2 * k_max_prefix + label.size() + value.size()), label), value);
+  m_size = static_cast<size_t>(end - m_bytes.get());
   return *this;
 }
 
@@ -53,7 +51,21 @@ Hasher& Hasher::field(std::string_view label, std::int64_t value) {
 }
 
 std::string Hasher::hex_digest() const {
-  return xxh3_128_hex(m_bytes);
+  return xxh3_128_hex({m_bytes.get(), m_size});
+}
+
+char* Hasher::room_for(size_t extra) {
+  if (m_size + extra > m_capacity) {
+    grow(std::max(2 * m_capacity, m_size + extra));
+  }
+  return m_bytes.get() + m_size;
+}
+
+void Hasher::grow(size_t capacity) {
+  auto bytes = std::make_unique_for_overwrite<char[]>(capacity);
+  std::copy_n(m_bytes.get(), m_size, bytes.get());
+  m_bytes = std::move(bytes);
+  m_capacity = capacity;
 }
 
 std::string xxh3_128_hex(std::string_view bytes) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,7 @@ class Hasher {
  public:
   // `expected_size`: about how many bytes the fields will take, reserved up front (a unit's record
   // is kilobytes; growing the buffer to it was a third of the hashing).
-  explicit Hasher(size_t expected_size = 0) { m_bytes.reserve(expected_size); }
+  explicit Hasher(size_t expected_size = 0) { grow(expected_size); }
   Hasher(const Hasher&) = delete;
   Hasher& operator=(const Hasher&) = delete;
 
@@ -26,7 +27,14 @@ class Hasher {
   std::string hex_digest() const;
 
  private:
-  std::string m_bytes;
+  // Make room for `extra` more bytes; returns where they go.
+  char* room_for(size_t extra);
+  void grow(size_t capacity);
+
+  // A plain buffer rather than a std::string, whose resize would zero-fill every field first.
+  std::unique_ptr<char[]> m_bytes;
+  size_t m_size = 0;
+  size_t m_capacity = 0;
 };
 
 // XXH3-128 of `bytes` as 32 lowercase hex digits.
