@@ -10,7 +10,7 @@ namespace recipe::cargo {
 
 namespace {
 
-// Files come from read_file: its spare capacity must cover simdjson's padding for the in-place parse.
+// Files come from read_file or PaddedFile: their padding must cover simdjson's for the in-place parse.
 static_assert(k_read_padding >= simdjson::SIMDJSON_PADDING);
 
 namespace dom = simdjson::dom;
@@ -27,8 +27,10 @@ namespace dom = simdjson::dom;
 
 }  // namespace
 
-JsonDocument::JsonDocument(const std::string& text, const std::string& origin) {
-  if (m_parser.parse(text).get(m_root) == simdjson::SUCCESS) {
+JsonDocument::JsonDocument(JsonText json, const std::string& origin) {
+  std::string_view text = json.view;
+  bool copy = json.padding < simdjson::SIMDJSON_PADDING;
+  if (m_parser.parse(text.data(), text.size(), copy).get(m_root) == simdjson::SUCCESS) {
     return;
   }
   // simdjson refused the text. Ask nlohmann, so that the message (and its location) is the one

@@ -11,16 +11,26 @@
 
 namespace recipe::cargo {
 
+// Text for JsonDocument and the `padding` readable bytes after its end: with at least
+// simdjson's padding there, it is parsed in place, else from a padded copy. A std::string offers
+// its spare capacity (read_file reserves enough); a PaddedFile gives k_read_padding.
+struct JsonText {
+  JsonText(const std::string& text) : view(text), padding(text.capacity() - text.size()) {}
+  JsonText(std::string_view text, size_t padding) : view(text), padding(padding) {}
+
+  std::string_view view;
+  size_t padding;
+};
+
 // A JSON document parsed with simdjson: cargo metadata is read on every plan and runs to megabytes,
 // and simdjson's DOM is several times faster to build than nlohmann's. nlohmann stays the
 // reference for what is valid JSON and for the wording of syntax errors (see the .cpp).
 // Elements borrow from the document, which therefore can be neither copied nor moved.
 class JsonDocument {
  public:
-  // Parse `text`, in place when its spare capacity holds simdjson's padding (read_file reserves
-  // it), else from a padded copy. Throws InputError "origin:line:col: invalid JSON: ..." on a
-  // syntax error.
-  JsonDocument(const std::string& text, const std::string& origin);
+  // Parse `text`, in place when it is padded enough (see JsonText). Throws InputError
+  // "origin:line:col: invalid JSON: ..." on a syntax error.
+  JsonDocument(JsonText text, const std::string& origin);
   JsonDocument(const JsonDocument&) = delete;
   JsonDocument& operator=(const JsonDocument&) = delete;
 

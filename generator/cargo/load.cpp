@@ -15,6 +15,7 @@
 #include "generator/cargo/toolchain.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/padded_file.hpp"
 
 namespace recipe::cargo {
 
@@ -113,11 +114,20 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
     lock = std::async(std::launch::async, read_lockfile, std::cref(opts), std::string());
   }
   LoadedInputs loaded;
-  std::string text = read_metadata(opts, runner, loaded.metadata_origin);
-  if (transform_metadata) {
-    text = transform_metadata(std::move(text));
+  // A metadata file is parsed where it is mapped; cargo's output, stdin and text to be
+  // transformed first are parsed from memory.
+  std::optional<PaddedFile> file;
+  std::string text;
+  if (opts.metadata_file && *opts.metadata_file != "-" && !transform_metadata) {
+    loaded.metadata_origin = *opts.metadata_file;
+    file.emplace(*opts.metadata_file);
+  } else {
+    text = read_metadata(opts, runner, loaded.metadata_origin);
+    if (transform_metadata) {
+      text = transform_metadata(std::move(text));
+    }
   }
-  MetadataDocument metadata(text, loaded.metadata_origin);
+  MetadataDocument metadata(file ? JsonText(file->text(), k_read_padding) : JsonText(text), loaded.metadata_origin);
   const std::string& root = metadata.workspace_root();
   if (!lock.valid()) {
     lock = std::async(std::launch::async, read_lockfile, std::cref(opts), root);

@@ -591,7 +591,7 @@ std::vector<model::Package> parse_packages(const Reader& reader, const std::vect
 
 }  // namespace
 
-MetadataDocument::MetadataDocument(const std::string& text, std::string origin)
+MetadataDocument::MetadataDocument(JsonText text, std::string origin)
     : m_json(text, origin), m_origin(std::move(origin)) {
   JsonObject doc(m_json.root());
   Reader reader(m_origin);
@@ -607,7 +607,7 @@ MetadataDocument::MetadataDocument(const std::string& text, std::string origin)
   m_workspace_root = reader.string(doc, "workspace_root", "top level");
 }
 
-model::Workspace parse_metadata(const std::string& text, const std::string& origin) {
+model::Workspace parse_metadata(JsonText text, const std::string& origin) {
   return MetadataDocument(text, origin).workspace();
 }
 

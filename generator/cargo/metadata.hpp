@@ -14,7 +14,7 @@ namespace recipe::cargo {
 // with a one-line message naming `origin` and the offending element. `text` must outlive this.
 class MetadataDocument {
  public:
-  MetadataDocument(const std::string& text, std::string origin);
+  MetadataDocument(JsonText text, std::string origin);
 
   const std::string& workspace_root() const { return m_workspace_root; }
 
@@ -28,6 +28,6 @@ class MetadataDocument {
 };
 
 // Both steps of MetadataDocument at once.
-model::Workspace parse_metadata(const std::string& json, const std::string& origin);
+model::Workspace parse_metadata(JsonText json, const std::string& origin);
 
 }  // namespace recipe::cargo

@@ -77,6 +77,11 @@ std::string read_file(const std::filesystem::path& path) {
   if (!in) {
     throw InputError(path.string() + ": cannot read: " + std::strerror(errno));
   }
+  // A directory opens as a stream whose size reads as the largest offset there is.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw InputError(path.string() + ": cannot read: " + std::strerror(EISDIR));
+  }
   // A stream copy into an ostringstream doubles its buffer and copies the text three times: for a
   // megabyte of metadata that is most of the time it takes to read it.
   std::string text;

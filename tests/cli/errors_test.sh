@@ -41,6 +41,9 @@ check "unknown lockfile version" 2 "Cargo.lock:1:11: unknown lockfile version 5"
 check "lockfile disagrees" 2 "disagrees with the metadata" -- \
   plan --metadata "$fixtures/guppy/small/metadata1.json" --lockfile "$fixtures/cargo-lock/ripgrep/Cargo.lock"
 check "missing file" 2 "nope.json: cannot read" -- plan --metadata "$work/nope.json"
+check "directory as metadata" 2 "cannot read: Is a directory" -- plan --metadata "$work"
+check "directory as lockfile" 2 "cannot read: Is a directory" -- \
+  plan --metadata "$fixtures/guppy/small/metadata1.json" --lockfile "$work"
 check "unknown option" 2 "--frobnicate" -- plan --frobnicate
 check "unknown bin" 2 'no bin target named "nope"' -- plan --metadata "$fixtures/guppy/small/metadata1.json" --bin nope
 
