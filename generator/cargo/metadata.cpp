@@ -1,13 +1,12 @@
 #include "generator/cargo/metadata.hpp"
 
 #include <algorithm>
-#include <array>
+#include <atomic>
 #include <exception>
 #include <filesystem>
-#include <functional>
-#include <future>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -530,61 +529,59 @@ void read_package_rest(const Reader& reader, const JsonObject& value, size_t ind
   pkg.info.rust_version = reader.optional_string(value, "rust_version", where);
 }
 
-// Packages [begin, end) of the array, up to the first that fails; that one is kept (with its
-// identity, if that was read) beside the error.
-struct PackageRun {
-  std::vector<model::Package> packages;
+// One package as read, or the error that stopped it (with its identity, if that was read).
+struct PackageRead {
+  model::Package package;
   std::exception_ptr error;
-  bool identity_read = false;  // of the failed package, the last in `packages`
+  bool identity_read = false;
 };
 
-PackageRun read_package_run(const Reader& reader, const std::vector<Json>& values, size_t begin, size_t end,
-                            const std::string& workspace_root) {
-  PackageRun run;
-  run.packages.reserve(end - begin);
-  for (size_t index = begin; index < end; ++index) {
-    JsonObject value(values[index]);
-    model::Package& pkg = run.packages.emplace_back();
-    try {
-      read_package_identity(reader, value, index, pkg);
-      run.identity_read = true;
-      read_package_rest(reader, value, index, workspace_root, pkg);
-      run.identity_read = false;
-    } catch (const InputError&) {
-      run.error = std::current_exception();
-      break;
-    }
-  }
-  return run;
-}
-
-// Every package, the second half read on another thread (a package is independent of the others
-// but for the duplicate-id check, made afterwards). The error reported is the one a reading in
-// order meets first: per package, its identity fields, then a duplicate id, then the rest.
+// Every package, on two threads that each take the next package not yet taken (packages differ
+// in size tenfold, and the lockfile's thread competes for one of the two cores: fixed halves
+// left one thread waiting for the other). A package is independent of the others but for the
+// duplicate-id check, made afterwards in document order. The error reported is the one a reading
+// in order meets first: per package, its identity fields, then a duplicate id, then the rest.
 std::vector<model::Package> parse_packages(const Reader& reader, const std::vector<Json>& values,
                                            const std::string& workspace_root) {
-  size_t half = values.size() / 2;
-  std::future<PackageRun> second = std::async(std::launch::async, read_package_run, std::cref(reader),
-                                              std::cref(values), half, values.size(), std::cref(workspace_root));
-  std::array<PackageRun, 2> runs = {read_package_run(reader, values, 0, half, workspace_root), second.get()};
+  std::vector<PackageRead> reads(values.size());
+  std::atomic<size_t> next{0};
+  // Packages after the first failed one are not needed: none is taken once one has failed. All
+  // before it are read, having been taken before it, or taken after it as they come before it.
+  std::atomic<size_t> first_failed{values.size()};
+  auto read_some = [&] {
+    for (size_t index = next++; index < values.size() && index < first_failed; index = next++) {
+      PackageRead& read = reads[index];
+      JsonObject value(values[index]);
+      try {
+        read_package_identity(reader, value, index, read.package);
+        read.identity_read = true;
+        read_package_rest(reader, value, index, workspace_root, read.package);
+      } catch (...) {  // an InputError, or an internal error: either is reported in document order
+        read.error = std::current_exception();
+        for (size_t seen = first_failed; index < seen && !first_failed.compare_exchange_weak(seen, index);) {
+        }
+      }
+    }
+  };
+  {
+    std::jthread helper(read_some);
+    read_some();
+  }
   std::vector<model::Package> packages;
   packages.reserve(values.size());
   std::set<std::string> seen_ids;
-  for (PackageRun& run : runs) {
-    for (size_t i = 0; i < run.packages.size(); ++i) {
-      bool failed = run.error && i + 1 == run.packages.size();
-      size_t index = packages.size();
-      if (failed && !run.identity_read) {
-        std::rethrow_exception(run.error);
-      }
-      if (!seen_ids.insert(run.packages[i].id).second) {
-        reader.fail(package_where(index, run.packages[i]), "duplicate package id");
-      }
-      if (failed) {
-        std::rethrow_exception(run.error);
-      }
-      packages.push_back(std::move(run.packages[i]));
+  for (size_t index = 0; index < reads.size(); ++index) {
+    PackageRead& read = reads[index];
+    if (read.error && !read.identity_read) {
+      std::rethrow_exception(read.error);
     }
+    if (!seen_ids.insert(read.package.id).second) {
+      reader.fail(package_where(index, read.package), "duplicate package id");
+    }
+    if (read.error) {
+      std::rethrow_exception(read.error);
+    }
+    packages.push_back(std::move(read.package));
   }
   return packages;
 }

@@ -103,9 +103,9 @@ void replace(std::string& text, const std::string& from, const std::string& to) 
   text.replace(text.find(from), from.size(), to);
 }
 
-TEST(Metadata, TheFirstErrorInDocumentOrderIsReportedWhicheverHalfItIsIn) {
-  // Packages are read in two halves at once (10 packages: 0-4 and 5-9); the message must be the
-  // one a reading in order meets first.
+TEST(Metadata, TheFirstErrorInDocumentOrderIsReportedWhicheverThreadReadsIt) {
+  // Packages are read on two threads, each taking the next package; the message must be the one
+  // a reading in order meets first.
   auto duplicate_of_p1 = [](std::string& pkg) {
     replace(pkg, R"j("id":"p7 1.0.0 (path+file:///w/p7)")j", R"j("id":"p1 1.0.0 (path+file:///w/p1)")j");
   };
@@ -140,6 +140,18 @@ TEST(Metadata, TheFirstErrorInDocumentOrderIsReportedWhicheverHalfItIsIn) {
     if (i == 7) duplicate_of_p1(pkg);
   });
   EXPECT_EQ(error_of(json), "meta.json: packages[6]: field \"name\" must be a string");
+
+  // Two bad packages anywhere: the first is named, however the threads shared the packages out.
+  for (size_t first = 0; first < 10; ++first) {
+    for (size_t second = first + 1; second < 10; ++second) {
+      json = packages_json(10, [&](size_t i, std::string& pkg) {
+        if (i == first || i == second) bad_targets(pkg);
+      });
+      std::string p = std::to_string(first);
+      EXPECT_EQ(error_of(json), "meta.json: packages[" + p + "] (p" + p + " 1.0.0): field \"targets\" must be an array")
+          << "bad packages " << first << " and " << second;
+    }
+  }
 
   // And a clean one parses, every package kept in order of keys.
   model::Workspace ws = parse_metadata(packages_json(10, [](size_t, std::string&) {}), "meta.json");
