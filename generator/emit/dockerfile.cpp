@@ -270,7 +270,7 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
   // The product: every requested binary under its own name.
   out += "\nFROM scratch AS " + std::string(k_binaries_stage) + "\n";
   for (const plan::Unit* bin : bins) {
-    std::string file = plan::layout::unit_dir(*bin) + "/" + plan::layout::artifact_file(*bin);
+    std::string file = plan::layout::artifact_path(*bin);
     out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*bin) + " " + file + " /" + bin->target->name + "\n";
   }
   return out;

@@ -88,7 +88,7 @@ UnitCommand run_command(const std::vector<plan::Unit>& units, const plan::Unit& 
   std::vector<std::string> helper = {k_helper_path,
                                      "run-build-script",
                                      plan::layout::unit_dir(run),
-                                     plan::layout::unit_dir(*script) + "/" + plan::layout::artifact_file(*script),
+                                     plan::layout::artifact_path(*script),
                                      plan::layout::source_dir(*run.package),
                                      run.package->key};
   add_unit_mount(command.mounts, *script);

@@ -1,7 +1,8 @@
 #include "generator/plan/layout.hpp"
 
 #include <algorithm>
-#include <initializer_list>
+
+#include "generator/support/concat.hpp"
 
 namespace recipe::plan::layout {
 
@@ -11,24 +12,6 @@ std::string source_dir(const model::Package& pkg) {
   std::ranges::replace(dir, '#', '-');
   return "/recipe/src/" + dir;
 }
-
-namespace {
-
-// `parts` joined, in one allocation: these paths are built for every edge of the plan.
-std::string concat(std::initializer_list<std::string_view> parts) {
-  size_t size = 0;
-  for (std::string_view part : parts) {
-    size += part.size();
-  }
-  std::string out;
-  out.reserve(size);
-  for (std::string_view part : parts) {
-    out.append(part);
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string_view short_id(const Unit& unit) {
   return std::string_view(unit.id).substr(0, 16);
@@ -42,16 +25,30 @@ std::string out_dir(const Unit& run_unit) {
   return concat({"/recipe/units/", short_id(run_unit), "/out"});
 }
 
-std::string artifact_file(const Unit& unit) {
+namespace {
+
+// The artifact's file name, in `dir` when that is given.
+std::string artifact_in(std::string_view dir, const Unit& unit) {
   const model::Target& target = *unit.target;
   std::string crate = target.crate_name();
+  std::string_view slash = dir.empty() ? "" : "/";
   if (target.is_proc_macro()) {
-    return concat({"lib", crate, "-", short_id(unit), ".so"});
+    return concat({dir, slash, "lib", crate, "-", short_id(unit), ".so"});
   }
   if (target.is_lib()) {
-    return concat({"lib", crate, "-", short_id(unit), ".rlib"});
+    return concat({dir, slash, "lib", crate, "-", short_id(unit), ".rlib"});
   }
-  return concat({crate, "-", short_id(unit)});
+  return concat({dir, slash, crate, "-", short_id(unit)});
+}
+
+}  // namespace
+
+std::string artifact_file(const Unit& unit) {
+  return artifact_in("", unit);
+}
+
+std::string artifact_path(const Unit& unit) {
+  return artifact_in(unit_dir(unit), unit);
 }
 
 }  // namespace recipe::plan::layout

@@ -21,5 +21,7 @@ std::string unit_dir(const Unit& unit);
 std::string out_dir(const Unit& run_unit);
 // The main artifact a compile unit leaves in unit_dir: libfoo-ID16.rlib, libbar-ID16.so, baz-ID16.
 std::string artifact_file(const Unit& unit);
+// unit_dir/artifact_file.
+std::string artifact_path(const Unit& unit);
 
 }  // namespace recipe::plan::layout

@@ -66,7 +66,7 @@ void write_optional(JsonWriter& w, const std::optional<std::string>& value) {
 void write_unit(JsonWriter& w, const Unit& u, const std::vector<Unit>& units) {
   w.begin_object();
   if (u.mode == Mode::build) {
-    w.key("artifact").string(layout::unit_dir(u) + "/" + layout::artifact_file(u));
+    w.key("artifact").string(layout::artifact_path(u));
   }
   w.key("deps").begin_array();
   for (const auto& dep : u.deps) {

@@ -6,6 +6,7 @@
 #include "generator/model/semver.hpp"
 #include "generator/plan/layout.hpp"
 #include "generator/plan/unit_queries.hpp"
+#include "generator/support/concat.hpp"
 
 namespace recipe::plan {
 
@@ -144,7 +145,7 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
     std::string_view lib_id = layout::short_id(units[lib]);
     if (lib_id != last_id) {
       args.push_back("-L");
-      args.push_back("dependency=" + layout::unit_dir(units[lib]));
+      args.push_back(concat({"dependency=", layout::unit_dir(units[lib])}));
       last_id = lib_id;
     }
   }
@@ -152,7 +153,7 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
     const Unit& d = units[dep.unit];
     if (d.mode == Mode::build) {
       args.push_back("--extern");
-      args.push_back(dep.extern_crate_name + "=" + layout::unit_dir(d) + "/" + layout::artifact_file(d));
+      args.push_back(concat({dep.extern_crate_name, "=", layout::artifact_path(d)}));
     }
   }
   if (target.is_proc_macro()) {
