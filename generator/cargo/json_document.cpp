@@ -1,5 +1,7 @@
 #include "generator/cargo/json_document.hpp"
 
+#include <new>
+
 #include <nlohmann/json.hpp>
 
 #include "generator/cargo/json_error.hpp"
@@ -54,15 +56,39 @@ JsonDocument::JsonDocument(JsonText json, const std::string& origin) {
   }
 }
 
+namespace {
+
+// Member lists of this thread's objects that are gone, for the next ones to fill.
+thread_local std::vector<std::vector<JsonObject::Member>> t_spare_members;
+
+}  // namespace
+
 JsonObject::JsonObject(dom::element value) {
   dom::object object;
   if (value.get(object) != simdjson::SUCCESS) {
     return;
   }
   m_is_object = true;
+  if (!t_spare_members.empty()) {
+    m_members = std::move(t_spare_members.back());
+    t_spare_members.pop_back();
+    m_members.clear();
+  }
   m_members.reserve(object.size());
   for (dom::key_value_pair member : object) {
     m_members.emplace_back(member.key, member.value);
+  }
+}
+
+JsonObject::~JsonObject() {
+  // Objects nest a few levels deep, so a few spares are enough; past those, or if keeping one
+  // cannot allocate, the list is simply freed.
+  constexpr size_t k_max_spares = 8;
+  if (m_members.capacity() > 0 && t_spare_members.size() < k_max_spares) {
+    try {
+      t_spare_members.push_back(std::move(m_members));
+    } catch (const std::bad_alloc&) {
+    }
   }
 }
 

@@ -42,12 +42,17 @@ class JsonDocument {
 };
 
 // The members of one JSON value, gathered once for the many lookups a reader makes in it (a
-// package has two dozen). A value that is not an object has none, and says so.
+// package has two dozen). A value that is not an object has none, and says so. The list's
+// storage is reused from objects of the same thread that are gone (there are thousands, a few
+// alive at a time), so that gathering rarely allocates.
 class JsonObject {
  public:
   using Member = std::pair<std::string_view, simdjson::dom::element>;
 
   explicit JsonObject(simdjson::dom::element value);
+  JsonObject(const JsonObject&) = delete;
+  JsonObject& operator=(const JsonObject&) = delete;
+  ~JsonObject();
 
   bool is_object() const { return m_is_object; }
   // The value of `key`, or none. A repeated key gives its last value, as nlohmann (which keeps
