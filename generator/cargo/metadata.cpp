@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/cargo/json_document.hpp"
+#include "generator/cargo/where.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/hash.hpp"
 
@@ -32,11 +33,11 @@ class Reader {
  public:
   explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
 
-  [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-    throw InputError(m_origin + ": " + where + ": " + what);
+  [[noreturn]] void fail(const Where& where, const std::string& what) const {
+    throw InputError(m_origin + ": " + where.text() + ": " + what);
   }
 
-  Json member(const JsonObject& object, const char* key, const std::string& where) const {
+  Json member(const JsonObject& object, const char* key, const Where& where) const {
     if (!object.is_object()) {
       fail(where, "expected an object");
     }
@@ -47,7 +48,7 @@ class Reader {
     return *value;
   }
 
-  std::string string(const JsonObject& object, const char* key, const std::string& where) const {
+  std::string string(const JsonObject& object, const char* key, const Where& where) const {
     Json value = member(object, key, where);
     if (!value.is_string()) {
       fail(where, std::string("field \"") + key + "\" must be a string");
@@ -56,7 +57,7 @@ class Reader {
   }
 
   // Absent or null gives "".
-  std::string optional_string(const JsonObject& object, const char* key, const std::string& where) const {
+  std::string optional_string(const JsonObject& object, const char* key, const Where& where) const {
     std::optional<Json> value = object.find(key);
     if (!value || value->is_null()) {
       return {};
@@ -67,13 +68,13 @@ class Reader {
     return string_of(*value);
   }
 
-  std::vector<std::string> strings(const JsonObject& object, const char* key, const std::string& where,
+  std::vector<std::string> strings(const JsonObject& object, const char* key, const Where& where,
                                    bool required = true) const {
     return strings_of(object.find(key), key, where, required);
   }
 
   // `strings` of a member already looked up.
-  std::vector<std::string> strings_of(std::optional<Json> value, const char* key, const std::string& where,
+  std::vector<std::string> strings_of(std::optional<Json> value, const char* key, const Where& where,
                                       bool required = true) const {
     if (!value || value->is_null()) {
       if (required) {
@@ -96,7 +97,7 @@ class Reader {
     return out;
   }
 
-  bool boolean(const JsonObject& object, const char* key, bool fallback, const std::string& where) const {
+  bool boolean(const JsonObject& object, const char* key, bool fallback, const Where& where) const {
     std::optional<Json> value = object.find(key);
     if (!value || value->is_null()) {
       return fallback;
@@ -107,7 +108,7 @@ class Reader {
     return value->get_bool().value_unsafe();
   }
 
-  JsonArray array(const JsonObject& object, const char* key, const std::string& where) const {
+  JsonArray array(const JsonObject& object, const char* key, const Where& where) const {
     Json value = member(object, key, where);
     if (!value.is_array()) {
       fail(where, std::string("field \"") + key + "\" must be an array");
@@ -115,7 +116,7 @@ class Reader {
     return JsonArray(value);
   }
 
-  model::Platform platform(const std::string& text, const std::string& where) const {
+  model::Platform platform(const std::string& text, const Where& where) const {
     try {
       return model::Platform::parse(text);
     } catch (const InputError& e) {
@@ -128,7 +129,7 @@ class Reader {
 };
 
 // An absent kind is a normal one.
-DepKind parse_dep_kind(const Reader& reader, std::optional<Json> value, const std::string& where) {
+DepKind parse_dep_kind(const Reader& reader, std::optional<Json> value, const Where& where) {
   if (!value || value->is_null()) {
     return DepKind::normal;
   }
@@ -216,20 +217,11 @@ model::Source parse_source(const std::string& source, const std::string& manifes
   return out;
 }
 
-// `where: kind "name"`, the place of an element inside another in messages. Built for every
-// target and dependency of every package, so in one allocation.
-std::string where_within(const std::string& where, std::string_view kind, const std::string& name) {
-  std::string out;
-  out.reserve(where.size() + kind.size() + name.size() + 5);
-  out.append(where).append(": ").append(kind).append(" \"").append(name).append("\"");
-  return out;
-}
-
-model::Target parse_target(const Reader& reader, const JsonObject& value, const std::string& where,
+model::Target parse_target(const Reader& reader, const JsonObject& value, const Where& where,
                            const std::string& manifest_dir) {
   model::Target target;
   target.name = reader.string(value, "name", where);
-  std::string target_where = where_within(where, "target", target.name);
+  Where target_where(where, "target", target.name);
   target.kinds = reader.strings(value, "kind", target_where);
   if (target.kinds.empty()) {
     reader.fail(target_where, "has no kind (cargo always gives at least one)");
@@ -253,10 +245,10 @@ model::Target parse_target(const Reader& reader, const JsonObject& value, const 
   return target;
 }
 
-model::DependencyDecl parse_dependency(const Reader& reader, const JsonObject& value, const std::string& where) {
+model::DependencyDecl parse_dependency(const Reader& reader, const JsonObject& value, const Where& where) {
   model::DependencyDecl dep;
   dep.package = reader.string(value, "name", where);
-  std::string dep_where = where_within(where, "dependency", dep.package);
+  Where dep_where(where, "dependency", dep.package);
   std::string rename = reader.optional_string(value, "rename", dep_where);
   if (!rename.empty()) {
     dep.rename = rename;
@@ -310,7 +302,7 @@ void add_implicit_features(model::Package& pkg) {
   }
 }
 
-void validate_features(const Reader& reader, const model::Package& pkg, const std::string& where) {
+void validate_features(const Reader& reader, const model::Package& pkg, const Where& where) {
   std::set<std::string> optional_deps;
   std::set<std::string> dep_names;
   for (const auto& dep : pkg.dependencies) {
@@ -320,7 +312,7 @@ void validate_features(const Reader& reader, const model::Package& pkg, const st
     }
   }
   for (const auto& [name, values] : pkg.features) {
-    auto fail = [&](const std::string& what) { reader.fail(where + ": feature \"" + name + "\"", what); };
+    auto fail = [&](const std::string& what) { reader.fail(Where(where, "feature", name), what); };
     for (const auto& value : values) {
       if (value == name) {
         fail("includes itself");
@@ -344,7 +336,7 @@ void validate_features(const Reader& reader, const model::Package& pkg, const st
   }
 }
 
-void validate_targets(const Reader& reader, const model::Package& pkg, const std::string& where) {
+void validate_targets(const Reader& reader, const model::Package& pkg, const Where& where) {
   int libs = 0;
   for (const auto& target : pkg.targets) {
     libs += target.is_lib() ? 1 : 0;
@@ -375,7 +367,7 @@ void assign_keys(std::vector<model::Package>& packages) {
 
 // The kind of one `dep_kinds` entry. nlohmann's value() threw a type_error (reported as an internal
 // error) for an entry that is not an object: nlohmann is asked again so that it still does.
-DepKind parse_edge_kind(const Reader& reader, Json value, const JsonObject& entry, const std::string& where) {
+DepKind parse_edge_kind(const Reader& reader, Json value, const JsonObject& entry, const Where& where) {
   if (!entry.is_object()) {
     to_nlohmann(value).value("kind", nlohmann::json());
   }
@@ -386,7 +378,7 @@ void parse_resolve(const Reader& reader, const JsonObject& resolve, model::Works
   size_t i = 0;
   for (Json node_value : reader.array(resolve, "nodes", "resolve")) {
     JsonObject node(node_value);
-    std::string where = "resolve.nodes[" + std::to_string(i++) + "]";
+    Where where("resolve.nodes", i++);
     std::string id = reader.string(node, "id", where);
     if (ws.find_package(id) == nullptr) {
       reader.fail(where, "node \"" + id + "\" is not among the packages");
@@ -399,7 +391,7 @@ void parse_resolve(const Reader& reader, const JsonObject& resolve, model::Works
       size_t j = 0;
       for (Json dep_value : dep_values) {
         JsonObject dep(dep_value);
-        std::string dep_where = where + ".deps[" + std::to_string(j++) + "]";
+        Where dep_where(where, "deps", j++);
         model::ResolvedDep edge;
         edge.package_id = reader.string(dep, "pkg", dep_where);
         edge.extern_name = reader.string(dep, "name", dep_where);
@@ -464,19 +456,10 @@ std::string tool_metadata(std::optional<Json> metadata) {
   return kept.empty() ? "" : kept.dump();
 }
 
-// "packages[3]": where a package is in messages, before its name and version are known.
-std::string package_index_where(size_t index) {
-  return "packages[" + std::to_string(index) + "]";
-}
-
-// "packages[3] (serde 1.0.0)": where a package is, in messages.
-std::string package_where(size_t index, const model::Package& pkg) {
-  return package_index_where(index) + " (" + pkg.name + " " + pkg.version + ")";
-}
-
 // The fields that identify a package; read before anything else, as the duplicate check needs them.
+// Until they are, the package is "packages[3]"; then "packages[3] (serde 1.0.0)".
 void read_package_identity(const Reader& reader, const JsonObject& value, size_t index, model::Package& pkg) {
-  std::string where = package_index_where(index);
+  Where where("packages", index);
   pkg.id = reader.string(value, "id", where);
   pkg.name = reader.string(value, "name", where);
   pkg.version = reader.string(value, "version", where);
@@ -484,7 +467,8 @@ void read_package_identity(const Reader& reader, const JsonObject& value, size_t
 
 void read_package_rest(const Reader& reader, const JsonObject& value, size_t index,
                        const std::string& workspace_root, model::Package& pkg) {
-  std::string where = package_where(index, pkg);
+  Where at_index("packages", index);
+  Where where = Where::package(at_index, pkg.name, pkg.version);
   pkg.manifest_dir = parent_dir(reader.string(value, "manifest_path", where));
   pkg.source = parse_source(reader.optional_string(value, "source", where), pkg.manifest_dir, workspace_root);
   pkg.edition = reader.optional_string(value, "edition", where);
@@ -576,7 +560,8 @@ std::vector<model::Package> parse_packages(const Reader& reader, const std::vect
       std::rethrow_exception(read.error);
     }
     if (!seen_ids.insert(read.package.id).second) {
-      reader.fail(package_where(index, read.package), "duplicate package id");
+      Where at_index("packages", index);
+      reader.fail(Where::package(at_index, read.package.name, read.package.version), "duplicate package id");
     }
     if (read.error) {
       std::rethrow_exception(read.error);

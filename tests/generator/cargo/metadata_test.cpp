@@ -158,6 +158,14 @@ TEST(Metadata, TheFirstErrorInDocumentOrderIsReportedWhicheverThreadReadsIt) {
   EXPECT_EQ(ws.packages.size(), 10u);
 }
 
+TEST(Metadata, ResolveErrorsNameTheNodeAndTheDependency) {
+  std::string json = packages_json(2, [](size_t, std::string&) {});
+  replace(json, R"("resolve":{"nodes":[]})",
+          R"j("resolve":{"nodes":[{"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]},)j"
+          R"j({"id":"p1 1.0.0 (path+file:///w/p1)","deps":[{"pkg":"p0 1.0.0 (path+file:///w/p0)","name":"p0"},{"pkg":7}]}]})j");
+  EXPECT_EQ(error_of(json), "meta.json: resolve.nodes[1].deps[1]: field \"pkg\" must be a string");
+}
+
 TEST(Metadata, TruncatedJsonNamesLineAndColumn) {
   std::string text = read_file(testing::test_data("fixtures/guppy/small/metadata1.json"));
   std::string message = error_of(text.substr(0, 2000));
