@@ -1,18 +1,17 @@
 #include "generator/cargo/metadata.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "generator/cargo/json_document.hpp"
 #include "generator/cargo/where.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/for_each_index.hpp"
 #include "generator/support/hash.hpp"
 
 namespace recipe::cargo {
@@ -374,57 +373,71 @@ DepKind parse_edge_kind(const Reader& reader, Json value, const JsonObject& entr
   return parse_dep_kind(reader, entry.find("kind"), where);
 }
 
-void parse_resolve(const Reader& reader, const JsonObject& resolve, model::Workspace& ws) {
-  size_t i = 0;
-  for (Json node_value : reader.array(resolve, "nodes", "resolve")) {
-    JsonObject node(node_value);
-    Where where("resolve.nodes", i++);
-    std::string id = reader.string(node, "id", where);
-    if (ws.find_package(id) == nullptr) {
-      reader.fail(where, "node \"" + id + "\" is not among the packages");
-    }
-    std::vector<model::ResolvedDep> edges;
-    std::optional<Json> deps = node.find("deps");
-    if (deps && deps->is_array()) {
-      JsonArray dep_values(*deps);
-      edges.reserve(dep_values.size());
-      size_t j = 0;
-      for (Json dep_value : dep_values) {
-        JsonObject dep(dep_value);
-        Where dep_where(where, "deps", j++);
-        model::ResolvedDep edge;
-        edge.package_id = reader.string(dep, "pkg", dep_where);
-        edge.extern_name = reader.string(dep, "name", dep_where);
-        if (ws.find_package(edge.package_id) == nullptr) {
-          reader.fail(dep_where, "dependency \"" + edge.package_id + "\" is not among the packages");
-        }
-        std::optional<Json> kinds = dep.find("dep_kinds");
-        if (kinds && kinds->is_array()) {
-          for (Json kind_value : JsonArray(*kinds)) {
-            JsonObject kind(kind_value);
-            DepKind dep_kind = parse_edge_kind(reader, kind_value, kind, dep_where);
-            std::optional<model::Platform> platform;
-            std::string text = reader.optional_string(kind, "target", dep_where);
-            if (!text.empty()) {
-              platform = reader.platform(text, dep_where);
-            }
-            edge.kinds.emplace_back(dep_kind, std::move(platform));
+// One node of the resolve graph: its package id and edges.
+std::pair<std::string, std::vector<model::ResolvedDep>> parse_resolve_node(const Reader& reader, Json node_value,
+                                                                           size_t index, const model::Workspace& ws) {
+  JsonObject node(node_value);
+  Where where("resolve.nodes", index);
+  std::string id = reader.string(node, "id", where);
+  if (ws.find_package(id) == nullptr) {
+    reader.fail(where, "node \"" + id + "\" is not among the packages");
+  }
+  std::vector<model::ResolvedDep> edges;
+  std::optional<Json> deps = node.find("deps");
+  if (deps && deps->is_array()) {
+    JsonArray dep_values(*deps);
+    edges.reserve(dep_values.size());
+    size_t j = 0;
+    for (Json dep_value : dep_values) {
+      JsonObject dep(dep_value);
+      Where dep_where(where, "deps", j++);
+      model::ResolvedDep edge;
+      edge.package_id = reader.string(dep, "pkg", dep_where);
+      edge.extern_name = reader.string(dep, "name", dep_where);
+      if (ws.find_package(edge.package_id) == nullptr) {
+        reader.fail(dep_where, "dependency \"" + edge.package_id + "\" is not among the packages");
+      }
+      std::optional<Json> kinds = dep.find("dep_kinds");
+      if (kinds && kinds->is_array()) {
+        for (Json kind_value : JsonArray(*kinds)) {
+          JsonObject kind(kind_value);
+          DepKind dep_kind = parse_edge_kind(reader, kind_value, kind, dep_where);
+          std::optional<model::Platform> platform;
+          std::string text = reader.optional_string(kind, "target", dep_where);
+          if (!text.empty()) {
+            platform = reader.platform(text, dep_where);
           }
+          edge.kinds.emplace_back(dep_kind, std::move(platform));
         }
-        edges.push_back(std::move(edge));
       }
-    } else {
-      // Metadata older than cargo 1.41 lists bare ids: assume every declared kind applies.
-      for (const auto& dep_id : reader.strings(node, "dependencies", where)) {
-        const model::Package& dep_pkg = ws.package(dep_id);
-        model::ResolvedDep edge;
-        edge.package_id = dep_id;
-        const model::Target* lib = dep_pkg.lib_target();
-        edge.extern_name = lib != nullptr ? lib->crate_name() : dep_pkg.name;
-        edges.push_back(std::move(edge));
-      }
+      edges.push_back(std::move(edge));
     }
-    std::ranges::sort(edges, {}, &model::ResolvedDep::package_id);
+  } else {
+    // Metadata older than cargo 1.41 lists bare ids: assume every declared kind applies.
+    for (const auto& dep_id : reader.strings(node, "dependencies", where)) {
+      const model::Package& dep_pkg = ws.package(dep_id);
+      model::ResolvedDep edge;
+      edge.package_id = dep_id;
+      const model::Target* lib = dep_pkg.lib_target();
+      edge.extern_name = lib != nullptr ? lib->crate_name() : dep_pkg.name;
+      edges.push_back(std::move(edge));
+    }
+  }
+  std::ranges::sort(edges, {}, &model::ResolvedDep::package_id);
+  return {std::move(id), std::move(edges)};
+}
+
+// The nodes read on two threads (they are independent), then recorded in order: for a repeated
+// id, the last node counts.
+void parse_resolve(const Reader& reader, const JsonObject& resolve, model::Workspace& ws) {
+  JsonArray node_array = reader.array(resolve, "nodes", "resolve");
+  std::vector<Json> node_values(node_array.begin(), node_array.end());
+  std::vector<std::pair<std::string, std::vector<model::ResolvedDep>>> nodes(node_values.size());
+  for_each_index(node_values.size(), [&](size_t index) {
+    nodes[index] = parse_resolve_node(reader, node_values[index], index, ws);
+    return true;
+  });
+  for (auto& [id, edges] : nodes) {
     ws.resolve[id] = std::move(edges);
   }
 }
@@ -520,37 +533,28 @@ struct PackageRead {
   bool identity_read = false;
 };
 
-// Every package, on two threads that each take the next package not yet taken (packages differ
-// in size tenfold, and the lockfile's thread competes for one of the two cores: fixed halves
-// left one thread waiting for the other). A package is independent of the others but for the
-// duplicate-id check, made afterwards in document order. The error reported is the one a reading
-// in order meets first: per package, its identity fields, then a duplicate id, then the rest.
+// Every package, on two threads (packages differ in size tenfold, and the lockfile's thread
+// competes for one of the two cores: fixed halves left one thread waiting for the other). A
+// package is independent of the others but for the duplicate-id check, made afterwards in
+// document order. The error reported is the one a reading in order meets first: per package,
+// its identity fields, then a duplicate id, then the rest.
 std::vector<model::Package> parse_packages(const Reader& reader, const std::vector<Json>& values,
                                            const std::string& workspace_root) {
   std::vector<PackageRead> reads(values.size());
-  std::atomic<size_t> next{0};
-  // Packages after the first failed one are not needed: none is taken once one has failed. All
-  // before it are read, having been taken before it, or taken after it as they come before it.
-  std::atomic<size_t> first_failed{values.size()};
-  auto read_some = [&] {
-    for (size_t index = next++; index < values.size() && index < first_failed; index = next++) {
-      PackageRead& read = reads[index];
-      JsonObject value(values[index]);
-      try {
-        read_package_identity(reader, value, index, read.package);
-        read.identity_read = true;
-        read_package_rest(reader, value, index, workspace_root, read.package);
-      } catch (...) {  // an InputError, or an internal error: either is reported in document order
-        read.error = std::current_exception();
-        for (size_t seen = first_failed; index < seen && !first_failed.compare_exchange_weak(seen, index);) {
-        }
-      }
+  // Packages after the first that fails are not needed; all before it are read.
+  for_each_index(values.size(), [&](size_t index) {
+    PackageRead& read = reads[index];
+    JsonObject value(values[index]);
+    try {
+      read_package_identity(reader, value, index, read.package);
+      read.identity_read = true;
+      read_package_rest(reader, value, index, workspace_root, read.package);
+      return true;
+    } catch (...) {  // an InputError, or an internal error: either is reported in document order
+      read.error = std::current_exception();
+      return false;
     }
-  };
-  {
-    std::jthread helper(read_some);
-    read_some();
-  }
+  });
   std::vector<model::Package> packages;
   packages.reserve(values.size());
   std::set<std::string> seen_ids;
