@@ -93,9 +93,11 @@ JsonObject::~JsonObject() {
 }
 
 std::optional<dom::element> JsonObject::find(std::string_view key) const {
-  // From the end: the first match is the last of a repeated key.
+  // From the end: the first match is the last of a repeated key. Length and first byte tell
+  // most keys apart without a call to memcmp (this runs for every field a reader asks for).
   for (auto member = m_members.rbegin(); member != m_members.rend(); ++member) {
-    if (member->first == key) {
+    std::string_view name = member->first;
+    if (name.size() == key.size() && (key.empty() || name.front() == key.front()) && name == key) {
       return member->second;
     }
   }
