@@ -74,25 +74,30 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
   return out;
 }
 
-void add_package_env(std::map<std::string, std::string>& env, const model::Package& pkg) {
+// CARGO_PKG_* and CARGO_MANIFEST_*: what the unit's package alone gives its environment.
+std::map<std::string, std::string> package_env(const model::Package& pkg) {
+  std::map<std::string, std::string> env;
   auto version = model::Version::parse(pkg.version).value_or(model::Version{});
   std::string dir = layout::source_dir(pkg);
-  env["CARGO_MANIFEST_DIR"] = dir;
-  env["CARGO_MANIFEST_PATH"] = dir + "/Cargo.toml";
-  env["CARGO_PKG_NAME"] = pkg.name;
-  env["CARGO_PKG_VERSION"] = pkg.version;
-  env["CARGO_PKG_VERSION_MAJOR"] = std::to_string(version.major);
-  env["CARGO_PKG_VERSION_MINOR"] = std::to_string(version.minor);
-  env["CARGO_PKG_VERSION_PATCH"] = std::to_string(version.patch);
-  env["CARGO_PKG_VERSION_PRE"] = version.pre;
-  env["CARGO_PKG_AUTHORS"] = join(pkg.info.authors, ":");
-  env["CARGO_PKG_DESCRIPTION"] = pkg.info.description;
-  env["CARGO_PKG_HOMEPAGE"] = pkg.info.homepage;
-  env["CARGO_PKG_REPOSITORY"] = pkg.info.repository;
-  env["CARGO_PKG_LICENSE"] = pkg.info.license;
-  env["CARGO_PKG_LICENSE_FILE"] = pkg.info.license_file;
-  env["CARGO_PKG_README"] = pkg.info.readme;
-  env["CARGO_PKG_RUST_VERSION"] = pkg.info.rust_version;
+  // In key order, each placed at the end without a search: every unit's variables start here.
+  auto put = [&env](const char* key, std::string value) { env.emplace_hint(env.end(), key, std::move(value)); };
+  put("CARGO_MANIFEST_DIR", dir);
+  put("CARGO_MANIFEST_PATH", dir + "/Cargo.toml");
+  put("CARGO_PKG_AUTHORS", join(pkg.info.authors, ":"));
+  put("CARGO_PKG_DESCRIPTION", pkg.info.description);
+  put("CARGO_PKG_HOMEPAGE", pkg.info.homepage);
+  put("CARGO_PKG_LICENSE", pkg.info.license);
+  put("CARGO_PKG_LICENSE_FILE", pkg.info.license_file);
+  put("CARGO_PKG_NAME", pkg.name);
+  put("CARGO_PKG_README", pkg.info.readme);
+  put("CARGO_PKG_REPOSITORY", pkg.info.repository);
+  put("CARGO_PKG_RUST_VERSION", pkg.info.rust_version);
+  put("CARGO_PKG_VERSION", pkg.version);
+  put("CARGO_PKG_VERSION_MAJOR", std::to_string(version.major));
+  put("CARGO_PKG_VERSION_MINOR", std::to_string(version.minor));
+  put("CARGO_PKG_VERSION_PATCH", std::to_string(version.patch));
+  put("CARGO_PKG_VERSION_PRE", version.pre);
+  return env;
 }
 
 }  // namespace
@@ -167,8 +172,7 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
 }
 
 std::map<std::string, std::string> compile_env(const Unit& unit, const std::vector<Unit>& units, bool primary) {
-  std::map<std::string, std::string> env;
-  add_package_env(env, *unit.package);
+  std::map<std::string, std::string> env = package_env(*unit.package);
   env["CARGO_CRATE_NAME"] = unit.target->crate_name();
   if (unit.target->is_bin()) {
     env["CARGO_BIN_NAME"] = unit.target->name;
@@ -202,8 +206,7 @@ std::map<std::string, std::string> cfg_env(const model::CfgSet& cfg) {
 
 std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain,
                                            const std::map<std::string, std::string>& platform_cfg_env) {
-  std::map<std::string, std::string> env;
-  add_package_env(env, *unit.package);
+  std::map<std::string, std::string> env = package_env(*unit.package);
   const std::string triple = unit.platform.value_or(toolchain.host);
   env["OUT_DIR"] = layout::out_dir(unit);
   env["TARGET"] = triple;
