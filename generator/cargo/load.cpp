@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -14,6 +13,7 @@
 #include "generator/cargo/metadata.hpp"
 #include "generator/cargo/toolchain.hpp"
 #include "generator/support/atomic_file.hpp"
+#include "generator/support/beside.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/padded_file.hpp"
 
@@ -104,14 +104,19 @@ std::optional<Lockfile> read_lockfile(const LoadOptions& opts, const std::string
 
 LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
                          const std::function<std::string(std::string)>& transform_metadata) {
-  // Cargo.lock (a third of the reading, toml++ being slow) is parsed on another thread while the
-  // metadata is: from the start when --lockfile names it, else as soon as the metadata gives the
-  // workspace root. Errors are still reported in the order metadata, manifest, lockfile: the
-  // lockfile's result is taken last, and the future's destructor waits for its thread before an
-  // earlier exception leaves.
-  std::future<std::optional<Lockfile>> lock;
+  // Cargo.lock (a third of the reading, toml++ being slow) is parsed on the helper thread while
+  // the metadata is: from the start when --lockfile names it, else as soon as the metadata gives
+  // the workspace root. Errors are still reported in the order metadata, manifest, lockfile: the
+  // lockfile's outcome is taken last, and Beside's destructor waits for the work before an
+  // earlier exception leaves (it is declared after what the work writes to).
+  std::optional<Lockfile> lockfile;
+  std::string lockfile_root;  // where Cargo.lock is looked for without --lockfile
+  std::optional<Beside> lock;
+  auto start_reading_lockfile = [&] {
+    lock.emplace(run_beside([&] { lockfile = read_lockfile(opts, lockfile_root); }));
+  };
   if (opts.lockfile) {
-    lock = std::async(std::launch::async, read_lockfile, std::cref(opts), std::string());
+    start_reading_lockfile();
   }
   LoadedInputs loaded;
   // A metadata file is parsed where it is mapped; cargo's output, stdin and text to be
@@ -129,13 +134,15 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
   }
   MetadataDocument metadata(file ? JsonText(file->text(), k_read_padding) : JsonText(text), loaded.metadata_origin);
   const std::string& root = metadata.workspace_root();
-  if (!lock.valid()) {
-    lock = std::async(std::launch::async, read_lockfile, std::cref(opts), root);
+  if (!lock) {
+    lockfile_root = root;
+    start_reading_lockfile();
   }
   loaded.workspace = std::make_unique<model::Workspace>(metadata.workspace());
   loaded.inputs.workspace = loaded.workspace.get();
   loaded.inputs.manifest = read_root_manifest(opts, root);
-  if (std::optional<Lockfile> lockfile = lock.get()) {
+  lock->finish();
+  if (lockfile) {
     loaded.inputs.checksums = match_lockfile(*lockfile, *loaded.workspace);
   }
 

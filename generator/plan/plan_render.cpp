@@ -1,10 +1,11 @@
 #include "generator/plan/plan_render.hpp"
 
-#include <future>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include "generator/plan/layout.hpp"
+#include "generator/support/beside.hpp"
 #include "generator/support/json_writer.hpp"
 
 namespace recipe::plan {
@@ -149,7 +150,8 @@ std::string render_plan_json(const Plan& plan) {
   JsonWriter w(plan.units.size() * k_bytes_per_unit);
   // The units are most of the text: the second half is written on another thread meanwhile.
   size_t half = plan.units.size() / 2;
-  std::future<JsonWriter> second_half;
+  std::optional<JsonWriter> later;
+  std::optional<Beside> second_half;
   w.begin_object();
   w.key("packages").begin_array();
   for (const auto& [key, pkg] : packages) {
@@ -174,19 +176,19 @@ std::string render_plan_json(const Plan& plan) {
   size_t first_half_end = plan.units.size();
   if (half > 0) {
     first_half_end = half;
-    JsonWriter later = w.continuation(half * k_bytes_per_unit);
-    second_half = std::async(std::launch::async, [&plan, half, later = std::move(later)]() mutable {
+    later.emplace(w.continuation(half * k_bytes_per_unit));
+    second_half.emplace(run_beside([&plan, half, &later] {
       for (size_t i = half; i < plan.units.size(); ++i) {
-        write_unit(later, plan.units[i], plan.units);
+        write_unit(*later, plan.units[i], plan.units);
       }
-      return std::move(later);
-    });
+    }));
   }
   for (size_t i = 0; i < first_half_end; ++i) {
     write_unit(w, plan.units[i], plan.units);
   }
-  if (second_half.valid()) {
-    w.append(second_half.get());
+  if (second_half) {
+    second_half->finish();
+    w.append(std::move(*later));
   }
   w.end_array();
   w.end_object();

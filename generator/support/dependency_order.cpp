@@ -5,7 +5,8 @@
 #include <exception>
 #include <mutex>
 #include <numeric>
-#include <thread>
+
+#include "generator/support/beside.hpp"
 
 namespace recipe {
 
@@ -68,13 +69,12 @@ void for_each_in_dependency_order(const std::vector<std::vector<size_t>>& deps,
       done[node].notify_all();
     }
   };
-  std::thread helper;
   if (order.size() > 1) {
-    helper = std::thread(run);
-  }
-  run();
-  if (helper.joinable()) {
-    helper.join();
+    Beside helper = run_beside(run);
+    run();
+    helper.finish();
+  } else {
+    run();
   }
   if (error) {
     std::rethrow_exception(error);

@@ -2,8 +2,9 @@
 
 #include <atomic>
 #include <exception>
-#include <thread>
 #include <vector>
+
+#include "generator/support/beside.hpp"
 
 namespace recipe {
 
@@ -30,8 +31,9 @@ void for_each_index(size_t count, const std::function<bool(size_t)>& work) {
     }
   };
   if (count > 1) {
-    std::jthread helper(run);
+    Beside helper = run_beside(run);
     run();
+    helper.finish();
   } else {
     run();
   }

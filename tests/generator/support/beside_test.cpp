@@ -1,0 +1,87 @@
+#include "generator/support/beside.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+namespace recipe {
+namespace {
+
+// Waits (up to a few seconds) until `flag` is set by the helper.
+bool eventually(const std::atomic<bool>& flag) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!flag && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::yield();
+  }
+  return flag;
+}
+
+TEST(Beside, RunsOnTheHelperAndFinishWaitsForIt) {
+  std::thread::id ran_on;
+  std::atomic<bool> started = false;
+  std::atomic<bool> release = false;
+  bool finished_after_release = false;
+  Beside work = run_beside([&] {
+    ran_on = std::this_thread::get_id();
+    started = true;
+    while (!release) {
+      std::this_thread::yield();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    finished_after_release = true;
+  });
+  EXPECT_TRUE(eventually(started)) << "the helper never took the work";
+  release = true;
+  work.finish();
+  EXPECT_TRUE(finished_after_release);
+  EXPECT_NE(ran_on, std::this_thread::get_id());
+}
+
+TEST(Beside, WorkTheHelperHasNotStartedIsDoneByTheCaller) {
+  std::atomic<bool> started = false;
+  std::atomic<bool> release = false;
+  Beside busy = run_beside([&] {
+    started = true;
+    while (!release) {
+      std::this_thread::yield();
+    }
+  });
+  EXPECT_TRUE(eventually(started));
+  std::thread::id ran_on;
+  Beside queued = run_beside([&] { ran_on = std::this_thread::get_id(); });
+  queued.finish();  // the helper is still busy: it runs here rather than waiting
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+  release = true;
+  busy.finish();
+}
+
+TEST(Beside, FinishRethrowsAndTheDestructorWaitsWithoutThrowing) {
+  Beside failing = run_beside([] { throw std::runtime_error("bad lockfile"); });
+  EXPECT_THROW(failing.finish(), std::runtime_error);
+
+  std::atomic<bool> done = false;
+  {
+    Beside unfinished = run_beside([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      done = true;
+      throw std::runtime_error("nobody asked");
+    });
+  }
+  EXPECT_TRUE(done);
+}
+
+TEST(Beside, WorkMayHandWorkOnWithoutDeadlock) {
+  int inner_runs = 0;
+  Beside outer = run_beside([&] {
+    Beside inner = run_beside([&] { ++inner_runs; });
+    inner.finish();  // queued behind the outer work on the one helper: runs in place
+  });
+  outer.finish();
+  EXPECT_EQ(inner_runs, 1);
+}
+
+}  // namespace
+}  // namespace recipe
