@@ -132,7 +132,7 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
       text = transform_metadata(std::move(text));
     }
   }
-  MetadataDocument metadata(file ? JsonText(file->text(), k_read_padding) : JsonText(text), loaded.metadata_origin);
+  MetadataDocument metadata(file ? JsonText(file->text(), file->padding()) : JsonText(text), loaded.metadata_origin);
   const std::string& root = metadata.workspace_root();
   if (!lock) {
     lockfile_root = root;

@@ -96,6 +96,7 @@ std::string read_file(const std::filesystem::path& path) {
     in.clear();
     in.seekg(0);
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    text.reserve(text.size() + k_read_padding);
   }
   if (in.bad()) {
     throw InputError(path.string() + ": cannot read: " + std::strerror(errno));

@@ -40,8 +40,7 @@ PaddedFile::PaddedFile(const std::filesystem::path& path) {
     throw InputError(path.string() + ": cannot read: " + std::strerror(EISDIR));
   }
   if (!S_ISREG(status.st_mode) || status.st_size <= 0) {
-    m_read = read_file(path);  // read_file reserves the padding
-    m_text = m_read;
+    read_into_memory(path);
     return;
   }
   auto size = static_cast<size_t>(status.st_size);
@@ -52,8 +51,7 @@ PaddedFile::PaddedFile(const std::filesystem::path& path) {
   m_mapping = mmap(nullptr, m_mapping_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (m_mapping == MAP_FAILED) {
     m_mapping = nullptr;
-    m_read = read_file(path);
-    m_text = m_read;
+    read_into_memory(path);
     return;
   }
   // MAP_POPULATE: the whole file is parsed, so map it all now rather than a fault at a time.
@@ -61,11 +59,17 @@ PaddedFile::PaddedFile(const std::filesystem::path& path) {
       MAP_FAILED) {
     munmap(m_mapping, m_mapping_size);
     m_mapping = nullptr;
-    m_read = read_file(path);  // a file system that cannot map: read it (or say why not)
-    m_text = m_read;
+    read_into_memory(path);  // a file system that cannot map: read it (or say why not)
     return;
   }
   m_text = std::string_view(static_cast<const char*>(m_mapping), size);
+  m_padding = m_mapping_size - size;
+}
+
+void PaddedFile::read_into_memory(const std::filesystem::path& path) {
+  m_read = read_file(path);
+  m_text = m_read;
+  m_padding = m_read.capacity() - m_read.size();
 }
 
 PaddedFile::~PaddedFile() {

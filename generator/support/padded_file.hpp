@@ -23,12 +23,17 @@ class PaddedFile {
   ~PaddedFile();
 
   std::string_view text() const { return m_text; }
+  // How many readable bytes follow text(): at least k_read_padding.
+  size_t padding() const { return m_padding; }
 
  private:
+  void read_into_memory(const std::filesystem::path& path);
+
   void* m_mapping = nullptr;  // the whole mapping, when the file is mapped
   size_t m_mapping_size = 0;
   std::string m_read;  // the text, when it is not
   std::string_view m_text;
+  size_t m_padding = 0;
 };
 
 }  // namespace recipe

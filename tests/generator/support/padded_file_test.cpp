@@ -36,6 +36,7 @@ class PaddedFileTest : public ::testing::Test {
 // padding that ran past the mapping would crash here instead).
 void expect_text_and_zero_padding(const PaddedFile& file, const std::string& content) {
   ASSERT_EQ(file.text(), content);
+  ASSERT_GE(file.padding(), k_read_padding);
   const char* end = file.text().data() + file.text().size();
   for (size_t i = 0; i < k_read_padding; ++i) {
     ASSERT_EQ(end[i], '\0') << "padding byte " << i << " of a " << content.size() << "-byte file";
@@ -54,11 +55,16 @@ TEST_F(PaddedFileTest, GivesTheTextAndZeroPaddingWhateverTheSize) {
   }
 }
 
-TEST_F(PaddedFileTest, EmptyAndSizelessFilesAreRead) {
+// Read rather than mapped, and padded all the same (simdjson reads past the end in place).
+TEST_F(PaddedFileTest, EmptyAndSizelessFilesAreReadWithPadding) {
   PaddedFile empty(write("empty", ""));
   EXPECT_EQ(empty.text(), "");
+  EXPECT_GE(empty.padding(), k_read_padding);
   PaddedFile status("/proc/self/status");  // size 0 to stat, content when read
   EXPECT_NE(status.text().find("Name:"), std::string_view::npos);
+  EXPECT_GE(status.padding(), k_read_padding);
+  std::string read = read_file("/proc/self/status");
+  EXPECT_GE(read.capacity() - read.size(), k_read_padding);
 }
 
 TEST_F(PaddedFileTest, MissingFilesAndDirectoriesAreInputErrors) {
