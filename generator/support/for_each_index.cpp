@@ -37,10 +37,9 @@ void for_each_index(size_t count, const std::function<bool(size_t)>& work) {
   } else {
     run();
   }
-  for (const auto& error : errors) {
-    if (error) {
-      std::rethrow_exception(error);
-    }
+  // Only the first failure counts: a later index, run at the same time, may have thrown too.
+  if (size_t failed = first_failed; failed < count && errors[failed]) {
+    std::rethrow_exception(errors[failed]);
   }
 }
 
