@@ -28,8 +28,25 @@ struct Beside::Task {
     } catch (...) {
       error = std::current_exception();
     }
+    work = nullptr;  // what it holds goes now, not whenever the last handle on the task does
     state.store(done, std::memory_order_release);
     state.notify_all();
+  }
+
+  // Drops the work unless another thread has claimed it; true if dropped.
+  bool drop_if_unclaimed() {
+    int expected = queued;
+    if (!state.compare_exchange_strong(expected, done)) {
+      return false;
+    }
+    work = nullptr;
+    return true;
+  }
+
+  void wait_until_done() const {
+    for (int seen = state.load(std::memory_order_acquire); seen != done; seen = state.load(std::memory_order_acquire)) {
+      state.wait(seen, std::memory_order_acquire);
+    }
   }
 };
 
@@ -93,21 +110,16 @@ Beside run_beside(std::function<void()> work) {
 
 void Beside::finish() {
   m_task->run_if_unclaimed();
-  for (int state = m_task->state.load(std::memory_order_acquire); state != Task::done;
-       state = m_task->state.load(std::memory_order_acquire)) {
-    m_task->state.wait(state, std::memory_order_acquire);
-  }
+  m_task->wait_until_done();
   if (std::exception_ptr error = std::exchange(m_task->error, nullptr)) {
     std::rethrow_exception(error);
   }
 }
 
 Beside::~Beside() {
-  if (m_task) {
-    try {
-      finish();
-    } catch (...) {  // finish() was not called: nobody asked for the outcome
-    }
+  // Work that has started may use the caller's frame, which is about to go: wait for it.
+  if (m_task && !m_task->drop_if_unclaimed()) {
+    m_task->wait_until_done();
   }
 }
 

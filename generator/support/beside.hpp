@@ -5,8 +5,9 @@
 
 namespace recipe {
 
-// Work handed to the helper thread with run_beside(): a handle that must be finished (its
-// destructor does so, discarding what the work threw).
+// Work handed to the helper thread with run_beside(). Finish it to have its outcome; a handle
+// left unfinished (an exception on the way out, say) waits in its destructor for work the helper
+// has started, discarding what it threw, and drops work it has not started.
 class Beside {
  public:
   struct Task;

@@ -58,19 +58,40 @@ TEST(Beside, WorkTheHelperHasNotStartedIsDoneByTheCaller) {
   busy.finish();
 }
 
-TEST(Beside, FinishRethrowsAndTheDestructorWaitsWithoutThrowing) {
+TEST(Beside, FinishRethrows) {
   Beside failing = run_beside([] { throw std::runtime_error("bad lockfile"); });
   EXPECT_THROW(failing.finish(), std::runtime_error);
+}
 
+// An unfinished handle waits for started work (it may use the frame being left) and drops the
+// rest.
+TEST(Beside, AnUnfinishedHandleWaitsForStartedWorkAndDropsTheRest) {
+  std::atomic<bool> started = false;
+  std::atomic<bool> release = false;
   std::atomic<bool> done = false;
+  std::atomic<bool> dropped_ran = false;
   {
-    Beside unfinished = run_beside([&] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    Beside running = run_beside([&] {
+      started = true;
+      while (!release) {
+        std::this_thread::yield();
+      }
       done = true;
       throw std::runtime_error("nobody asked");
     });
-  }
+    EXPECT_TRUE(eventually(started));
+    {
+      Beside queued = run_beside([&] { dropped_ran = true; });
+    }  // dropped: the helper is busy with `running`
+    release = true;
+  }  // waits for `running`, swallowing its exception
   EXPECT_TRUE(done);
+  // Once the helper runs work given after the dropped one, it has passed it (work starts in order).
+  std::atomic<bool> later_ran = false;
+  Beside later = run_beside([&] { later_ran = true; });
+  EXPECT_TRUE(eventually(later_ran));
+  later.finish();
+  EXPECT_FALSE(dropped_ran);
 }
 
 TEST(Beside, WorkMayHandWorkOnWithoutDeadlock) {
