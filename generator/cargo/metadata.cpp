@@ -337,8 +337,15 @@ void validate_features(const Reader& reader, const model::Package& pkg, const Wh
 
 void validate_targets(const Reader& reader, const model::Package& pkg, const Where& where) {
   int libs = 0;
+  // The planner tells targets apart by (name, kind), as cargo does, which refuses repeats.
+  std::set<std::pair<std::string_view, std::string_view>> kinds_and_names;
   for (const auto& target : pkg.targets) {
     libs += target.is_lib() ? 1 : 0;
+    for (const auto& kind : target.kinds) {
+      if (!kinds_and_names.emplace(kind, target.name).second) {
+        reader.fail(where, "has two " + kind + " targets named \"" + target.name + "\" (cargo rejects such a manifest)");
+      }
+    }
   }
   if (libs > 1) {
     reader.fail(where, "has " + std::to_string(libs) + " library targets (a package has at most one)");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cassert>
 #include <map>
 #include <optional>
 #include <set>
@@ -115,7 +116,10 @@ struct Workspace {
   const Package* find_package(const std::string& id) const;
   // The position of `pkg`, which must be one of `packages`: the planner keys its tables by it,
   // as comparing package ids (URLs of 60 characters and more) was much of its time.
-  size_t index_of(const Package& pkg) const { return static_cast<size_t>(&pkg - packages.data()); }
+  size_t index_of(const Package& pkg) const {
+    assert(&pkg >= packages.data() && &pkg < packages.data() + packages.size());
+    return static_cast<size_t>(&pkg - packages.data());
+  }
 };
 
 }  // namespace recipe::model

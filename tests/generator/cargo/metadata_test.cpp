@@ -158,6 +158,15 @@ TEST(Metadata, TheFirstErrorInDocumentOrderIsReportedWhicheverThreadReadsIt) {
   EXPECT_EQ(ws.packages.size(), 10u);
 }
 
+TEST(Metadata, TwoTargetsOfOneKindAndNameAreRejected) {
+  std::string json = packages_json(1, [](size_t, std::string& pkg) {
+    std::string bin = R"j({"name":"tool","kind":["bin"],"crate_types":["bin"],"src_path":"/w/p0/src/main.rs"})j";
+    replace(pkg, R"("targets":[])", R"("targets":[)" + bin + "," + bin + "]");
+  });
+  EXPECT_EQ(error_of(json),
+            "meta.json: packages[0] (p0 1.0.0): has two bin targets named \"tool\" (cargo rejects such a manifest)");
+}
+
 TEST(Metadata, ResolveErrorsNameTheNodeAndTheDependency) {
   std::string json = packages_json(2, [](size_t, std::string&) {});
   replace(json, R"("resolve":{"nodes":[]})",
