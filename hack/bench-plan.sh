@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
+# hyperfine needs two runs for a standard deviation (and takes 0 as "until stopped").
+[[ "$runs" =~ ^[0-9]+$ ]] && ((runs >= 2)) || { echo "usage: hack/bench-plan.sh [RUNS >= 2] (got '$runs')" >&2; exit 2; }
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
