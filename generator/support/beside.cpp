@@ -108,6 +108,12 @@ Beside run_beside(std::function<void()> work) {
   return Beside(std::move(task));
 }
 
+void run_here_and_beside(const std::function<void()>& work) {
+  Beside helper = run_beside(work);
+  work();
+  helper.finish();
+}
+
 void Beside::finish() {
   m_task->run_if_unclaimed();
   m_task->wait_until_done();

@@ -32,4 +32,8 @@ class Beside {
 // the order given; `work` may itself use run_beside (finishing such work runs it in place).
 Beside run_beside(std::function<void()> work);
 
+// Run `work` on this thread and on the helper at once, for work that shares itself out (each
+// copy takes items until none are left); returns when both copies have.
+void run_here_and_beside(const std::function<void()>& work);
+
 }  // namespace recipe

@@ -70,9 +70,7 @@ void for_each_in_dependency_order(const std::vector<std::vector<size_t>>& deps,
     }
   };
   if (order.size() > 1) {
-    Beside helper = run_beside(run);
-    run();
-    helper.finish();
+    run_here_and_beside(run);
   } else {
     run();
   }

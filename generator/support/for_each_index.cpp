@@ -31,9 +31,7 @@ void for_each_index(size_t count, const std::function<bool(size_t)>& work) {
     }
   };
   if (count > 1) {
-    Beside helper = run_beside(run);
-    run();
-    helper.finish();
+    run_here_and_beside(run);
   } else {
     run();
   }
