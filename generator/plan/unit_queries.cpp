@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace recipe::plan {
 
@@ -31,10 +32,9 @@ void collect_link_search(const Unit& unit, const std::vector<Unit>& units, std::
   }
 }
 
-std::vector<size_t> sorted_by_id(const std::set<size_t>& indices, const std::vector<Unit>& units) {
-  std::vector<size_t> out(indices.begin(), indices.end());
-  std::ranges::sort(out, {}, [&units](size_t i) -> const std::string& { return units[i].id; });
-  return out;
+std::vector<size_t> sorted_by_id(std::vector<size_t> indices, const std::vector<Unit>& units) {
+  std::ranges::sort(indices, {}, [&units](size_t i) -> const std::string& { return units[i].id; });
+  return indices;
 }
 
 }  // namespace
@@ -53,8 +53,7 @@ std::vector<size_t> transitive_libs(const Unit& unit, const std::vector<Unit>& u
   std::vector<bool> seen(units.size());
   std::vector<size_t> out;
   collect_libs(unit, units, seen, out);
-  std::ranges::sort(out, {}, [&units](size_t i) -> const std::string& { return units[i].id; });
-  return out;
+  return sorted_by_id(std::move(out), units);
 }
 
 std::vector<size_t> link_search_runs(const Unit& unit, const std::vector<Unit>& units) {
@@ -67,7 +66,7 @@ std::vector<size_t> link_search_runs(const Unit& unit, const std::vector<Unit>& 
     seen.erase(own_index);
     out.push_back(own_index);
   }
-  for (size_t i : sorted_by_id(seen, units)) {
+  for (size_t i : sorted_by_id({seen.begin(), seen.end()}, units)) {
     out.push_back(i);
   }
   return out;
