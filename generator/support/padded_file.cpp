@@ -36,9 +36,7 @@ PaddedFile::PaddedFile(const std::filesystem::path& path) {
   if (file.fd < 0 || fstat(file.fd, &status) != 0) {
     throw InputError(path.string() + ": cannot read: " + std::strerror(errno));
   }
-  if (S_ISDIR(status.st_mode)) {
-    throw InputError(path.string() + ": cannot read: " + std::strerror(EISDIR));
-  }
+  // Not a regular file (a pipe, /proc, a directory, which read_file refuses), or empty.
   if (!S_ISREG(status.st_mode) || status.st_size <= 0) {
     read_into_memory(path);
     return;
