@@ -13,7 +13,7 @@ namespace recipe::cargo {
 
 // Text for JsonDocument and the `padding` readable bytes after its end: with at least
 // simdjson's padding there, it is parsed in place, else from a padded copy. A std::string offers
-// its spare capacity (read_file reserves enough); a PaddedFile gives k_read_padding.
+// its spare capacity (read_file reserves enough); a PaddedFile says what it has.
 struct JsonText {
   JsonText(const std::string& text) : view(text), padding(text.capacity() - text.size()) {}
   JsonText(std::string_view text, size_t padding) : view(text), padding(padding) {}

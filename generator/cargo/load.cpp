@@ -48,14 +48,11 @@ std::vector<std::string> metadata_argv(const LoadOptions& opts) {
   return argv;
 }
 
-std::string read_metadata(const LoadOptions& opts, ProcessRunner& runner, std::string& origin) {
+// Metadata that is not in a file: from stdin (`--metadata -`) or from running cargo.
+std::string read_metadata_stream(const LoadOptions& opts, ProcessRunner& runner, std::string& origin) {
   if (opts.metadata_file) {
-    origin = *opts.metadata_file;
-    if (origin == "-") {
-      origin = "<stdin>";
-      return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    }
-    return read_file(*opts.metadata_file);
+    origin = "<stdin>";
+    return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   }
   origin = "cargo metadata";
   RunOptions run_opts;
@@ -119,18 +116,19 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
     start_reading_lockfile();
   }
   LoadedInputs loaded;
-  // A metadata file is parsed where it is mapped; cargo's output, stdin and text to be
-  // transformed first are parsed from memory.
+  // A metadata file is parsed where it is mapped; cargo's output, stdin and transformed text
+  // from memory.
   std::optional<PaddedFile> file;
   std::string text;
-  if (opts.metadata_file && *opts.metadata_file != "-" && !transform_metadata) {
+  if (opts.metadata_file && *opts.metadata_file != "-") {
     loaded.metadata_origin = *opts.metadata_file;
     file.emplace(*opts.metadata_file);
   } else {
-    text = read_metadata(opts, runner, loaded.metadata_origin);
-    if (transform_metadata) {
-      text = transform_metadata(std::move(text));
-    }
+    text = read_metadata_stream(opts, runner, loaded.metadata_origin);
+  }
+  if (transform_metadata) {
+    text = transform_metadata(file ? std::string(file->text()) : std::move(text));
+    file.reset();
   }
   MetadataDocument metadata(file ? JsonText(file->text(), file->padding()) : JsonText(text), loaded.metadata_origin);
   const std::string& root = metadata.workspace_root();
