@@ -487,8 +487,7 @@ void read_package_identity(const Reader& reader, const JsonObject& value, size_t
 
 void read_package_rest(const Reader& reader, const JsonObject& value, size_t index,
                        const std::string& workspace_root, model::Package& pkg) {
-  Where at_index("packages", index);
-  Where where = Where::package(at_index, pkg.name, pkg.version);
+  Where where("packages", index, pkg.name, pkg.version);
   pkg.manifest_dir = parent_dir(reader.string(value, "manifest_path", where));
   pkg.source = parse_source(reader.optional_string(value, "source", where), pkg.manifest_dir, workspace_root);
   pkg.edition = reader.optional_string(value, "edition", where);
@@ -571,8 +570,7 @@ std::vector<model::Package> parse_packages(const Reader& reader, const std::vect
       std::rethrow_exception(read.error);
     }
     if (!seen_ids.insert(read.package.id).second) {
-      Where at_index("packages", index);
-      reader.fail(Where::package(at_index, read.package.name, read.package.version), "duplicate package id");
+      reader.fail(Where("packages", index, read.package.name, read.package.version), "duplicate package id");
     }
     if (read.error) {
       std::rethrow_exception(read.error);

@@ -12,7 +12,8 @@ std::string Where::text() const {
     case Form::within:
       return parent + ": " + std::string(m_first) + " \"" + std::string(m_second) + "\"";
     case Form::package:
-      return parent + " (" + std::string(m_first) + " " + std::string(m_second) + ")";
+      return std::string(m_first) + "[" + std::to_string(m_index) + "] (" + std::string(m_second) + " " +
+             std::string(m_third) + ")";
   }
   return parent;
 }

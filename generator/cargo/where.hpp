@@ -21,12 +21,9 @@ class Where {
   // `parent: kind "name"`: an element inside another.
   Where(const Where& parent, std::string_view kind, std::string_view name)
       : m_parent(&parent), m_form(Form::within), m_first(kind), m_second(name) {}
-  // `parent (name version)`: a package, once its name and version are known.
-  static Where package(const Where& parent, std::string_view name, std::string_view version) {
-    Where where(parent, name, version);
-    where.m_form = Form::package;
-    return where;
-  }
+  // `field[index] (name version)`: a package, once its name and version are known.
+  Where(std::string_view field, size_t index, std::string_view name, std::string_view version)
+      : m_form(Form::package), m_first(field), m_second(name), m_third(version), m_index(index) {}
 
   std::string text() const;
 
@@ -37,6 +34,7 @@ class Where {
   Form m_form = Form::text;
   std::string_view m_first;
   std::string_view m_second;
+  std::string_view m_third;
   size_t m_index = 0;
 };
 

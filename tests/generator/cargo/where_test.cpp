@@ -13,8 +13,7 @@ TEST(Where, EveryFormNestsAsMessagesSpellIt) {
   EXPECT_EQ(node.text(), "resolve.nodes[3]");
   EXPECT_EQ(dep.text(), "resolve.nodes[3].deps[12]");
 
-  Where at_index("packages", 0);
-  Where package = Where::package(at_index, "serde", "1.0.0");
+  Where package("packages", 0, "serde", "1.0.0");
   Where target(package, "target", "serde_derive");
   Where dependency(package, "dependency", "syn");
   Where feature(dependency, "feature", "full");
