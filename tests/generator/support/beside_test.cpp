@@ -19,42 +19,45 @@ bool eventually(const std::atomic<bool>& flag) {
   return flag;
 }
 
-TEST(Beside, RunsOnTheHelperAndFinishWaitsForIt) {
-  std::thread::id ran_on;
+// Holds the thread that runs it: says it has started, then waits to be released.
+struct Gate {
   std::atomic<bool> started = false;
   std::atomic<bool> release = false;
-  bool finished_after_release = false;
-  Beside work = run_beside([&] {
-    ran_on = std::this_thread::get_id();
+
+  void hold() {
     started = true;
     while (!release) {
       std::this_thread::yield();
     }
+  }
+};
+
+TEST(Beside, RunsOnTheHelperAndFinishWaitsForIt) {
+  std::thread::id ran_on;
+  Gate gate;
+  bool finished_after_release = false;
+  Beside work = run_beside([&] {
+    ran_on = std::this_thread::get_id();
+    gate.hold();
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
     finished_after_release = true;
   });
-  EXPECT_TRUE(eventually(started)) << "the helper never took the work";
-  release = true;
+  EXPECT_TRUE(eventually(gate.started)) << "the helper never took the work";
+  gate.release = true;
   work.finish();
   EXPECT_TRUE(finished_after_release);
   EXPECT_NE(ran_on, std::this_thread::get_id());
 }
 
 TEST(Beside, WorkTheHelperHasNotStartedIsDoneByTheCaller) {
-  std::atomic<bool> started = false;
-  std::atomic<bool> release = false;
-  Beside busy = run_beside([&] {
-    started = true;
-    while (!release) {
-      std::this_thread::yield();
-    }
-  });
-  EXPECT_TRUE(eventually(started));
+  Gate gate;
+  Beside busy = run_beside([&] { gate.hold(); });
+  EXPECT_TRUE(eventually(gate.started));
   std::thread::id ran_on;
   Beside queued = run_beside([&] { ran_on = std::this_thread::get_id(); });
   queued.finish();  // the helper is still busy: it runs here rather than waiting
   EXPECT_EQ(ran_on, std::this_thread::get_id());
-  release = true;
+  gate.release = true;
   busy.finish();
 }
 
@@ -66,24 +69,20 @@ TEST(Beside, FinishRethrows) {
 // An unfinished handle waits for started work (it may use the frame being left) and drops the
 // rest.
 TEST(Beside, AnUnfinishedHandleWaitsForStartedWorkAndDropsTheRest) {
-  std::atomic<bool> started = false;
-  std::atomic<bool> release = false;
+  Gate gate;
   std::atomic<bool> done = false;
   std::atomic<bool> dropped_ran = false;
   {
     Beside running = run_beside([&] {
-      started = true;
-      while (!release) {
-        std::this_thread::yield();
-      }
+      gate.hold();
       done = true;
       throw std::runtime_error("nobody asked");
     });
-    EXPECT_TRUE(eventually(started));
+    EXPECT_TRUE(eventually(gate.started));
     {
       Beside queued = run_beside([&] { dropped_ran = true; });
     }  // dropped: the helper is busy with `running`
-    release = true;
+    gate.release = true;
   }  // waits for `running`, swallowing its exception
   EXPECT_TRUE(done);
   // Once the helper runs work given after the dropped one, it has passed it (work starts in order).
