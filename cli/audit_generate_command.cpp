@@ -1,11 +1,11 @@
-#include "audit/cli/audit_subcommands.hpp"
+#include "cli/audit_subcommands.hpp"
 
 #include <filesystem>
 #include <iostream>
 
-#include "audit/cli/generate_command.hpp"
-#include "audit/cli/recipe_context.hpp"
-#include "audit/cli/report_outputs.hpp"
+#include "cli/generate_command.hpp"
+#include "cli/recipe_context.hpp"
+#include "cli/report_outputs.hpp"
 #include "audit/regenerate/regeneration_audit.hpp"
 #include "generator/emit/recorded_command.hpp"
 #include "generator/support/atomic_file.hpp"

@@ -1,6 +1,6 @@
-#include "audit/cli/audit_command.hpp"
+#include "cli/audit_command.hpp"
 
-#include "audit/cli/audit_subcommands.hpp"
+#include "cli/audit_subcommands.hpp"
 
 namespace recipe::cli {
 

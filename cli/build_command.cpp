@@ -1,4 +1,4 @@
-#include "audit/cli/build_command.hpp"
+#include "cli/build_command.hpp"
 
 #include <unistd.h>
 
@@ -7,7 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "audit/cli/recipe_context.hpp"
+#include "cli/recipe_context.hpp"
 #include "audit/runner/build_context.hpp"
 #include "audit/runner/build_log.hpp"
 #include "audit/runner/engine.hpp"

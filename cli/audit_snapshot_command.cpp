@@ -1,4 +1,4 @@
-#include "audit/cli/audit_subcommands.hpp"
+#include "cli/audit_subcommands.hpp"
 
 #include <chrono>
 #include <cstdio>

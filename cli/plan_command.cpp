@@ -1,8 +1,8 @@
-#include "audit/cli/plan_command.hpp"
+#include "cli/plan_command.hpp"
 
 #include <memory>
 
-#include "audit/cli/input_options.hpp"
+#include "cli/input_options.hpp"
 #include "generator/plan/plan_render.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/short_run_memory.hpp"

@@ -1,11 +1,11 @@
-#include "audit/cli/audit_subcommands.hpp"
+#include "cli/audit_subcommands.hpp"
 
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
 
-#include "audit/cli/report_outputs.hpp"
+#include "cli/report_outputs.hpp"
 #include "audit/report/report.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"

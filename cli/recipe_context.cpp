@@ -1,6 +1,6 @@
-#include "audit/cli/recipe_context.hpp"
+#include "cli/recipe_context.hpp"
 
-#include "audit/cli/generate_command.hpp"
+#include "cli/generate_command.hpp"
 #include "generator/emit/recorded_command.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"

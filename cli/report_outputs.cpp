@@ -1,4 +1,4 @@
-#include "audit/cli/report_outputs.hpp"
+#include "cli/report_outputs.hpp"
 
 #include <iostream>
 

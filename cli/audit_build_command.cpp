@@ -1,10 +1,10 @@
-#include "audit/cli/audit_subcommands.hpp"
+#include "cli/audit_subcommands.hpp"
 
 #include <filesystem>
 #include <iostream>
 
-#include "audit/cli/recipe_context.hpp"
-#include "audit/cli/report_outputs.hpp"
+#include "cli/recipe_context.hpp"
+#include "cli/report_outputs.hpp"
 #include "audit/rebuild/rebuild_audit.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/split.hpp"

@@ -1,11 +1,11 @@
-#include "audit/cli/hints_command.hpp"
+#include "cli/hints_command.hpp"
 
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
 
-#include "audit/cli/input_options.hpp"
+#include "cli/input_options.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/stage_names.hpp"
 #include "generator/emit/system_packages.hpp"

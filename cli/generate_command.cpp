@@ -1,10 +1,10 @@
-#include "audit/cli/generate_command.hpp"
+#include "cli/generate_command.hpp"
 
 #include <algorithm>
 
 #include <spdlog/spdlog.h>
 
-#include "audit/cli/input_options.hpp"
+#include "cli/input_options.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/short_run_memory.hpp"

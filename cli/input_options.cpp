@@ -1,4 +1,4 @@
-#include "audit/cli/input_options.hpp"
+#include "cli/input_options.hpp"
 
 namespace recipe::cli {
 

@@ -11,11 +11,11 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "audit/cli/audit_command.hpp"
-#include "audit/cli/build_command.hpp"
-#include "audit/cli/generate_command.hpp"
-#include "audit/cli/hints_command.hpp"
-#include "audit/cli/plan_command.hpp"
+#include "cli/audit_command.hpp"
+#include "cli/build_command.hpp"
+#include "cli/generate_command.hpp"
+#include "cli/hints_command.hpp"
+#include "cli/plan_command.hpp"
 #include "generator/support/error.hpp"
 #include "generator/version.hpp"
 
