@@ -62,7 +62,7 @@ void run_audit_generate(const AuditGenerateOptions& opts) {
     if (!words) {
       throw InputError(label + ": has no \"cargo-recipe-command\" header line (not written by cargo-recipe generate?)");
     }
-    emit::GenerateRequest request = parse_generate_command(*words, label);
+    pipeline::GenerateRequest request = parse_generate_command(*words, label);
     // Regenerate from where the command was recorded: relative paths mean what they meant then.
     WorkingDirectory directory(command_root(file));
     std::cerr << "cargo-recipe: " << (opts.check ? "checking " : "auditing ") << label << "\n";

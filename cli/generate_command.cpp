@@ -19,7 +19,7 @@ struct RecipeCommandOptions {
   WorkspaceOptions workspace;  // generate
   std::string spec;            // install: NAME[@VERSION]
   install::InstallRequest install_request;
-  emit::GenerateRequest request;
+  pipeline::GenerateRequest request;
   std::string output;
 };
 
@@ -119,7 +119,7 @@ void run_recipe_command(RecipeCommandOptions& opts, const std::vector<std::strin
   finish(opts);
   opts.request.command = regenerate_words(argv, opts.request.hints);
   SubprocessRunner processes;
-  emit::GeneratedRecipe recipe = emit::generate_recipe(opts.request, processes);
+  pipeline::GeneratedRecipe recipe = pipeline::generate_recipe(opts.request, processes);
   std::string output = opts.output.empty() ? recipe.default_output : opts.output;
   write_output(output, recipe.text);
   if (output != "-") {
@@ -159,7 +159,7 @@ void add_install_command(CLI::App& app, std::shared_ptr<const std::vector<std::s
   command->callback([opts, argv] { run_recipe_command(*opts, *argv); });
 }
 
-emit::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin) {
+pipeline::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin) {
   if (words.size() < 2 || words[0] != "cargo-recipe" || (words[1] != "generate" && words[1] != "install")) {
     throw InputError(origin + ": the recorded command is not \"cargo-recipe generate ...\" or \"cargo-recipe install ...\"");
   }

@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "generator/emit/generate.hpp"
+#include "generator/pipeline/generate.hpp"
 
 namespace recipe::cli {
 
@@ -19,6 +19,6 @@ void add_install_command(CLI::App& app, std::shared_ptr<const std::vector<std::s
 
 // Read back the command a recipe's header records ("cargo-recipe", "generate" or "install", ...),
 // exactly as that command would have understood it. Throws InputError naming `origin` when it does not parse.
-emit::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin);
+pipeline::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin);
 
 }  // namespace recipe::cli

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/input_options.hpp"
+#include "generator/pipeline/read_hints_files.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/stage_names.hpp"
 #include "generator/emit/system_packages.hpp"
@@ -96,15 +97,15 @@ void explain_workspace(const HintsCommandOptions& opts, hints::Distro distro, co
 void run_hints(HintsCommandOptions& opts) {
   finish_workspace_options(opts.workspace);
   bool use_workspace = opts.crates.empty() || opts.workspace.load.manifest_path || opts.workspace.load.metadata_file;
-  std::optional<cargo::LoadedInputs> loaded;
+  std::optional<pipeline::LoadedInputs> loaded;
   SubprocessRunner processes;
   if (use_workspace) {
-    loaded = cargo::load_inputs(opts.workspace.load, processes);
+    loaded = pipeline::load_inputs(opts.workspace.load, processes);
   }
   std::string why;
   hints::Distro distro = hints::decide_distro(opts.hints.distro, loaded ? loaded->inputs.toolchain.distro : "",
                                               opts.base_image, &why);
-  hints::HintSet set = hints::collect_hints(opts.hints, loaded ? loaded->workspace.get() : nullptr);
+  hints::HintSet set = pipeline::load_hints(opts.hints, loaded ? loaded->workspace.get() : nullptr);
   std::cout << "distro: " << hints::to_string(distro) << " (" << why << ")\n";
   std::cout << "sources, later wins:";
   for (const auto& source : set.sources()) {

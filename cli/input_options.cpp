@@ -2,7 +2,7 @@
 
 namespace recipe::cli {
 
-void add_feature_options(CLI::App& command, cargo::LoadOptions& load) {
+void add_feature_options(CLI::App& command, pipeline::LoadOptions& load) {
   command.add_option("--toolchain", load.toolchain_file,
                      "Toolchain of the build image: TOML with rustc_vv and cfg (default: ask the local rustc)");
   command.add_flag("--offline", load.offline, "Pass --offline to cargo metadata");

@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "generator/cargo/load.hpp"
+#include "generator/pipeline/load_inputs.hpp"
 #include "generator/hints/collect.hpp"
 #include "generator/plan/plan.hpp"
 
@@ -11,13 +11,13 @@ namespace recipe::cli {
 // The options shared by every command that plans a workspace (plan, generate): cargo's own
 // vocabulary, so `cargo recipe plan -p foo --features bar` reads like `cargo build`.
 struct WorkspaceOptions {
-  cargo::LoadOptions load;
+  pipeline::LoadOptions load;
   plan::PlanOptions plan;
   std::string resolver;
 };
 
 // --toolchain, --offline and the feature options, shared by every command that plans.
-void add_feature_options(CLI::App& command, cargo::LoadOptions& load);
+void add_feature_options(CLI::App& command, pipeline::LoadOptions& load);
 
 // Register the options on `command`.
 void add_workspace_options(CLI::App& command, WorkspaceOptions& opts);

@@ -23,7 +23,7 @@ void run_plan(PlanCommandOptions& opts) {
   SubprocessRunner runner;
   // Deliberately never freed (as compilers do with -disable-free): the process ends right after
   // writing, and taking apart tens of thousands of small objects was a tenth of a plan's time.
-  auto* loaded = new cargo::LoadedInputs(cargo::load_inputs(opts.workspace.load, runner));
+  auto* loaded = new pipeline::LoadedInputs(pipeline::load_inputs(opts.workspace.load, runner));
   auto* plan = new plan::Plan(plan::make_plan(loaded->inputs, opts.workspace.plan));
   write_output(opts.output, opts.format == "json" ? plan::render_plan_json(*plan) : plan::render_plan_text(*plan));
 }

@@ -20,7 +20,7 @@ RecipeContext recipe_context(const fs::path& recipe) {
   if (!words) {
     throw InputError(label + ": has no \"cargo-recipe-command\" header line (give --context and --vendor)");
   }
-  emit::GenerateRequest request = parse_generate_command(*words, label);
+  pipeline::GenerateRequest request = parse_generate_command(*words, label);
   fs::path root = command_root(recipe);
   auto from_root = [&root](const std::string& path) { return (root / path).lexically_normal().string(); };
   RecipeContext out;

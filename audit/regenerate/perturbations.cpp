@@ -111,12 +111,12 @@ void move_paths(nlohmann::ordered_json& value, const std::string& key) {
 
 // Copy the workspace (without build outputs or VCS data) to a new absolute path and generate
 // from there, from another working directory.
-std::string generate_moved(const emit::GenerateRequest& original, const Generator& generate) {
-  emit::GenerateRequest request = with_absolute_paths(original);
+std::string generate_moved(const pipeline::GenerateRequest& original, const Generator& generate) {
+  pipeline::GenerateRequest request = with_absolute_paths(original);
   if (request.load.metadata_file || !request.load.manifest_path) {
     // Metadata read from a file: move the whole tree it describes (the workspace and any path
     // package beside it) under another root, keeping every relative position.
-    emit::GenerateHooks hooks;
+    pipeline::GenerateHooks hooks;
     hooks.transform_metadata = [](std::string text) {
       nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text);
       move_paths(doc, "");
@@ -144,7 +144,7 @@ std::string generate_moved(const emit::GenerateRequest& original, const Generato
 
 }  // namespace
 
-emit::GenerateRequest with_absolute_paths(emit::GenerateRequest request) {
+pipeline::GenerateRequest with_absolute_paths(pipeline::GenerateRequest request) {
   auto fix = [](std::optional<std::string>& path) {
     if (path) {
       path = absolute(*path);
@@ -170,16 +170,16 @@ std::string shuffle_metadata(const std::string& json, uint32_t seed) {
 std::vector<Perturbation> all_perturbations() {
   std::vector<Perturbation> list;
   list.push_back({"repeat", "the same inputs again",
-                  [](const emit::GenerateRequest& r, const Generator& g, uint32_t) { return g(r, {}); }});
+                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) { return g(r, {}); }});
   list.push_back({"shuffled-metadata", "cargo metadata with object keys and order-free arrays shuffled",
-                  [](const emit::GenerateRequest& r, const Generator& g, uint32_t seed) {
-                    emit::GenerateHooks hooks;
+                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t seed) {
+                    pipeline::GenerateHooks hooks;
                     hooks.transform_metadata = [seed](std::string text) { return shuffle_metadata(text, seed); };
                     return g(r, hooks);
                   }});
   list.push_back({"reordered-packages", "packages, targets and dependencies listed in reverse order",
-                  [](const emit::GenerateRequest& r, const Generator& g, uint32_t) {
-                    emit::GenerateHooks hooks;
+                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) {
+                    pipeline::GenerateHooks hooks;
                     hooks.transform_metadata = [](std::string text) {
                       nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text);
                       reverse_value(doc, "");
@@ -188,15 +188,15 @@ std::vector<Perturbation> all_perturbations() {
                     return g(r, hooks);
                   }});
   list.push_back({"moved-workspace", "the workspace copied to another absolute path, generated from elsewhere",
-                  [](const emit::GenerateRequest& r, const Generator& g, uint32_t) { return generate_moved(r, g); }});
+                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) { return generate_moved(r, g); }});
   list.push_back({"working-directory", "generated from the root directory",
-                  [](const emit::GenerateRequest& r, const Generator& g, uint32_t) {
-                    emit::GenerateRequest request = with_absolute_paths(r);
+                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) {
+                    pipeline::GenerateRequest request = with_absolute_paths(r);
                     WorkingDirectory directory("/");
                     return g(request, {});
                   }});
   list.push_back({"locale-timezone", "LANG/LC_ALL Turkish UTF-8 (dotless i), TZ far from UTC",
-                  [](const emit::GenerateRequest& r, const Generator& g, uint32_t) {
+                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) {
                     EnvironmentGuard env;
                     env.set("LANG", "tr_TR.UTF-8");
                     env.set("LC_ALL", "tr_TR.UTF-8");
@@ -208,7 +208,7 @@ std::vector<Perturbation> all_perturbations() {
                     return g(r, {});
                   }});
   list.push_back({"environment-noise", "extra variables a build machine might set (RUSTFLAGS, SOURCE_DATE_EPOCH...)",
-                  [](const emit::GenerateRequest& r, const Generator& g, uint32_t seed) {
+                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t seed) {
                     EnvironmentGuard env;
                     env.set("RUSTFLAGS", "-C target-cpu=native");
                     env.set("CARGO_BUILD_JOBS", "64");

@@ -24,13 +24,13 @@ report::Case compared(const std::string& recipe, const std::string& name, const 
 }  // namespace
 
 Generator real_generator() {
-  return [](const emit::GenerateRequest& request, const emit::GenerateHooks& hooks) {
+  return [](const pipeline::GenerateRequest& request, const pipeline::GenerateHooks& hooks) {
     SubprocessRunner processes;
-    return emit::generate_recipe(request, processes, hooks).text;
+    return pipeline::generate_recipe(request, processes, hooks).text;
   };
 }
 
-std::vector<report::Case> audit_regeneration(const std::string& recipe, const emit::GenerateRequest& request,
+std::vector<report::Case> audit_regeneration(const std::string& recipe, const pipeline::GenerateRequest& request,
                                              const Generator& generate, const AuditOptions& opts) {
   std::string baseline = generate(request, {});
   std::vector<Perturbation> perturbations = all_perturbations();
@@ -64,7 +64,7 @@ std::vector<report::Case> audit_regeneration(const std::string& recipe, const em
   return cases;
 }
 
-report::Case check_recipe(const std::string& recipe, const std::string& text, const emit::GenerateRequest& request,
+report::Case check_recipe(const std::string& recipe, const std::string& text, const pipeline::GenerateRequest& request,
                           const Generator& generate) {
   return compared(recipe, "up-to-date", text, generate(request, {}), recipe);
 }

@@ -18,11 +18,11 @@ struct AuditOptions {
 // Generate `request` once as the baseline, then under every perturbation `runs` times, and
 // compare byte for byte. One case per perturbation and run, named "NAME" or "NAME#RUN".
 // A perturbation that fails to generate at all is an error case naming why.
-std::vector<report::Case> audit_regeneration(const std::string& recipe, const emit::GenerateRequest& request,
+std::vector<report::Case> audit_regeneration(const std::string& recipe, const pipeline::GenerateRequest& request,
                                              const Generator& generate, const AuditOptions& opts);
 
 // Regenerate `request` and compare with the committed `text` of `recipe`: the drift gate.
-report::Case check_recipe(const std::string& recipe, const std::string& text, const emit::GenerateRequest& request,
+report::Case check_recipe(const std::string& recipe, const std::string& text, const pipeline::GenerateRequest& request,
                           const Generator& generate);
 
 // The real generator, running subprocesses (cargo metadata, rustc) as it needs.

@@ -8,6 +8,9 @@
 
 namespace recipe::cargo {
 
+using model::ProfileToml;
+using model::RootManifest;
+
 namespace {
 
 class ProfileReader {

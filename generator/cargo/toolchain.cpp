@@ -2,26 +2,12 @@
 
 #include "generator/cargo/toml_document.hpp"
 
-#include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::cargo {
 
-const model::CfgSet& Toolchain::cfg(const std::string& triple) const {
-  auto it = cfg_by_triple.find(triple);
-  if (it == cfg_by_triple.end()) {
-    throw InputError("no cfg known for target \"" + triple +
-                     "\" (add it to the toolchain file's [target_cfg] table, from rustc --print cfg --target " + triple + ")");
-  }
-  return it->second;
-}
-
-bool Toolchain::at_least(unsigned major, unsigned minor) const {
-  return version.major > major || (version.major == major && version.minor >= minor);
-}
-
-Toolchain toolchain_from_text(std::string_view rustc_vv, std::string_view host_cfg, const std::string& origin) {
-  Toolchain toolchain;
+model::Toolchain toolchain_from_text(std::string_view rustc_vv, std::string_view host_cfg, const std::string& origin) {
+  model::Toolchain toolchain;
   std::string_view rest = rustc_vv;
   while (!rest.empty()) {
     size_t eol = rest.find('\n');
@@ -45,15 +31,14 @@ Toolchain toolchain_from_text(std::string_view rustc_vv, std::string_view host_c
   return toolchain;
 }
 
-Toolchain read_toolchain_file(const std::string& path) {
-  std::string text = read_file(path);
+model::Toolchain parse_toolchain_file(std::string_view text, const std::string& path) {
   toml::table doc = parse_toml(text, path);
   auto vv = doc["rustc_vv"].value<std::string>();
   auto cfg = doc["cfg"].value<std::string>();
   if (!vv || !cfg) {
     throw InputError(path + ": a toolchain file needs the strings \"rustc_vv\" (rustc -vV) and \"cfg\" (rustc --print cfg)");
   }
-  Toolchain toolchain = toolchain_from_text(*vv, *cfg, path);
+  model::Toolchain toolchain = toolchain_from_text(*vv, *cfg, path);
   if (const toml::node* distro = doc.get("distro")) {
     if (!distro->is_string()) {
       throw InputError(location_of(path, *distro) + ": distro must be a string (the ID of the image's /etc/os-release)");
@@ -68,29 +53,6 @@ Toolchain read_toolchain_file(const std::string& path) {
       toolchain.cfg_by_triple[std::string(triple.str())] =
           model::CfgSet::parse(node.as_string()->get(), std::string(triple.str()), path);
     }
-  }
-  return toolchain;
-}
-
-Toolchain query_local_toolchain(ProcessRunner& runner, const std::vector<std::string>& targets) {
-  RunOptions opts;
-  opts.env = deterministic_env();
-  ProcessResult vv = runner.run({"rustc", "-vV"}, opts);
-  ProcessResult cfg = runner.run({"rustc", "--print", "cfg"}, opts);
-  if (vv.exit_code != 0 || cfg.exit_code != 0) {
-    throw InputError("cannot run the local rustc (" + vv.err + cfg.err +
-                     "): install rustc or pass --toolchain FILE");
-  }
-  Toolchain toolchain = toolchain_from_text(vv.out, cfg.out, "rustc -vV");
-  for (const auto& triple : targets) {
-    if (toolchain.cfg_by_triple.contains(triple)) {
-      continue;
-    }
-    ProcessResult target_cfg = runner.run({"rustc", "--print", "cfg", "--target", triple}, opts);
-    if (target_cfg.exit_code != 0) {
-      throw InputError("rustc --print cfg --target " + triple + " failed: " + target_cfg.err);
-    }
-    toolchain.cfg_by_triple[triple] = model::CfgSet::parse(target_cfg.out, triple, "rustc --print cfg");
   }
   return toolchain;
 }

@@ -3,7 +3,6 @@
 #include "generator/hints/builtin.hpp"
 #include "generator/hints/manifest_hints.hpp"
 #include "generator/hints/read_hints.hpp"
-#include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/suggest.hpp"
 
@@ -24,10 +23,11 @@ std::optional<Distro> family_of(const std::string& id) {
 
 }  // namespace
 
-HintSet collect_hints(const HintOptions& options, const model::Workspace* workspace) {
+HintSet collect_hints(const HintOptions& options, const std::vector<HintsFileText>& files,
+                      const model::Workspace* workspace) {
   std::vector<HintSource> sources = {builtin_hints()};
-  for (const auto& file : options.files) {
-    sources.push_back(read_hints_file(read_file(file), file, "hints file " + file));
+  for (const auto& file : files) {
+    sources.push_back(read_hints_file(file.text, file.path, "hints file " + file.path));
   }
   if (workspace != nullptr) {
     for (auto& source : manifest_hint_sources(*workspace)) {

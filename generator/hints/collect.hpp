@@ -17,10 +17,17 @@ struct HintOptions {
   std::string distro;              // --distro; "" to decide from the image
 };
 
-// Every source in merge order (docs/hints.md): the built-in database, the hints files, the
-// manifests of `workspace` (when given), then the added packages. Throws InputError for a hints
-// file that cannot be read or is invalid, naming the file and key.
-HintSet collect_hints(const HintOptions& options, const model::Workspace* workspace);
+// The text of one hints file, read by the caller.
+struct HintsFileText {
+  std::string path;  // as given, for messages
+  std::string text;
+};
+
+// Every source in merge order (docs/hints.md): the built-in database, `files` (the texts of
+// `options.files`, in that order), the manifests of `workspace` (when given), then the added
+// packages. Pure. Throws InputError for an invalid hints file, naming the file and key.
+HintSet collect_hints(const HintOptions& options, const std::vector<HintsFileText>& files,
+                      const model::Workspace* workspace);
 
 // The distro family packages are installed for: `--distro` when given, else the base image's
 // os-release ID from the toolchain file (debian, ubuntu → debian; alpine → alpine), else a base

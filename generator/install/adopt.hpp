@@ -2,7 +2,8 @@
 
 #include <string>
 
-#include "generator/install/acquire.hpp"
+#include "generator/install/acquired_crate.hpp"
+#include "generator/install/install_request.hpp"
 #include "generator/model/workspace.hpp"
 
 namespace recipe::install {

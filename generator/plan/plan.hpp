@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "generator/cargo/manifest.hpp"
-#include "generator/cargo/toolchain.hpp"
+#include "generator/model/root_manifest.hpp"
+#include "generator/model/toolchain.hpp"
 #include "generator/model/workspace.hpp"
 #include "generator/plan/profile.hpp"
 
@@ -52,8 +52,8 @@ struct PlanOptions {
 // Everything the planner reads: the workspace, its root manifest, the toolchain, checksums.
 struct PlanInputs {
   const model::Workspace* workspace = nullptr;
-  cargo::RootManifest manifest;
-  cargo::Toolchain toolchain;
+  model::RootManifest manifest;
+  model::Toolchain toolchain;
   std::map<std::string, std::string> checksums;  // by package id
 };
 

@@ -28,18 +28,18 @@ Profile built_in(const std::string& root) {
 
 // Cargo's default build-override: host code is built fast, not optimised. (The documented
 // codegen-units = 256 is rustc's own default there: cargo passes no flag.)
-cargo::ProfileToml default_build_override() {
-  cargo::ProfileToml toml;
+model::ProfileToml default_build_override() {
+  model::ProfileToml toml;
   toml.opt_level = "0";
   return toml;
 }
 
 // Apply every field `top` sets to `base`: later tables of an `inherits` chain win.
 template <typename Into>
-void merge(Into& base, const cargo::ProfileToml& top);
+void merge(Into& base, const model::ProfileToml& top);
 
 template <>
-void merge(cargo::ProfileToml& base, const cargo::ProfileToml& top) {
+void merge(model::ProfileToml& base, const model::ProfileToml& top) {
   auto take = [](auto& into, const auto& from) {
     if (from) {
       into = from;
@@ -58,7 +58,7 @@ void merge(cargo::ProfileToml& base, const cargo::ProfileToml& top) {
 }
 
 template <>
-void merge(Profile& p, const cargo::ProfileToml& toml) {
+void merge(Profile& p, const model::ProfileToml& toml) {
   p.opt_level = toml.opt_level.value_or(p.opt_level);
   p.debuginfo = toml.debug.value_or(p.debuginfo);
   p.debug_assertions = toml.debug_assertions.value_or(p.debug_assertions);
@@ -75,19 +75,19 @@ void merge(Profile& p, const cargo::ProfileToml& toml) {
 
 }  // namespace
 
-Profiles::Profiles(const cargo::RootManifest& manifest, std::string name) : m_name(std::move(name)) {
-  std::vector<const cargo::ProfileToml*> chain;  // root first, `m_name` last
+Profiles::Profiles(const model::RootManifest& manifest, std::string name) : m_name(std::move(name)) {
+  std::vector<const model::ProfileToml*> chain;  // root first, `m_name` last
   std::string current = m_name;
   for (int depth = 0; depth < 16; ++depth) {
     auto it = manifest.profiles.find(current);
-    const cargo::ProfileToml* toml = it == manifest.profiles.end() ? nullptr : &it->second;
+    const model::ProfileToml* toml = it == manifest.profiles.end() ? nullptr : &it->second;
     if (toml != nullptr) {
       chain.insert(chain.begin(), toml);
     }
     if (current == "dev" || current == "release") {
       m_root = current;
       m_build_override = default_build_override();
-      for (const cargo::ProfileToml* table : chain) {
+      for (const model::ProfileToml* table : chain) {
         merge(m_merged, *table);
         if (table->build_override) {
           merge(m_build_override, *table->build_override);

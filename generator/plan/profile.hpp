@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "generator/cargo/manifest.hpp"
+#include "generator/model/root_manifest.hpp"
 #include "generator/model/workspace.hpp"
 
 namespace recipe::plan {
@@ -34,7 +34,7 @@ struct Profile {
 class Profiles {
  public:
   // Throws InputError when `name` is neither built in nor declared in `manifest`.
-  Profiles(const cargo::RootManifest& manifest, std::string name);
+  Profiles(const model::RootManifest& manifest, std::string name);
 
   Profile for_unit(const model::Package& pkg, bool for_host) const;
   // The profile of running a build script: the default profile with the parent's name,
@@ -45,9 +45,9 @@ class Profiles {
  private:
   std::string m_name;
   std::string m_root;  // "dev" or "release": where the defaults come from
-  cargo::ProfileToml m_merged;          // the `inherits` chain, flattened
-  cargo::ProfileToml m_build_override;  // cargo's default, then the chain's build-override tables
-  std::map<std::string, cargo::ProfileToml> m_packages;  // "*" or a package name
+  model::ProfileToml m_merged;          // the `inherits` chain, flattened
+  model::ProfileToml m_build_override;  // cargo's default, then the chain's build-override tables
+  std::map<std::string, model::ProfileToml> m_packages;  // "*" or a package name
 };
 
 }  // namespace recipe::plan

@@ -111,7 +111,7 @@ std::string envify(const std::string& name) {
 }
 
 std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>& units,
-                                      const cargo::Toolchain& toolchain) {
+                                      const model::Toolchain& toolchain) {
   const model::Target& target = *unit.target;
   std::vector<std::string> args = {"--crate-name", target.crate_name(), "--edition=" + target.edition,
                                    layout::source_dir(*unit.package) + "/" + target.src_path};
@@ -204,7 +204,7 @@ std::map<std::string, std::string> cfg_env(const model::CfgSet& cfg) {
   return env;
 }
 
-std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain,
+std::map<std::string, std::string> run_env(const Unit& unit, const model::Toolchain& toolchain,
                                            const std::map<std::string, std::string>& platform_cfg_env) {
   std::map<std::string, std::string> env = package_env(*unit.package);
   const std::string triple = unit.platform.value_or(toolchain.host);

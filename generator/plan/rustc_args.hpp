@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "generator/cargo/toolchain.hpp"
+#include "generator/model/toolchain.hpp"
 #include "generator/plan/plan.hpp"
 
 namespace recipe::plan {
@@ -16,7 +16,7 @@ inline constexpr const char* k_id_placeholder = "@UNIT_ID@";
 // order, with paths of plan::layout and only the flags the toolchain understands.
 // Dependencies in `units` must already have their ids.
 std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>& units,
-                                      const cargo::Toolchain& toolchain);
+                                      const model::Toolchain& toolchain);
 
 // The environment cargo gives rustc when compiling `unit`.
 std::map<std::string, std::string> compile_env(const Unit& unit, const std::vector<Unit>& units, bool primary);
@@ -26,7 +26,7 @@ std::map<std::string, std::string> cfg_env(const model::CfgSet& cfg);
 
 // The environment cargo gives a build script when running `unit` (CARGO_CFG_*, TARGET, ...).
 // `platform_cfg_env` is cfg_env of the platform the unit runs for (worked out once per platform).
-std::map<std::string, std::string> run_env(const Unit& unit, const cargo::Toolchain& toolchain,
+std::map<std::string, std::string> run_env(const Unit& unit, const model::Toolchain& toolchain,
                                            const std::map<std::string, std::string>& platform_cfg_env);
 
 // "foo-bar" -> "FOO_BAR", as cargo's envify.

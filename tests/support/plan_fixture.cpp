@@ -10,14 +10,14 @@ std::string test_data(const std::string& relative) {
   return std::string(CARGO_RECIPE_TEST_DIR) + "/" + relative;
 }
 
-cargo::Toolchain linux_toolchain(const std::string& release) {
+model::Toolchain linux_toolchain(const std::string& release) {
   const std::string vv = "rustc " + release + "\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: " + release + "\n";
   const std::string cfg =
       "debug_assertions\npanic=\"unwind\"\ntarget_arch=\"x86_64\"\ntarget_endian=\"little\"\ntarget_env=\"gnu\"\n"
       "target_family=\"unix\"\ntarget_feature=\"fxsr\"\ntarget_feature=\"sse\"\ntarget_feature=\"sse2\"\n"
       "target_has_atomic=\"16\"\ntarget_has_atomic=\"32\"\ntarget_has_atomic=\"64\"\ntarget_has_atomic=\"8\"\n"
       "target_has_atomic=\"ptr\"\ntarget_os=\"linux\"\ntarget_pointer_width=\"64\"\ntarget_vendor=\"unknown\"\nunix\n";
-  cargo::Toolchain toolchain = cargo::toolchain_from_text(vv, cfg, "test");
+  model::Toolchain toolchain = cargo::toolchain_from_text(vv, cfg, "test");
   toolchain.cfg_by_triple["x86_64-pc-windows-gnu"] = model::CfgSet::parse(
       "panic=\"unwind\"\ntarget_arch=\"x86_64\"\ntarget_env=\"gnu\"\ntarget_family=\"windows\"\n"
       "target_os=\"windows\"\ntarget_pointer_width=\"64\"\ntarget_vendor=\"pc\"\nwindows\n",
@@ -45,7 +45,7 @@ bool PlannedWorkspace::has_unit(const std::string& package, bool for_host) const
 }
 
 PlannedWorkspace plan_json(const std::string& metadata, plan::PlanOptions opts, const std::string& resolver,
-                           const cargo::Toolchain& toolchain) {
+                           const model::Toolchain& toolchain) {
   PlannedWorkspace planned;
   planned.workspace = std::make_unique<model::Workspace>(cargo::parse_metadata(metadata, "test.json"));
   plan::PlanInputs inputs;

@@ -12,7 +12,7 @@ namespace recipe::testing {
 std::string test_data(const std::string& relative);
 
 // rustc 1.63 on x86_64 Linux, with its real `rustc --print cfg`, plus a Windows GNU target.
-cargo::Toolchain linux_toolchain(const std::string& release = "1.63.0");
+model::Toolchain linux_toolchain(const std::string& release = "1.63.0");
 
 // A plan together with the workspace it points into.
 struct PlannedWorkspace {
@@ -26,6 +26,6 @@ struct PlannedWorkspace {
 };
 
 PlannedWorkspace plan_json(const std::string& metadata, plan::PlanOptions opts = {}, const std::string& resolver = "2",
-                           const cargo::Toolchain& toolchain = linux_toolchain());
+                           const model::Toolchain& toolchain = linux_toolchain());
 
 }  // namespace recipe::testing

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 enum class Injected { nothing, unsorted_packages, timezone, working_directory };
 
 Generator fixture_generator(Injected injected) {
-  return [injected](const emit::GenerateRequest& request, const emit::GenerateHooks& hooks) {
+  return [injected](const pipeline::GenerateRequest& request, const pipeline::GenerateHooks& hooks) {
     std::string text = read_file(*request.load.metadata_file);
     if (hooks.transform_metadata) {
       text = hooks.transform_metadata(text);
@@ -65,8 +65,8 @@ Generator fixture_generator(Injected injected) {
   };
 }
 
-emit::GenerateRequest request_for(const std::string& fixture) {
-  emit::GenerateRequest request;
+pipeline::GenerateRequest request_for(const std::string& fixture) {
+  pipeline::GenerateRequest request;
   request.load.metadata_file = testing::test_data("fixtures/guppy/" + fixture);
   request.command = {"cargo-recipe", "generate", "--metadata", fixture};
   return request;
@@ -128,7 +128,7 @@ TEST(RegenerationAudit, UnknownPerturbationIsAnInputError) {
 }
 
 TEST(RegenerationAudit, CheckReportsDriftWithADiff) {
-  emit::GenerateRequest request = request_for("small/builddep.json");
+  pipeline::GenerateRequest request = request_for("small/builddep.json");
   std::string current = fixture_generator(Injected::nothing)(request, {});
   EXPECT_EQ(check_recipe("r", current, request, fixture_generator(Injected::nothing)).verdict, report::Verdict::pass);
   std::string edited = current;

@@ -8,7 +8,7 @@ namespace recipe::cargo {
 namespace {
 
 TEST(RootManifest, ReadsResolverAndProfiles) {
-  RootManifest m = parse_root_manifest(R"(
+  model::RootManifest m = parse_root_manifest(R"(
 [workspace]
 resolver = "2"
 members = ["a"]
@@ -31,7 +31,7 @@ panic = "abort"
 )",
                                        "Cargo.toml");
   EXPECT_EQ(m.resolver, "2");
-  const ProfileToml& release = m.profiles.at("release");
+  const model::ProfileToml& release = m.profiles.at("release");
   EXPECT_EQ(release.lto, "true");
   EXPECT_EQ(release.codegen_units, 1);
   EXPECT_EQ(release.debug, "1");

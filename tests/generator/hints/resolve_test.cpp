@@ -88,7 +88,7 @@ TEST(Resolve, MergeOrderIsBuiltinFilesPackageWorkspaceThenAdded) {
 
   HintOptions options;
   options.add_apt = "added-everywhere";
-  HintSet set = collect_hints(options, &ws);
+  HintSet set = collect_hints(options, {}, &ws);
   std::vector<std::string> names;
   for (const auto& source : set.sources()) {
     names.push_back(source.name);

@@ -9,7 +9,7 @@ namespace recipe::model {
 namespace {
 
 const CfgSet& linux_cfg() {
-  static const cargo::Toolchain toolchain = testing::linux_toolchain();
+  static const model::Toolchain toolchain = testing::linux_toolchain();
   return toolchain.cfg("x86_64-unknown-linux-gnu");
 }
 

@@ -1,4 +1,4 @@
-#include "generator/install/acquire.hpp"
+#include "generator/pipeline/acquire.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -11,9 +11,11 @@
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
-namespace recipe::install {
+namespace recipe::pipeline {
 
 namespace fs = std::filesystem;
+using install::AcquiredCrate;
+using install::InstallRequest;
 
 namespace {
 
@@ -154,4 +156,4 @@ AcquiredCrate acquire(const InstallRequest& request, const std::string& sources,
                    "--path DIR or --git URL");
 }
 
-}  // namespace recipe::install
+}  // namespace recipe::pipeline

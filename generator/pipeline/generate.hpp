@@ -4,21 +4,21 @@
 #include <string>
 #include <vector>
 
-#include "generator/cargo/load.hpp"
+#include "generator/pipeline/load_inputs.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/hints/collect.hpp"
 #include "generator/install/install_request.hpp"
 #include "generator/plan/plan.hpp"
 #include "generator/support/process.hpp"
 
-namespace recipe::emit {
+namespace recipe::pipeline {
 
 // Everything `cargo-recipe generate` (or `install`) is asked: the inputs, the plan options, the recipe options,
 // and the command line that asked (recorded in the recipe for regeneration).
 struct GenerateRequest {
-  cargo::LoadOptions load;
+  pipeline::LoadOptions load;
   plan::PlanOptions plan;
-  std::string base_image = k_default_base_image;
+  std::string base_image = emit::k_default_base_image;
   std::string dialect = "portable";
   std::string sources = "registry";  // "registry" or "vendor=DIR"
   std::string source_date_epoch = "0";
@@ -45,4 +45,4 @@ struct GenerateHooks {
 GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes,
                                 const GenerateHooks& hooks = {});
 
-}  // namespace recipe::emit
+}  // namespace recipe::pipeline

@@ -9,7 +9,7 @@
 #include "generator/plan/plan.hpp"
 #include "generator/support/process.hpp"
 
-namespace recipe::cargo {
+namespace recipe::pipeline {
 
 // Where the planner's inputs come from (the `plan` / `generate` command-line options).
 struct LoadOptions {
@@ -41,4 +41,4 @@ struct LoadedInputs {
 LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
                          const std::function<std::string(std::string)>& transform_metadata = {});
 
-}  // namespace recipe::cargo
+}  // namespace recipe::pipeline

@@ -1,4 +1,4 @@
-#include "generator/cargo/load.hpp"
+#include "generator/pipeline/load_inputs.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -11,13 +11,22 @@
 #include "generator/cargo/lockfile.hpp"
 #include "generator/cargo/manifest.hpp"
 #include "generator/cargo/metadata.hpp"
-#include "generator/cargo/toolchain.hpp"
+#include "generator/pipeline/read_toolchain.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/beside.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/padded_file.hpp"
 
-namespace recipe::cargo {
+namespace recipe::pipeline {
+
+// The parsers this edge feeds.
+using cargo::JsonText;
+using cargo::Lockfile;
+using cargo::MetadataDocument;
+using cargo::match_lockfile;
+using cargo::parse_lockfile;
+using cargo::parse_root_manifest;
+using model::RootManifest;
 
 namespace {
 
@@ -156,4 +165,4 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
   return loaded;
 }
 
-}  // namespace recipe::cargo
+}  // namespace recipe::pipeline

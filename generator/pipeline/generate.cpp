@@ -1,14 +1,16 @@
-#include "generator/emit/generate.hpp"
+#include "generator/pipeline/generate.hpp"
 
 #include <filesystem>
 
-#include "generator/emit/path_sources.hpp"
+#include "generator/pipeline/acquire.hpp"
+#include "generator/pipeline/path_sources.hpp"
+#include "generator/pipeline/read_hints_files.hpp"
 #include "generator/install/adopt.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/system_packages.hpp"
 #include "generator/support/error.hpp"
 
-namespace recipe::emit {
+namespace recipe::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -25,15 +27,15 @@ std::string default_output(const model::Workspace& ws, const plan::Plan& plan) {
   return "recipes/" + name + "@" + version + ".Dockerfile";
 }
 
-SourceOptions parse_sources(const std::string& text, const model::Workspace& ws, std::set<std::string>& skip) {
-  SourceOptions sources;
+emit::SourceOptions parse_sources(const std::string& text, const model::Workspace& ws, std::set<std::string>& skip) {
+  emit::SourceOptions sources;
   if (text == "registry") {
     return sources;
   }
   if (!text.starts_with("vendor=") || text.size() == 7) {
     throw InputError("--sources \"" + text + "\": expected \"registry\" or \"vendor=DIR\"");
   }
-  sources.mode = SourceOptions::Mode::vendor;
+  sources.mode = emit::SourceOptions::Mode::vendor;
   fs::path dir = fs::absolute(text.substr(7)).lexically_normal();
   fs::path relative = dir.lexically_relative(ws.workspace_root);
   // A vendor folder inside the workspace is part of the build context as it is; one outside
@@ -68,19 +70,19 @@ std::vector<std::string> pin_git_commit(const std::vector<std::string>& words, c
 
 GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes, const GenerateHooks& hooks) {
   // Inputs → plan → recipe; only the listing of path packages' files touches the disk here.
-  cargo::LoadOptions load = request.load;
+  pipeline::LoadOptions load = request.load;
   plan::PlanOptions plan_options = request.plan;
   // cargo install: first make the crate ready to plan, then plan just its binaries.
   install::AcquiredCrate crate;
   if (request.install) {
-    crate = install::acquire(*request.install, request.sources, processes);
+    crate = acquire(*request.install, request.sources, processes);
     if (!request.install->path || !load.manifest_path) {
       load.manifest_path = crate.manifest_path;
     }
     load.locked = request.install->locked;
     load.offline = load.offline || crate.from_vendor;
   }
-  cargo::LoadedInputs loaded = cargo::load_inputs(load, processes, hooks.transform_metadata);
+  pipeline::LoadedInputs loaded = pipeline::load_inputs(load, processes, hooks.transform_metadata);
   std::string output;
   if (request.install) {
     const model::Package& pkg =
@@ -97,21 +99,21 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
     output = default_output(*loaded.workspace, plan);
   }
 
-  RecipeInputs inputs;
+  emit::RecipeInputs inputs;
   inputs.plan = &plan;
   // System packages: each crate's hints, installed only in the stages that use them. Read before
   // any file is listed, so that bad hints are reported as such.
   inputs.distro = hints::decide_distro(request.hints.distro, loaded.inputs.toolchain.distro, request.base_image);
   inputs.unit_packages =
-      unit_system_packages(plan, hints::collect_hints(request.hints, loaded.workspace.get()), inputs.distro);
+      emit::unit_system_packages(plan, load_hints(request.hints, loaded.workspace.get()), inputs.distro);
   inputs.base_image = request.base_image;
-  inputs.dialect = Dialect::parse(request.dialect);
+  inputs.dialect = emit::Dialect::parse(request.dialect);
   std::set<std::string> skip = {"recipes"};
   inputs.sources = parse_sources(request.sources, *loaded.workspace, skip);
   inputs.path_package_entries = list_path_package_entries(*loaded.workspace, plan, skip);
   inputs.regenerate_command = crate.git_commit.empty() ? request.command : pin_git_commit(request.command, crate.git_commit);
   inputs.source_date_epoch = request.source_date_epoch;
-  return {render_dockerfile(inputs), output, plan.units.size()};
+  return {emit::render_dockerfile(inputs), output, plan.units.size()};
 }
 
-}  // namespace recipe::emit
+}  // namespace recipe::pipeline

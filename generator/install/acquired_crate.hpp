@@ -3,8 +3,6 @@
 #include <memory>
 #include <string>
 
-#include "generator/install/install_request.hpp"
-#include "generator/support/process.hpp"
 #include "generator/support/scoped_fs.hpp"
 
 namespace recipe::install {
@@ -19,12 +17,5 @@ struct AcquiredCrate {
   std::string checksum;    // the .crate's sha256 when the vendor folder records one
   std::string git_commit;  // --git: the commit checked out
 };
-
-// Make the crate of `request` ready: --path as it is; --git cloned and checked out; otherwise the
-// newest version matching the request in the vendor folder of `sources` ("vendor=DIR"), copied
-// with a cargo config that resolves its dependencies from that folder, offline. Throws InputError
-// for an unknown crate or version (naming those there), a --path without Cargo.toml, a failed
-// clone, --locked without a Cargo.lock, or a registry install (the network is needed).
-AcquiredCrate acquire(const InstallRequest& request, const std::string& sources, ProcessRunner& processes);
 
 }  // namespace recipe::install

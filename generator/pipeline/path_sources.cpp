@@ -1,11 +1,11 @@
-#include "generator/emit/path_sources.hpp"
+#include "generator/pipeline/path_sources.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 #include "generator/support/error.hpp"
 
-namespace recipe::emit {
+namespace recipe::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -55,4 +55,4 @@ std::map<std::string, std::vector<std::string>> list_path_package_entries(const 
   return entries;
 }
 
-}  // namespace recipe::emit
+}  // namespace recipe::pipeline

@@ -7,7 +7,7 @@
 
 #include "generator/plan/plan.hpp"
 
-namespace recipe::emit {
+namespace recipe::pipeline {
 
 // List, for every path package the plan builds, the top-level files and folders of its directory
 // that belong to it: everything but hidden entries, `target`, `Cargo.lock`, folders holding
@@ -18,4 +18,4 @@ std::map<std::string, std::vector<std::string>> list_path_package_entries(const 
                                                                           const plan::Plan& plan,
                                                                           const std::set<std::string>& skip);
 
-}  // namespace recipe::emit
+}  // namespace recipe::pipeline
