@@ -3,11 +3,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/generate_command.hpp"
 #include "cli/recipe_context.hpp"
 #include "cli/report_outputs.hpp"
 #include "audit/regenerate/regeneration_audit.hpp"
-#include "generator/emit/recorded_command.hpp"
+#include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/scoped_fs.hpp"
@@ -58,11 +57,7 @@ void run_audit_generate(const AuditGenerateOptions& opts) {
   for (const fs::path& file : recipe_files(opts.paths)) {
     const std::string label = file.string();
     const std::string text = read_file(file);
-    auto words = emit::recorded_command(text, label);
-    if (!words) {
-      throw InputError(label + ": has no \"cargo-recipe-command\" header line (not written by cargo-recipe generate?)");
-    }
-    pipeline::GenerateRequest request = parse_generate_command(*words, label);
+    pipeline::GenerateRequest request = pipeline::read_request(text, label);
     // Regenerate from where the command was recorded: relative paths mean what they meant then.
     WorkingDirectory directory(command_root(file));
     std::cerr << "cargo-recipe: " << (opts.check ? "checking " : "auditing ") << label << "\n";

@@ -1,7 +1,5 @@
 #include "cli/generate_command.hpp"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
 
 #include "cli/input_options.hpp"
@@ -22,34 +20,6 @@ struct RecipeCommandOptions {
   pipeline::GenerateRequest request;
   std::string output;
 };
-
-// The words after the program name, minus where the output went: what regenerates the recipe.
-// Packages added through the environment are written as options, so that the recipe's header
-// regenerates it wherever it runs.
-std::vector<std::string> regenerate_words(const std::vector<std::string>& argv, const hints::HintOptions& hints) {
-  std::vector<std::string> words = {"cargo-recipe"};
-  for (size_t i = 0; i < argv.size(); ++i) {
-    const std::string& arg = argv[i];
-    if (arg == "-o" || arg == "--output") {
-      ++i;
-      continue;
-    }
-    if (arg.starts_with("--output=") || arg == "-v" || arg == "-vv" || arg == "--verbose") {
-      continue;
-    }
-    words.push_back(arg);
-  }
-  auto given = [&argv](const std::string& option) {
-    return std::ranges::any_of(argv, [&option](const std::string& arg) { return arg == option || arg.starts_with(option + "="); });
-  };
-  if (!hints.add_apt.empty() && !given("--add-apt")) {
-    words.push_back("--add-apt=" + hints.add_apt);
-  }
-  if (!hints.add_apk.empty() && !given("--add-apk")) {
-    words.push_back("--add-apk=" + hints.add_apk);
-  }
-  return words;
-}
 
 // What every recipe command has: where the recipe goes and what it is built on and from.
 void add_recipe_options(CLI::App& command, RecipeCommandOptions& opts) {
@@ -99,25 +69,16 @@ void finish(RecipeCommandOptions& opts) {
     finish_workspace_options(opts.workspace);
     opts.request.load = opts.workspace.load;
     opts.request.plan = opts.workspace.plan;
-    return;
+  } else {
+    install::check_request(opts.install_request, opts.spec);
+    opts.request.install = opts.install_request;
   }
-  install::check_request(opts.install_request, opts.spec);
-  auto& load = opts.request.load;
-  auto& plan = opts.request.plan;
-  plan.features = load.features;
-  plan.all_features = load.all_features;
-  plan.no_default_features = load.no_default_features;
-  if (opts.install_request.path) {
-    // The crate's folder is the workspace: the moved-workspace audit moves it like any other.
-    load.manifest_path = (std::filesystem::path(*opts.install_request.path) / "Cargo.toml").string();
-  }
-  opts.request.install = opts.install_request;
+  pipeline::finish_request(opts.request);
 }
 
-void run_recipe_command(RecipeCommandOptions& opts, const std::vector<std::string>& argv) {
+void run_recipe_command(RecipeCommandOptions& opts) {
   keep_freed_memory_in_process();
   finish(opts);
-  opts.request.command = regenerate_words(argv, opts.request.hints);
   SubprocessRunner processes;
   pipeline::GeneratedRecipe recipe = pipeline::generate_recipe(opts.request, processes);
   std::string output = opts.output.empty() ? recipe.default_output : opts.output;
@@ -144,45 +105,19 @@ void run_recipe_command(RecipeCommandOptions& opts, const std::vector<std::strin
 
 }  // namespace
 
-void add_generate_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv) {
+void add_generate_command(CLI::App& app) {
   auto opts = std::make_shared<RecipeCommandOptions>();
   CLI::App* command = app.add_subcommand("generate", "Write the recipe: a multi-stage Dockerfile with one stage per unit");
   add_generate_options(*command, *opts);
-  command->callback([opts, argv] { run_recipe_command(*opts, *argv); });
+  command->callback([opts] { run_recipe_command(*opts); });
 }
 
-void add_install_command(CLI::App& app, std::shared_ptr<const std::vector<std::string>> argv) {
+void add_install_command(CLI::App& app) {
   auto opts = std::make_shared<RecipeCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "install", "Write the recipe that packages a crate's binaries into a scratch image (cargo install, as a recipe)");
   add_install_options(*command, *opts);
-  command->callback([opts, argv] { run_recipe_command(*opts, *argv); });
-}
-
-pipeline::GenerateRequest parse_generate_command(const std::vector<std::string>& words, const std::string& origin) {
-  if (words.size() < 2 || words[0] != "cargo-recipe" || (words[1] != "generate" && words[1] != "install")) {
-    throw InputError(origin + ": the recorded command is not \"cargo-recipe generate ...\" or \"cargo-recipe install ...\"");
-  }
-  CLI::App parser;
-  RecipeCommandOptions opts;
-  if (words[1] == "install") {
-    add_install_options(parser, opts);
-  } else {
-    add_generate_options(parser, opts);
-  }
-  // The recorded words are the whole truth: no CARGO_RECIPE_ADD_* of whoever checks may add to them.
-  for (const char* option : {"--add-apt", "--add-apk"}) {
-    parser.get_option(option)->envname("");
-  }
-  std::vector<std::string> args(words.rbegin(), words.rend() - 2);  // CLI11 takes a reversed vector
-  try {
-    parser.parse(args);
-  } catch (const CLI::ParseError& e) {
-    throw InputError(origin + ": cannot read the recorded command: " + e.what());
-  }
-  finish(opts);
-  opts.request.command = words;
-  return opts.request;
+  command->callback([opts] { run_recipe_command(*opts); });
 }
 
 }  // namespace recipe::cli

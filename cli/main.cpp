@@ -50,7 +50,6 @@ int main(int argc, char** argv) {
   if (!args.empty() && args.front() == "recipe") {
     args.erase(args.begin());
   }
-  auto recorded = std::make_shared<const std::vector<std::string>>(args);
   std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector
 
   CLI::App app{"cargo-recipe: deterministic BuildKit recipes for Rust workspaces, and the audit that proves them"};
@@ -65,8 +64,8 @@ int main(int argc, char** argv) {
   // them and suggests the right one.
   const std::vector<std::pair<std::string_view, std::function<void()>>> subcommands = {
       {"plan", [&] { recipe::cli::add_plan_command(app); }},
-      {"generate", [&] { recipe::cli::add_generate_command(app, recorded); }},
-      {"install", [&] { recipe::cli::add_install_command(app, recorded); }},
+      {"generate", [&] { recipe::cli::add_generate_command(app); }},
+      {"install", [&] { recipe::cli::add_install_command(app); }},
       {"build", [&] { recipe::cli::add_build_command(app); }},
       {"hints", [&] { recipe::cli::add_hints_command(app); }},
       {"audit", [&] { recipe::cli::add_audit_command(app); }},

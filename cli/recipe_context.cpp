@@ -1,7 +1,6 @@
 #include "cli/recipe_context.hpp"
 
-#include "cli/generate_command.hpp"
-#include "generator/emit/recorded_command.hpp"
+#include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
@@ -16,11 +15,7 @@ fs::path command_root(const fs::path& recipe) {
 
 RecipeContext recipe_context(const fs::path& recipe) {
   const std::string label = recipe.string();
-  auto words = emit::recorded_command(read_file(recipe), label);
-  if (!words) {
-    throw InputError(label + ": has no \"cargo-recipe-command\" header line (give --context and --vendor)");
-  }
-  pipeline::GenerateRequest request = parse_generate_command(*words, label);
+  pipeline::GenerateRequest request = pipeline::read_request(read_file(recipe), label);
   fs::path root = command_root(recipe);
   auto from_root = [&root](const std::string& path) { return (root / path).lexically_normal().string(); };
   RecipeContext out;

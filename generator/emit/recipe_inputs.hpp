@@ -42,8 +42,10 @@ struct RecipeInputs {
   // For each path package (by key): its top-level files and folders, relative to its directory,
   // sorted; only these are copied from the build context.
   std::map<std::string, std::vector<std::string>> path_package_entries;
-  // The command that regenerates the recipe, as words (recorded in the header).
+  // The request that generated the recipe, recorded in its header: as the words of a command (for
+  // people) and as one line of JSON (read back by pipeline/recipe_header.hpp).
   std::vector<std::string> regenerate_command;
+  std::string request_json;
   std::string source_date_epoch = "0";
   // The distro family of the base image, and per unit (index-aligned with plan->units) the system
   // packages its stage installs (emit/system_packages.hpp); empty for none.

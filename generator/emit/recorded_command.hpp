@@ -1,21 +1,20 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-// The command that regenerates a recipe, as its header records it:
+// The two header lines that record what generated a recipe (pipeline/recipe_header.hpp):
 //   # cargo-recipe-command: cargo-recipe generate --manifest-path 'my ws/Cargo.toml' ...
+//   # cargo-recipe-request/1: {"command":"generate","manifest_path":"my ws/Cargo.toml"}
 namespace recipe::emit {
 
 inline constexpr std::string_view k_command_prefix = "# cargo-recipe-command: ";
+inline constexpr std::string_view k_request_prefix = "# cargo-recipe-request/";
+inline constexpr int k_request_version = 1;
 
-// `words` as one line a POSIX shell splits back into the same words (single quotes as needed).
+// `words` as one line a shell splits back into the same words: plain, '...' quoted, or $'...'
+// with backslash escapes for a word holding a control character. Never holds a newline.
 std::string quote_command(const std::vector<std::string>& words);
-
-// The words of the recipe's recorded command, or nullopt when the recipe has none (not written by
-// cargo-recipe, or edited). Throws InputError naming `origin` when the line does not split.
-std::optional<std::vector<std::string>> recorded_command(std::string_view recipe, const std::string& origin);
 
 }  // namespace recipe::emit

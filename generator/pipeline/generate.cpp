@@ -5,6 +5,7 @@
 #include "generator/pipeline/acquire.hpp"
 #include "generator/pipeline/path_sources.hpp"
 #include "generator/pipeline/read_hints_files.hpp"
+#include "generator/pipeline/recipe_header.hpp"
 #include "generator/install/adopt.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/system_packages.hpp"
@@ -47,26 +48,30 @@ emit::SourceOptions parse_sources(const std::string& text, const model::Workspac
   return sources;
 }
 
-// The recorded command with the git reference replaced by the commit it named: a branch or tag
-// moves, and the header must regenerate what was built.
-std::vector<std::string> pin_git_commit(const std::vector<std::string>& words, const std::string& commit) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    const std::string& word = words[i];
-    if (word == "--rev" || word == "--tag" || word == "--branch") {
-      ++i;
-      continue;
-    }
-    if (word.starts_with("--rev=") || word.starts_with("--tag=") || word.starts_with("--branch=")) {
-      continue;
-    }
-    out.push_back(word);
+// What the header records: the request, with a git reference pinned to the commit it named (a
+// branch or tag moves, and the header must regenerate what was built).
+GenerateRequest recorded_request(const GenerateRequest& request, const std::string& git_commit) {
+  GenerateRequest recorded = request;
+  if (recorded.install && !git_commit.empty()) {
+    recorded.install->rev = git_commit;
+    recorded.install->tag.reset();
+    recorded.install->branch.reset();
   }
-  out.insert(out.end(), {"--rev", commit});
-  return out;
+  return recorded;
 }
 
 }  // namespace
+
+void finish_request(GenerateRequest& request) {
+  request.plan.features = request.load.features;
+  request.plan.all_features = request.load.all_features;
+  request.plan.no_default_features = request.load.no_default_features;
+  request.plan.target = request.load.target;
+  if (request.install && request.install->path) {
+    // The crate's folder is the workspace: the moved-workspace audit moves it like any other.
+    request.load.manifest_path = (fs::path(*request.install->path) / "Cargo.toml").string();
+  }
+}
 
 GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes, const GenerateHooks& hooks) {
   // Inputs → plan → recipe; only the listing of path packages' files touches the disk here.
@@ -111,7 +116,9 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
   std::set<std::string> skip = {"recipes"};
   inputs.sources = parse_sources(request.sources, *loaded.workspace, skip);
   inputs.path_package_entries = list_path_package_entries(*loaded.workspace, plan, skip);
-  inputs.regenerate_command = crate.git_commit.empty() ? request.command : pin_git_commit(request.command, crate.git_commit);
+  GenerateRequest recorded = recorded_request(request, crate.git_commit);
+  inputs.regenerate_command = request_to_command(recorded);
+  inputs.request_json = request_to_json(recorded);
   inputs.source_date_epoch = request.source_date_epoch;
   return {emit::render_dockerfile(inputs), output, plan.units.size()};
 }

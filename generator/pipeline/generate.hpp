@@ -13,8 +13,8 @@
 
 namespace recipe::pipeline {
 
-// Everything `cargo-recipe generate` (or `install`) is asked: the inputs, the plan options, the recipe options,
-// and the command line that asked (recorded in the recipe for regeneration).
+// Everything `cargo-recipe generate` (or `install`) is asked: the inputs, the plan options and the
+// recipe options. The recipe's header records it (pipeline/recipe_header.hpp).
 struct GenerateRequest {
   pipeline::LoadOptions load;
   plan::PlanOptions plan;
@@ -25,8 +25,11 @@ struct GenerateRequest {
   hints::HintOptions hints;
   // `cargo-recipe install`: the crate whose binaries the recipe packages, instead of a workspace.
   std::optional<install::InstallRequest> install;
-  std::vector<std::string> command;  // "cargo-recipe", "generate" or "install", ...
 };
+
+// Derive what the options imply once they are all read, from the command line or a recipe header:
+// the plan's features and target are the load options'; an install from --path plans that folder.
+void finish_request(GenerateRequest& request);
 
 struct GeneratedRecipe {
   std::string text;

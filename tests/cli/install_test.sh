@@ -45,7 +45,8 @@ mkdir "$work/project"
   --toolchain "$toolchain")
 recipe=$work/project/recipes/twobins@${commit:0:12}.Dockerfile
 expect "a git install is named NAME@COMMIT" test -f "$recipe"
-expect "its header pins --rev COMMIT, not the branch" grep -q -- "--rev $commit\$" "$recipe"
+expect "its header pins --rev COMMIT, not the branch" grep -q -- "^# cargo-recipe-command: .* --rev $commit " "$recipe"
+expect "its request pins the commit" grep -q -- "^# cargo-recipe-request/1: .*\"rev\":\"$commit\"" "$recipe"
 expect "the branch is not recorded" bash -c "! grep -q -- '--branch' '$recipe'"
 expect "both binaries, cargo-kani first" grep -qx '# binaries: cargo-kani kani' "$recipe"
 mkdir -p "$work/project/recipes/toolchains" && cp "$toolchain" "$work/project/recipes/toolchains/"

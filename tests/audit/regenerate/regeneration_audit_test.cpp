@@ -11,6 +11,7 @@
 
 #include "generator/cargo/metadata.hpp"
 #include "generator/emit/recipe_inputs.hpp"
+#include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "tests/support/plan_fixture.hpp"
@@ -41,7 +42,8 @@ Generator fixture_generator(Injected injected) {
     for (const auto& pkg : ws.packages) {
       recipe.path_package_entries[pkg.key] = {"Cargo.toml", "src"};
     }
-    recipe.regenerate_command = request.command;
+    recipe.regenerate_command = pipeline::request_to_command(request);
+    recipe.request_json = pipeline::request_to_json(request);
     std::string out = emit::render_dockerfile(recipe);
     switch (injected) {
       case Injected::nothing:
@@ -68,7 +70,6 @@ Generator fixture_generator(Injected injected) {
 pipeline::GenerateRequest request_for(const std::string& fixture) {
   pipeline::GenerateRequest request;
   request.load.metadata_file = testing::test_data("fixtures/guppy/" + fixture);
-  request.command = {"cargo-recipe", "generate", "--metadata", fixture};
   return request;
 }
 

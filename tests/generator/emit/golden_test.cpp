@@ -9,6 +9,7 @@
 #include "generator/cargo/lockfile.hpp"
 #include "generator/cargo/metadata.hpp"
 #include "generator/emit/recipe_inputs.hpp"
+#include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "tests/support/plan_fixture.hpp"
 
@@ -41,7 +42,11 @@ std::string render_case(const fs::path& dir) {
       inputs.path_package_entries[pkg.key] = {"Cargo.toml", "src"};
     }
   }
-  inputs.regenerate_command = {"cargo-recipe", "generate", "--metadata", metadata};
+  pipeline::GenerateRequest request;
+  request.load.metadata_file = metadata;
+  request.dialect = spec["dialect"];
+  inputs.regenerate_command = pipeline::request_to_command(request);
+  inputs.request_json = pipeline::request_to_json(request);
   return render_dockerfile(inputs);
 }
 
