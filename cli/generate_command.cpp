@@ -43,24 +43,20 @@ void add_generate_options(CLI::App& command, RecipeCommandOptions& opts) {
   add_recipe_options(command, opts);
 }
 
-// cargo install's vocabulary.
+// cargo install's vocabulary: the shared options, then where the crate comes from.
 void add_install_options(CLI::App& command, RecipeCommandOptions& opts) {
   opts.install = true;
-  auto& load = opts.request.load;
-  auto& plan = opts.request.plan;
   auto& crate = opts.install_request;
-  add_feature_options(command, load);
   command.add_option("crate", opts.spec, "NAME or NAME@VERSION (exact, or a requirement such as ~1.2)");
-  command.add_option("--bin", plan.bins, "Install only this binary (repeatable; default: every binary)")
-      ->allow_extra_args(false);
-  command.add_flag("--bins", plan.bins_only, "Install every binary (the default)");
+  add_lock_options(command, opts.request.load);
+  add_feature_options(command, opts.request.load);
+  add_target_selection_options(command, opts.request.plan, false);
+  add_compile_options(command, opts.request.load, opts.request.plan);
   command.add_option("--git", crate.git, "Install from this git repository");
   command.add_option("--rev", crate.rev, "With --git: the commit");
   command.add_option("--tag", crate.tag, "With --git: the tag");
   command.add_option("--branch", crate.branch, "With --git: the branch");
   command.add_option("--path", crate.path, "Install the crate in this local folder");
-  command.add_flag("--locked", crate.locked, "Use the crate's own Cargo.lock");
-  command.add_option("--profile", plan.profile, "Cargo profile")->capture_default_str();
   add_recipe_options(command, opts);
 }
 

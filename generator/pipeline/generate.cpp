@@ -63,6 +63,10 @@ GenerateRequest recorded_request(const GenerateRequest& request, const std::stri
 }  // namespace
 
 void finish_request(GenerateRequest& request) {
+  if (request.install) {
+    // cargo install --locked: the crate's own Cargo.lock, and cargo metadata --locked on it.
+    request.install->locked = request.load.locked;
+  }
   request.plan.features = request.load.features;
   request.plan.all_features = request.load.all_features;
   request.plan.no_default_features = request.load.no_default_features;
@@ -84,7 +88,6 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
     if (!request.install->path || !load.manifest_path) {
       load.manifest_path = crate.manifest_path;
     }
-    load.locked = request.install->locked;
     load.offline = load.offline || crate.from_vendor;
   }
   pipeline::LoadedInputs loaded = pipeline::load_inputs(load, processes, hooks.transform_metadata);

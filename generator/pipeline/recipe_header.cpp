@@ -32,6 +32,7 @@ struct Field {
 // Options common to `generate` and `install`, then those of each.
 const std::vector<Field>& shared_fields() {
   static const std::vector<Field> fields = {
+      {.key = "locked", .flag = "--locked", .kind = Kind::flag, .flag_of = [](GenerateRequest& r) { return &r.load.locked; }},
       {.key = "toolchain", .flag = "--toolchain", .kind = Kind::value,
        .optional_of = [](GenerateRequest& r) { return &r.load.toolchain_file; }},
       {.key = "offline", .flag = "--offline", .kind = Kind::flag,
@@ -60,7 +61,6 @@ const std::vector<Field>& generate_fields() {
        .optional_of = [](GenerateRequest& r) { return &r.load.metadata_file; }},
       {.key = "lockfile", .flag = "--lockfile", .kind = Kind::value,
        .optional_of = [](GenerateRequest& r) { return &r.load.lockfile; }},
-      {.key = "locked", .flag = "--locked", .kind = Kind::flag, .flag_of = [](GenerateRequest& r) { return &r.load.locked; }},
       {.key = "package", .flag = "--package", .kind = Kind::list,
        .list_of = [](GenerateRequest& r) { return &r.plan.packages; }},
       {.key = "workspace", .flag = "--workspace", .kind = Kind::flag,
@@ -82,8 +82,6 @@ const std::vector<Field>& install_fields() {
       {.key = "tag", .flag = "--tag", .kind = Kind::value, .optional_of = [](GenerateRequest& r) { return &r.install->tag; }},
       {.key = "branch", .flag = "--branch", .kind = Kind::value,
        .optional_of = [](GenerateRequest& r) { return &r.install->branch; }},
-      {.key = "locked", .flag = "--locked", .kind = Kind::flag,
-       .flag_of = [](GenerateRequest& r) { return &r.install->locked; }},
   };
   return fields;
 }

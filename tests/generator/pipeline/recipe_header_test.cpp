@@ -61,7 +61,7 @@ TEST(RecipeHeader, InstallRequestRoundTripsWithItsSpec) {
   GenerateRequest request;
   request.install.emplace();
   install::check_request(*request.install, "ripgrep@14.1.0");
-  request.install->locked = true;
+  request.load.locked = true;
   request.plan.bins = {"rg"};
   request.sources = "vendor=/srv/crates";
   finish_request(request);
