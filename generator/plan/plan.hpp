@@ -30,8 +30,8 @@ struct Unit {
   bool for_host = false;                // built with the build-override profile
   std::set<std::string> features;
   Profile profile;
-  std::vector<UnitDep> deps;            // sorted by (extern name, unit id)
-  std::string id;                       // 32 hex digits; see unit_id.hpp
+  std::vector<UnitDep> deps;            // sorted by (extern name, unit index)
+  std::string id;                       // 16 hex digits: XXH3 of everything that reaches rustc (plan.cpp)
   std::vector<std::string> rustc_args;  // compile units only, without the leading "rustc"
   std::map<std::string, std::string> env;  // compile env for rustc, or run env for build scripts
 };
@@ -63,8 +63,9 @@ struct Plan {
   std::string rustc_release;
   std::string host;
   std::optional<std::string> target;
-  std::vector<Unit> units;   // sorted by (package key, target kind, target name, mode, id)
-  std::vector<size_t> roots;  // sorted like units
+  // Sorted by (package key, target name, target kinds, mode, platform, for_host, features, profile).
+  std::vector<Unit> units;
+  std::vector<size_t> roots;  // indices into units, ascending
   std::map<std::string, std::string> checksums;  // by package key
 };
 
