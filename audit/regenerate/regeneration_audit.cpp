@@ -23,9 +23,8 @@ report::Case compared(const std::string& recipe, const std::string& name, const 
 
 }  // namespace
 
-Generator real_generator() {
-  return [](const emit::GenerateRequest& request, const emit::GenerateHooks& hooks) {
-    SubprocessRunner processes;
+Generator real_generator(ProcessRunner& processes) {
+  return [&processes](const emit::GenerateRequest& request, const emit::GenerateHooks& hooks) {
     return emit::generate_recipe(request, processes, hooks).text;
   };
 }

@@ -130,6 +130,21 @@ TEST(CompareRuns, FirstDivergentNeedsTheSameInputsAndPropagatedInheritsADifferen
   }
 }
 
+TEST(CompareRuns, TheOrderOfTheStagesDoesNotChangeTheirRoles) {
+  std::vector<RunOutputs> runs = {run(), run({{"aaaa", {file("aaaa.out", "a2")}}, {"bbbb", {file("bbbb.out", "b2")}}})};
+  std::vector<UnitStage> forward = chain();
+  std::vector<UnitStage> backward(forward.rbegin(), forward.rend());
+  std::vector<StageResult> in_order = compare_runs(forward, runs);
+  std::vector<StageResult> reversed = compare_runs(backward, runs);
+  for (size_t i = 0; i < forward.size(); ++i) {
+    const StageResult& other = reversed[forward.size() - 1 - i];
+    EXPECT_EQ(other.stage->stage, forward[i].stage);
+    EXPECT_EQ(other.role, in_order[i].role) << forward[i].stage;
+    EXPECT_EQ(other.stage_keys, in_order[i].stage_keys) << forward[i].stage;
+  }
+  EXPECT_EQ(in_order[1].role, Role::propagated);
+}
+
 TEST(CompareRuns, AStagesTextIsPartOfItsKey) {
   // The same outputs of a, but b's stage text differs between the recipes of two runs: b's
   // different output is then not proven to come from the same inputs.
