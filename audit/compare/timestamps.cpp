@@ -11,20 +11,21 @@ namespace recipe::compare {
 
 namespace {
 
-// A unix time of `digits` digits that, divided by `per_second`, falls within the window.
+// A unit a clock counts in: its name in evidence ("" for seconds), how many make a second, and
+// the digits a time from 2001 to 2286 takes in it, standing alone.
 struct ClockUnit {
-  const char* name;  // "" for seconds
-  int digits;
+  const char* name;
   uint64_t per_second;
+  const RE2& number;
 };
 
+// The first number of `unit` in `strings` that falls within a day of [`from`, `to`].
 std::optional<std::string> find_clock(const std::vector<std::string>& strings, const ClockUnit& unit, int64_t from,
                                       int64_t to) {
-  const RE2 pattern("\\b([0-9]{" + std::to_string(unit.digits) + "})\\b");
   for (const auto& s : strings) {
     re2::StringPiece input(s);
     std::string digits;
-    while (RE2::FindAndConsume(&input, pattern, &digits)) {
+    while (RE2::FindAndConsume(&input, unit.number, &digits)) {
       uint64_t value = 0;
       std::from_chars(digits.data(), digits.data() + digits.size(), value);  // 19 digits fit in 64 bits
       auto seconds = static_cast<int64_t>(value / unit.per_second);
@@ -60,10 +61,14 @@ std::optional<std::string> date_time_evidence(const std::vector<std::string>& on
 std::optional<std::string> clock_evidence(const std::vector<std::string>& only_first,
                                           const std::vector<std::string>& only_other, int64_t clock_from,
                                           int64_t clock_to) {
-  static constexpr std::array<ClockUnit, 4> k_units = {{{"", 10, 1},
-                                                        {"milliseconds", 13, 1000},
-                                                        {"microseconds", 16, 1000000},
-                                                        {"nanoseconds", 19, 1000000000}}};
+  static const RE2 k_10_digits("\\b([0-9]{10})\\b");
+  static const RE2 k_13_digits("\\b([0-9]{13})\\b");
+  static const RE2 k_16_digits("\\b([0-9]{16})\\b");
+  static const RE2 k_19_digits("\\b([0-9]{19})\\b");
+  static const std::array<ClockUnit, 4> k_units = {{{"", 1, k_10_digits},
+                                                    {"milliseconds", 1000, k_13_digits},
+                                                    {"microseconds", 1000000, k_16_digits},
+                                                    {"nanoseconds", 1000000000, k_19_digits}}};
   for (const auto& unit : k_units) {
     auto first = find_clock(only_first, unit, clock_from, clock_to);
     auto other = find_clock(only_other, unit, clock_from, clock_to);
