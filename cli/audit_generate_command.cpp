@@ -9,6 +9,7 @@
 #include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/process.hpp"
 #include "generator/support/scoped_fs.hpp"
 
 namespace recipe::cli {
@@ -53,7 +54,8 @@ std::vector<fs::path> recipe_files(const std::vector<std::string>& paths) {
 void run_audit_generate(const AuditGenerateOptions& opts) {
   report::Report report;
   report.kind = "generate";
-  regenerate::Generator generator = regenerate::real_generator();
+  SubprocessRunner processes;
+  regenerate::Generator generator = regenerate::real_generator(processes);
   for (const fs::path& file : recipe_files(opts.paths)) {
     const std::string label = file.string();
     const std::string text = read_file(file);

@@ -114,7 +114,6 @@ const char* to_string(Role role) {
 
 std::vector<StageResult> compare_runs(const std::vector<UnitStage>& stages, const std::vector<RunOutputs>& runs) {
   std::vector<StageResult> results;
-  std::map<std::string, const StageResult*> by_unit;
   results.reserve(stages.size());
   for (const auto& stage : stages) {
     StageResult r;

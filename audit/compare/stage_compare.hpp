@@ -37,9 +37,12 @@ struct StageResult {
   std::vector<FileDifference> differences;  // run 0 against differing_run
 };
 
-// Compare the outputs of every stage across `runs`, walking stages in dependency order: a stage
-// whose outputs differ although its stage key (its text and its inputs' outputs) is the same in
-// every run is first divergent; one whose inputs already differed is propagated.
+// Compare the outputs of every stage across `runs` (at least one), one result per stage in the
+// order of `stages`. A stage whose outputs differ in content, or are missing from a run,
+// although its stage key (its text and its inputs' output contents, metadata apart) is the same
+// in every run is first divergent; one whose inputs already differed is propagated. Each
+// stage's key is computed from the runs themselves, so the result does not depend on the order
+// of `stages`.
 std::vector<StageResult> compare_runs(const std::vector<UnitStage>& stages, const std::vector<RunOutputs>& runs);
 
 }  // namespace recipe::compare

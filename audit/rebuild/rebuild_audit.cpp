@@ -67,13 +67,13 @@ compare::Cause explain(const compare::StageResult& result, const std::vector<run
   }
   for (const auto& difference : result.differences) {
     if (difference.what == "mtime") {
-      return {"timestamp", "mtime only: " + difference.first + " vs " + difference.other, difference.path};
+      return {compare::CauseKind::timestamp, "mtime only: " + difference.first + " vs " + difference.other, difference.path};
     }
     if (difference.what == "missing" || difference.what == "extra") {
-      return {"unknown", "file " + difference.what + " in a later run", difference.path};
+      return {compare::CauseKind::unknown, "file " + difference.what + " in a later run", difference.path};
     }
   }
-  return {"unknown", "", ""};
+  return {compare::CauseKind::unknown, "", ""};
 }
 
 report::Case stage_case(const std::string& recipe, const compare::StageResult& result, const compare::Cause* cause,
@@ -97,10 +97,10 @@ report::Case stage_case(const std::string& recipe, const compare::StageResult& r
     c.summary += std::string(", ") + compare::to_string(result.role);
   }
   if (cause != nullptr) {
-    c.facts["cause"] = cause->kind;
+    c.facts["cause"] = compare::to_string(cause->kind);
     c.facts["evidence"] = cause->evidence;
     c.facts["where"] = cause->part;
-    c.summary += ": " + cause->kind;
+    c.summary += std::string(": ") + compare::to_string(cause->kind);
   }
   size_t shown = 0;
   for (const auto& d : result.differences) {

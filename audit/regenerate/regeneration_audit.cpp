@@ -23,9 +23,8 @@ report::Case compared(const std::string& recipe, const std::string& name, const 
 
 }  // namespace
 
-Generator real_generator() {
-  return [](const pipeline::GenerateRequest& request, const pipeline::GenerateHooks& hooks) {
-    SubprocessRunner processes;
+Generator real_generator(ProcessRunner& processes) {
+  return [&processes](const pipeline::GenerateRequest& request, const pipeline::GenerateHooks& hooks) {
     return pipeline::generate_recipe(request, processes, hooks).text;
   };
 }

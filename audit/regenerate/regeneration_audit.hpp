@@ -6,6 +6,7 @@
 
 #include "audit/regenerate/perturbations.hpp"
 #include "audit/report/report.hpp"
+#include "generator/support/process.hpp"
 
 namespace recipe::regenerate {
 
@@ -25,7 +26,8 @@ std::vector<report::Case> audit_regeneration(const std::string& recipe, const pi
 report::Case check_recipe(const std::string& recipe, const std::string& text, const pipeline::GenerateRequest& request,
                           const Generator& generate);
 
-// The real generator, running subprocesses (cargo metadata, rustc) as it needs.
-Generator real_generator();
+// The real generator, running what it needs (cargo metadata, rustc, git) through `processes`,
+// which must outlive the generator.
+Generator real_generator(ProcessRunner& processes);
 
 }  // namespace recipe::regenerate

@@ -42,7 +42,9 @@ struct RunRecord {
 // Build the recipe's `outputs` stage `runs` times, each with a fresh cache salt (so every unit
 // step runs again while context sources stay cached), varying what `vary` names, alternating
 // runners and builders. Stops at the first failed run, which is returned with its exit code, why
-// it failed, and whether the engine died. Throws EngineError when no engine answers at all.
+// it failed, and whether the engine died. Throws EngineError when no engine answers at all,
+// InputError when the recipe cannot be read or a source it copies is in neither the context nor
+// the vendor folder.
 std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunner& processes);
 
 }  // namespace recipe::runner

@@ -25,8 +25,8 @@ struct BuildRequest {
 };
 
 struct BuildResult {
-  int exit_code = -1;
-  std::string log;  // the engine's progress output (plain)
+  int exit_code = -1;  // the engine client's, as ProcessResult has it
+  std::string log;     // the engine's progress output (plain): docker's stderr, buildah's stderr then stdout
 };
 
 // A BuildKit-style engine that builds Dockerfiles: Docker with BuildKit, or buildah.
@@ -46,7 +46,7 @@ class Engine {
 // The engine to use: `preference` "docker" or "buildah", or "" to find one (a Docker client
 // that reaches BuildKit first, then buildah). DOCKER_HOST is honoured by the docker client;
 // `docker_host`, when given, overrides it (a second daemon). Throws EngineError naming what was
-// tried when none works.
+// tried when none works, InputError when `preference` is neither.
 std::unique_ptr<Engine> find_engine(const std::string& preference, ProcessRunner& processes,
                                     const std::string& docker_host = "");
 

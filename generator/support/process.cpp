@@ -51,19 +51,54 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
   return flat;
 }
 
+// Why a child could not become the program, sent up a close-on-exec pipe.
+struct StartFailure {
+  enum class Step { cwd, exec };
+  Step step;
+  int error;
+};
+
+std::optional<StartFailure> read_start_failure(int fd) {
+  StartFailure failure{};
+  ssize_t n = 0;
+  do {
+    n = ::read(fd, &failure, sizeof failure);
+  } while (n < 0 && errno == EINTR);
+  if (n != static_cast<ssize_t>(sizeof failure)) {
+    return std::nullopt;
+  }
+  return failure;
+}
+
 }  // namespace
+
+void OutputLines::feed(std::string_view chunk) {
+  for (size_t eol = chunk.find('\n'); eol != std::string_view::npos; eol = chunk.find('\n')) {
+    if (m_partial.empty()) {
+      m_on_line(chunk.substr(0, eol));
+    } else {
+      m_partial.append(chunk.substr(0, eol));
+      m_on_line(m_partial);
+      m_partial.clear();
+    }
+    chunk.remove_prefix(eol + 1);
+  }
+  m_partial.append(chunk);
+}
 
 ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const RunOptions& opts) {
   spdlog::debug("run: {}", join_argv(argv));
   ProcessResult result;
   if (argv.empty()) {
+    result.err = "cannot run an empty command";
     return result;
   }
   int out_pipe[2];
   int err_pipe[2];
   int in_pipe[2];
+  int start_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
-      ::pipe2(in_pipe, O_CLOEXEC) != 0) {
+      ::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(start_pipe, O_CLOEXEC) != 0) {
     throw Error(std::string("cannot create pipes: ") + std::strerror(errno));
   }
   auto env_strings = merged_environment(opts.env);
@@ -87,17 +122,25 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     ::dup2(in_pipe[0], STDIN_FILENO);
     ::dup2(out_pipe[1], STDOUT_FILENO);
     ::dup2(err_pipe[1], STDERR_FILENO);
-    if (opts.cwd && ::chdir(opts.cwd->c_str()) != 0) {
-      ::_exit(127);
+    StartFailure failure{StartFailure::Step::cwd, 0};
+    if (!opts.cwd || ::chdir(opts.cwd->c_str()) == 0) {
+      environ = envp.data();
+      ::execvp(argvp[0], argvp.data());
+      failure.step = StartFailure::Step::exec;
     }
-    environ = envp.data();
-    ::execvp(argvp[0], argvp.data());
+    failure.error = errno;
+    ssize_t ignored = ::write(start_pipe[1], &failure, sizeof failure);
+    (void)ignored;
     ::_exit(127);
   }
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
-  if (opts.stdin_data) {
+  ::close(start_pipe[1]);
+  // The write end closes on exec: nothing to read means the program started.
+  std::optional<StartFailure> failed_start = read_start_failure(start_pipe[0]);
+  ::close(start_pipe[0]);
+  if (opts.stdin_data && !failed_start) {
     // Small inputs only (metadata queries); a large input would need to be interleaved with reads.
     const std::string& data = *opts.stdin_data;
     size_t written = 0;
@@ -113,6 +156,7 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
 
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
   std::string* sinks[2] = {&result.out, &result.err};
+  OutputLines lines[2] = {OutputLines(opts.on_output_line), OutputLines(opts.on_output_line)};
   int open_count = 2;
   char buffer[65536];
   while (open_count > 0) {
@@ -128,21 +172,13 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
       }
       ssize_t n = ::read(fds[i].fd, buffer, sizeof(buffer));
       if (n > 0) {
-        size_t old_size = sinks[i]->size();
         sinks[i]->append(buffer, static_cast<size_t>(n));
         if (i == 1 && opts.mirror_stderr) {
           std::cerr.write(buffer, n);
           std::cerr.flush();
         }
         if (opts.on_output_line) {
-          // Lines completed by this read: from the start of the first unfinished one.
-          const std::string& text = *sinks[i];
-          size_t begin = old_size == 0 ? std::string::npos : text.rfind('\n', old_size - 1);
-          begin = begin == std::string::npos ? 0 : begin + 1;
-          for (size_t eol = text.find('\n', old_size); eol != std::string::npos; eol = text.find('\n', begin)) {
-            opts.on_output_line(std::string_view(text).substr(begin, eol - begin));
-            begin = eol + 1;
-          }
+          lines[i].feed(std::string_view(buffer, static_cast<size_t>(n)));
         }
       } else {
         ::close(fds[i].fd);
@@ -154,7 +190,12 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.exit_code = WIFEXITED(status) && !failed_start ? WEXITSTATUS(status) : -1;
+  if (failed_start) {
+    result.err += "cannot run \"" + argv[0] + "\"" +
+                  (failed_start->step == StartFailure::Step::cwd ? " in " + opts.cwd->string() : std::string()) + ": " +
+                  std::strerror(failed_start->error);
+  }
   spdlog::debug("exit {}: {}", result.exit_code, argv[0]);
   return result;
 }

@@ -1,30 +1,91 @@
 #include "generator/support/process.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace recipe {
 namespace {
 
-TEST(Process, OutputLinesArriveWholeFromBothStreamsAndTheTextIsKept) {
+std::vector<std::string> lines_of(const std::vector<std::string_view>& chunks) {
+  std::vector<std::string> lines;
+  OutputLines splitter([&lines](std::string_view line) { lines.emplace_back(line); });
+  for (std::string_view chunk : chunks) {
+    splitter.feed(chunk);
+  }
+  return lines;
+}
+
+TEST(OutputLines, LinesSplitAcrossChunksArriveWholeAndAnUnfinishedLastLineDoesNot) {
+  struct Case {
+    std::vector<std::string_view> chunks;
+    std::vector<std::string> lines;
+  };
+  const std::vector<Case> cases = {
+      {{"one two\n\nthree\ntail"}, {"one two", "", "three"}},
+      {{"one", " two\n", "\nthr", "ee\n", "tail"}, {"one two", "", "three"}},
+      {{"o", "n", "e", "\n"}, {"one"}},
+      {{"\n", "\n"}, {"", ""}},
+      {{"first\nsec", "", "ond\n"}, {"first", "second"}},
+      {{"no newline at all"}, {}},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(lines_of(c.chunks), c.lines) << c.chunks.size() << " chunks, first \"" << c.chunks.front() << "\"";
+  }
+}
+
+TEST(Process, OutputLinesComeFromBothStreamsAndTheTextIsKept) {
   SubprocessRunner runner;
   RunOptions opts;
   std::vector<std::string> lines;
   opts.on_output_line = [&lines](std::string_view line) { lines.emplace_back(line); };
-  // Lines split across writes, an empty line, and a last line without '\n' (not a whole line).
-  ProcessResult r = runner.run({"sh", "-c", "printf 'one'; sleep 0.05; printf ' two\\n\\nthree\\n'; printf 'err\\n' >&2; printf tail"},
-                               opts);
+  ProcessResult r = runner.run({"sh", "-c", "printf 'one two\\n\\nthree\\n'; printf 'err\\n' >&2; printf tail"}, opts);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "one two\n\nthree\ntail");
   EXPECT_EQ(r.err, "err\n");
+  // The two streams interleave as the reads come: only the set of lines is fixed.
   std::vector<std::string> expected = {"one two", "", "three", "err"};
-  std::sort(lines.begin(), lines.end());
-  std::sort(expected.begin(), expected.end());
+  std::ranges::sort(lines);
+  std::ranges::sort(expected);
   EXPECT_EQ(lines, expected);
 }
 
-TEST(Process, AProgramThatCannotStartHasNoExitCode) {
+TEST(Process, TheEnvironmentAndWorkingDirectoryReachTheProgram) {
   SubprocessRunner runner;
-  EXPECT_NE(runner.run({"/nonexistent/program"}, {}).exit_code, 0);
+  RunOptions opts;
+  opts.cwd = "/";
+  opts.env = {{"CARGO_RECIPE_PROBE", "here"}};
+  opts.stdin_data = "from stdin";
+  ProcessResult r = runner.run({"sh", "-c", "pwd; printf '%s\\n' \"$CARGO_RECIPE_PROBE\"; cat"}, opts);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "/\nhere\nfrom stdin");
+}
+
+TEST(Process, AProgramsOwnExitStatusIsItsExitCodeEven127) {
+  SubprocessRunner runner;
+  EXPECT_EQ(runner.run({"sh", "-c", "exit 3"}, {}).exit_code, 3);
+  EXPECT_EQ(runner.run({"sh", "-c", "exit 127"}, {}).exit_code, 127);
+}
+
+TEST(Process, AProgramThatCannotStartReadsAsMinusOneAndSaysWhy) {
+  SubprocessRunner runner;
+  ProcessResult missing = runner.run({"/nonexistent/program"}, {});
+  EXPECT_EQ(missing.exit_code, -1);
+  EXPECT_EQ(missing.err, "cannot run \"/nonexistent/program\": No such file or directory");
+  ProcessResult not_on_path = runner.run({"cargo-recipe-no-such-program"}, {});
+  EXPECT_EQ(not_on_path.exit_code, -1);
+  RunOptions nowhere;
+  nowhere.cwd = "/nonexistent/folder";
+  nowhere.stdin_data = "never read";
+  ProcessResult no_cwd = runner.run({"true"}, nowhere);
+  EXPECT_EQ(no_cwd.exit_code, -1);
+  EXPECT_EQ(no_cwd.err, "cannot run \"true\" in /nonexistent/folder: No such file or directory");
+  EXPECT_EQ(runner.run({}, {}).exit_code, -1);
+}
+
+TEST(Process, AProgramKilledByASignalReadsAsMinusOne) {
+  SubprocessRunner runner;
+  EXPECT_EQ(runner.run({"sh", "-c", "kill -KILL $$"}, {}).exit_code, -1);
 }
 
 }  // namespace
