@@ -15,8 +15,9 @@ usage: recipes_test.py CARGO_RECIPE CASE   (CASE: build:WORKSPACE | vendor:plain
                its dependents run again; everything else comes from the cache.
   hostile      the hostile workspace: manifest strings and rustc-env values with quotes, $(),
                backticks, backslashes, newlines and non-ASCII reach the binary byte for byte.
-  install      cargo-recipe install of os_pipe (Debian's registry, 3 binaries) and of twobins (--path,
-               cargo-kani and kani): every binary in the image, each runs.
+  install      cargo-recipe install of os_pipe (Debian's registry, 3 binaries), of pulldown-cmark (whose
+               dev-dependencies Debian lacks) and of twobins (--path, cargo-kani and kani): every binary
+               in the image, each runs.
   syslib       libz-sys on a base image without zlib1g-dev: the built-in hint installs it where
                needed and the binary runs; without the hint the build-script stage fails, named.
 
@@ -273,6 +274,15 @@ def case_install(c):
     c.expect(swap.returncode == 0 and swap.stderr == "swapped\n" and swap.stdout == "",
              f"install os_pipe: swap echo swapped: exit {swap.returncode}, stdout {swap.stdout!r}, stderr {swap.stderr!r}")
 
+    # A crate whose dev-dependencies are not in Debian's folder, installed as cargo install would.
+    recipe = os.path.join(c.scratch, "pulldown-cmark.Dockerfile")
+    run([c.tool, "install", "pulldown-cmark@0.9.2", "--sources", "vendor=" + REGISTRY, "--toolchain", TOOLCHAIN,
+         "-o", recipe])
+    out = os.path.join(c.scratch, "pulldown-cmark-bin")
+    c.build(recipe, c.scratch, out)
+    html = run([os.path.join(out, "pulldown-cmark")], input="# through *the* recipe\n").stdout
+    c.expect(html == "<h1>through <em>the</em> recipe</h1>\n", f"install pulldown-cmark: prints {html!r}")
+
     # A local crate with two binaries named like cargo-green's trap (cargo-kani sorts first).
     workspace = os.path.join(WORKSPACES, "twobins")
     recipe = os.path.join(c.scratch, "twobins.Dockerfile")
@@ -284,7 +294,7 @@ def case_install(c):
     for name in ("cargo-kani", "kani"):
         version = run([os.path.join(out, name), "--version"]).stdout
         c.expect(version == f"{name} 0.1.0\n", f"install twobins: {name} --version prints {version!r}")
-    print("install: os_pipe (cat, cat_both, swap) and twobins (cargo-kani, kani) built and ran")
+    print("install: os_pipe (cat, cat_both, swap), pulldown-cmark and twobins (cargo-kani, kani) built and ran")
 
 
 def main():
