@@ -14,6 +14,8 @@ set -euo pipefail
 # independent of which optional dependencies Debian ships only as Recommends.
 # Exception: ahash comes from librust-ahash-0.7-dev (librust-ahash-dev is an
 # older build of the same crate that Debian makes conflict with it).
+# Beyond the lockfiles: librust-pulldown-cmark-dev and the crates it needs, the
+# install tests' crate whose dev-dependencies Debian does not package.
 PACKAGES=(
   librust-adler-dev
   librust-ahash-0.7-dev
@@ -23,6 +25,7 @@ PACKAGES=(
   librust-atty-dev
   librust-autocfg-dev
   librust-base64-dev
+  librust-bindgen-dev
   librust-bitflags-dev
   librust-block-buffer-dev
   librust-bstr-dev
@@ -30,8 +33,11 @@ PACKAGES=(
   librust-byteorder-dev
   librust-bytes-dev
   librust-cc-dev
+  librust-cexpr-dev
   librust-cfg-if-dev
   librust-chrono-dev
+  librust-clang-sys-dev
+  librust-clap-3-dev
   librust-clap-derive-dev
   librust-clap-dev
   librust-clap-lex-dev
@@ -49,6 +55,7 @@ PACKAGES=(
   librust-csv-dev
   librust-digest-dev
   librust-either-dev
+  librust-env-logger-0.7-dev
   librust-env-logger-dev
   librust-errno-dev
   librust-fixedbitset-dev
@@ -64,7 +71,9 @@ PACKAGES=(
   librust-futures-task-dev
   librust-futures-util-dev
   librust-generic-array-dev
+  librust-getopts-dev
   librust-getrandom-dev
+  librust-glob-dev
   librust-hashbrown-dev
   librust-heck-dev
   librust-hex-dev
@@ -77,7 +86,9 @@ PACKAGES=(
   librust-itoa-dev
   librust-js-sys-dev
   librust-lazy-static-dev
+  librust-lazycell-dev
   librust-libc-dev
+  librust-libloading-dev
   librust-libz-sys-dev
   librust-linked-hash-map-dev
   librust-linux-raw-sys-dev
@@ -99,6 +110,7 @@ PACKAGES=(
   librust-os-str-bytes-dev
   librust-parking-lot-core-dev
   librust-parking-lot-dev
+  librust-peeking-take-while-dev
   librust-percent-encoding-dev
   librust-pest-derive-dev
   librust-pest-dev
@@ -112,6 +124,7 @@ PACKAGES=(
   librust-proc-macro-error-attr-dev
   librust-proc-macro-error-dev
   librust-proc-macro2-dev
+  librust-pulldown-cmark-dev
   librust-quote-dev
   librust-rand-chacha-dev
   librust-rand-core-dev
@@ -121,6 +134,7 @@ PACKAGES=(
   librust-regex-automata-dev
   librust-regex-dev
   librust-regex-syntax-dev
+  librust-rustc-hash-dev
   librust-rustix-dev
   librust-ryu-dev
   librust-scopeguard-dev
@@ -132,6 +146,7 @@ PACKAGES=(
   librust-sha1-dev
   librust-sha2-dev
   librust-sharded-slab-dev
+  librust-shlex-dev
   librust-signal-hook-registry-dev
   librust-slab-dev
   librust-smallvec-dev
@@ -176,11 +191,15 @@ PACKAGES=(
   librust-wasm-bindgen-macro-dev
   librust-wasm-bindgen-macro-support-dev
   librust-wasm-bindgen-shared-dev
+  librust-which-dev
   librust-winapi-dev
   librust-winapi-i686-pc-windows-gnu-dev
   librust-winapi-util-dev
   librust-winapi-x86-64-pc-windows-gnu-dev
   librust-yaml-rust-dev
+  librust-zstd-dev
+  librust-zstd-safe-dev
+  librust-zstd-sys-dev
 )
 
 missing=()

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/runner/vendored_crates.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/line_reader.hpp"
@@ -9,6 +10,25 @@
 namespace recipe::runner {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Hard links where the filesystem allows (fast, no copy), plain copies otherwise.
+void copy_into(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::create_hard_links, ec);
+  if (ec) {
+    ec.clear();
+    fs::remove_all(to, ec);
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+  }
+  if (ec) {
+    throw Error("build context: cannot copy " + from.string() + ": " + ec.message());
+  }
+}
+
+}  // namespace
 
 std::vector<std::string> context_sources(std::string_view recipe, const std::string& origin) {
   std::vector<std::string> sources;
@@ -42,7 +62,12 @@ std::vector<std::string> context_sources(std::string_view recipe, const std::str
 
 void stage_context(const std::vector<std::string>& sources, const fs::path& workspace,
                    const std::optional<fs::path>& vendor, const fs::path& staging) {
+  VendoredCrates vendored(workspace, vendor);
   for (const auto& source : sources) {
+    if (auto crate = vendored.locate(source)) {
+      copy_into(*crate, staging / source);
+      continue;
+    }
     // "@up/" stands for "../": a path package beside the workspace.
     std::string on_disk = source;
     for (size_t pos = 0; on_disk.compare(pos, 4, "@up/") == 0; pos += 3) {
@@ -50,25 +75,11 @@ void stage_context(const std::vector<std::string>& sources, const fs::path& work
     }
     fs::path from = workspace / on_disk;
     std::error_code ec;
-    if (!fs::exists(from, ec) && vendor && source.starts_with("vendor/")) {
-      from = *vendor / source.substr(7);
-    }
     if (!fs::exists(from, ec)) {
-      throw InputError("build context: \"" + source + "\" is neither in " + workspace.string() +
-                       (vendor ? " nor in " + vendor->string() : std::string(" (pass --vendor DIR for vendor/ paths)")));
+      throw InputError("build context: \"" + source + "\" is not in " + workspace.string() +
+                       " (pass --context DIR, the workspace the recipe was generated from)");
     }
-    fs::path to = staging / source;
-    fs::create_directories(to.parent_path(), ec);
-    // Hard links where the filesystem allows (fast, no copy), plain copies otherwise.
-    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::create_hard_links, ec);
-    if (ec) {
-      ec.clear();
-      fs::remove_all(to, ec);
-      fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
-    }
-    if (ec) {
-      throw Error("build context: cannot copy " + from.string() + ": " + ec.message());
-    }
+    copy_into(from, staging / source);
   }
 }
 

@@ -12,11 +12,10 @@ namespace recipe::runner {
 // Throws InputError naming the recipe line of a COPY it cannot read.
 std::vector<std::string> context_sources(std::string_view recipe, const std::string& origin);
 
-// Fill `staging` with exactly the context paths the recipe reads: each from `workspace` (with
-// "@up/" read as "../", for path packages beside the workspace), or,
-// for "vendor/NAME-VERSION" paths missing there, from `vendor` (a Debian registry or a cargo
-// vendor folder outside the workspace). Nothing else (target/, .git) reaches the engine.
-// Throws InputError naming the first path found in neither place.
+// Fill `staging` with exactly the context paths the recipe reads: crates ("vendor/NAME-VERSION")
+// from the folder of `vendor` whose Cargo.toml says NAME and VERSION (VendoredCrates), every other
+// path from `workspace` (with "@up/" read as "../", for path packages beside the workspace).
+// Nothing else (target/, .git) reaches the engine. Throws InputError naming the first path not found.
 void stage_context(const std::vector<std::string>& sources, const std::filesystem::path& workspace,
                    const std::optional<std::filesystem::path>& vendor, const std::filesystem::path& staging);
 

@@ -48,6 +48,16 @@ std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::
       for (const auto& [run, links] : plan::links_runs(unit, plan.units)) {
         add(own_of(plan.units[run].package));
       }
+      // The script runs with what it links: a build-dependency that loads a system library as it
+      // runs (clang-sys loading libclang for bindgen, in Debian's zstd-sys) needs it here.
+      for (const plan::UnitDep& dep : unit.deps) {
+        const plan::Unit& script = plan.units[dep.unit];
+        if (script.mode == plan::Mode::build && script.target->is_custom_build()) {
+          for (size_t lib : plan::transitive_libs(script, plan.units)) {
+            add(own_of(plan.units[lib].package));
+          }
+        }
+      }
     } else if (links_something(unit)) {
       // A build script's binary links only its build-dependencies; anything else links its own
       // package's native libraries too (a bin through its package's lib, which it links anyway).

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
+#include <set>
+
 
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
+#include <spdlog/spdlog.h>
 
+#include "generator/pipeline/vendor_index.hpp"
+#include "generator/install/install_manifest.hpp"
 #include "generator/model/semver.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
@@ -25,33 +29,14 @@ std::string last_line(const std::string& text) {
   return eol == std::string::npos ? trimmed : trimmed.substr(eol + 1);
 }
 
-// The versions of `name` in a vendor folder (NAME-VERSION entries), by version.
-std::map<std::string, fs::path> vendored_versions(const fs::path& dir, const std::string& name) {
-  std::map<std::string, fs::path> found;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string folder = entry.path().filename().string();
-    if (!folder.starts_with(name + "-") || !fs::exists(entry.path() / "Cargo.toml")) {
-      continue;
-    }
-    std::string version = folder.substr(name.size() + 1);
-    if (model::Version::parse(version)) {
-      found.emplace(version, entry.path());
-    }
-  }
-  if (ec) {
-    throw InputError("--sources vendor=" + dir.string() + ": cannot list the folder: " + ec.message());
-  }
-  return found;
-}
-
 // cargo install's rule: a bare version must be exact, an operator makes it a requirement.
 bool is_requirement(const std::string& version) {
   return !version.empty() && std::string("^~=<>*").find(version.front()) != std::string::npos;
 }
 
 AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor) {
-  std::map<std::string, fs::path> versions = vendored_versions(vendor, request.name);
+  pipeline::VendorIndex index = pipeline::read_vendor_index(vendor);
+  std::vector<const cargo::VendoredCrate*> versions = index.versions_of(request.name);
   if (versions.empty()) {
     throw InputError("no crate \"" + request.name + "\" in " + vendor.string() +
                      " (on Debian: apt-get install librust-" + request.name + "-dev; elsewhere: cargo vendor)");
@@ -59,54 +44,54 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
   std::optional<model::VersionReq> req;
   if (!request.version.empty()) {
     std::string text = is_requirement(request.version) ? request.version : "=" + request.version;
-    if (!is_requirement(request.version) && !RE2::FullMatch(request.version, R"([0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?)")) {
+    if (!is_requirement(request.version) && !RE2::FullMatch(request.version, R"([0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)")) {
       throw InputError("\"" + request.version + "\" is not an exact version (write MAJOR.MINOR.PATCH, or a "
                        "requirement such as ~" + request.version + ")");
     }
     req = model::VersionReq::parse(text);
   }
-  const std::pair<const std::string, fs::path>* best = nullptr;
-  std::string there;
-  for (const auto& entry : versions) {
-    there += (there.empty() ? "" : ", ") + entry.first;
-    model::Version v = *model::Version::parse(entry.first);
-    if ((!req || req->matches(v)) && (best == nullptr || v.compare(*model::Version::parse(best->first)) > 0)) {
-      best = &entry;
+  const cargo::VendoredCrate* best = nullptr;
+  std::set<std::string> there;
+  for (const cargo::VendoredCrate* candidate : versions) {
+    there.insert(candidate->version);
+    model::Version v = *model::Version::parse(candidate->version);
+    if ((!req || req->matches(v)) && (best == nullptr || v.compare(*model::Version::parse(best->version)) > 0)) {
+      best = candidate;
     }
   }
   if (best == nullptr) {
+    std::string listed;
+    for (const auto& version : there) {
+      listed += (listed.empty() ? "" : ", ") + version;
+    }
     throw InputError("no version of \"" + request.name + "\" matching \"" + request.version + "\" in " + vendor.string() +
-                     " (there: " + there + ")");
+                     " (there: " + listed + ")");
   }
   AcquiredCrate crate;
   crate.from_vendor = true;
   crate.scratch = std::make_unique<TempDir>("cargo-recipe-install");
-  fs::path copy = crate.scratch->path() / best->second.filename();
-  fs::copy(best->second, copy, fs::copy_options::recursive);
-  // cargo install ignores a crate's Cargo.lock unless --locked; without one, --locked cannot hold.
+  fs::path copy = crate.scratch->path() / (best->name + "-" + best->version);
+  fs::copy(best->folder, copy, fs::copy_options::recursive);
+  // cargo install resolves with the crate's own Cargo.lock only under --locked (as the versions to
+  // prefer, never checked), and without one it warns and resolves afresh.
   bool has_lock = fs::exists(copy / "Cargo.lock");
   if (request.locked && !has_lock) {
-    throw InputError(request.name + "@" + best->first + " ships no Cargo.lock, so --locked cannot be honoured " +
-                     "(drop --locked to resolve its dependencies from " + vendor.string() + ")");
+    spdlog::warn("{}@{} ships no Cargo.lock: --locked resolves its dependencies afresh, as cargo install does",
+                 best->name, best->version);
   }
   if (!request.locked && has_lock) {
     fs::remove(copy / "Cargo.lock");
   }
+  // cargo install never resolves dev-dependencies: a crate whose tests need crates the vendor
+  // folder lacks still installs.
+  const fs::path manifest = copy / "Cargo.toml";
+  write_output(manifest.string(), without_dev_dependencies(read_file(manifest), (best->folder / "Cargo.toml").string()));
   fs::create_directories(copy / ".cargo");
   write_output((copy / ".cargo" / "config.toml").string(),
                "[source.crates-io]\nreplace-with = \"vendor\"\n\n[source.vendor]\ndirectory = " +
                    nlohmann::json(fs::absolute(vendor).string()).dump() + "\n\n[net]\noffline = true\n");
-  crate.manifest_path = (copy / "Cargo.toml").string();
-  // A vendor folder's .cargo-checksum.json records the .crate's sha256 (Debian's says it cannot).
-  try {
-    auto sums = nlohmann::json::parse(read_file(best->second / ".cargo-checksum.json"));
-    std::string package = sums.value("package", "");
-    if (RE2::FullMatch(package, "[0-9a-f]{64}")) {
-      crate.checksum = package;
-    }
-  } catch (const std::exception&) {
-    // No checksum: the recipe can still copy the crate from the vendor folder.
-  }
+  crate.manifest_path = manifest.string();
+  crate.checksum = best->checksum;
   return crate;
 }
 

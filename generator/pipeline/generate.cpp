@@ -7,6 +7,7 @@
 #include "generator/pipeline/read_hints_files.hpp"
 #include "generator/pipeline/recipe_header.hpp"
 #include "generator/install/adopt.hpp"
+#include "generator/install/binaries_left.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/system_packages.hpp"
 #include "generator/support/error.hpp"
@@ -88,13 +89,17 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
     if (!request.install->path || !load.manifest_path) {
       load.manifest_path = crate.manifest_path;
     }
+    // A vendored crate's own Cargo.lock only guides the resolution (install_manifest.hpp).
+    load.locked = request.install->locked && !crate.from_vendor;
     load.offline = load.offline || crate.from_vendor;
   }
   pipeline::LoadedInputs loaded = pipeline::load_inputs(load, processes, hooks.transform_metadata);
   std::string output;
+  const model::Package* installed = nullptr;
   if (request.install) {
     const model::Package& pkg =
         install::adopt_package(*loaded.workspace, loaded.inputs.checksums, *request.install, crate, *load.manifest_path);
+    installed = &pkg;
     plan_options.packages = {pkg.name};
     plan_options.workspace = false;
     plan_options.bins_only = true;
@@ -103,6 +108,9 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
              ".Dockerfile";
   }
   plan::Plan plan = plan::make_plan(loaded.inputs, plan_options);
+  if (installed != nullptr) {
+    install::require_binaries_left(plan, *installed);
+  }
   if (output.empty()) {
     output = default_output(*loaded.workspace, plan);
   }

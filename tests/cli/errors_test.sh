@@ -56,6 +56,9 @@ check "unknown distro" 2 'unknown distro "alpin", did you mean "alpine"?' -- \
 
 # install: each mistake a one-line error, exit 2, nothing written.
 registry=/usr/share/cargo/registry
+mkdir -p "$work/twice"
+cp -r $registry/os_pipe-1.1.1 "$work/twice/os_pipe"
+cp -r $registry/os_pipe-1.1.1 "$work/twice/os_pipe-1.1.1"
 check "install: unknown crate" 2 'no crate "no-such-crate" in /usr/share/cargo/registry' -- \
   install no-such-crate --sources vendor=$registry
 check "install: unknown version" 2 'no version of "os_pipe" matching "9.9.9" in /usr/share/cargo/registry (there: ' -- \
@@ -70,8 +73,11 @@ check "install: --git with --path" 2 "--git and --path are two sources of the cr
 check "install: --path without a manifest" 2 "--path $work: no Cargo.toml there" -- install --path "$work"
 check "install: a package without binaries" 2 "fixture-meta@0.1.0 has no binaries to install" -- \
   install --path "$here/workspaces/buildscripts/meta" --offline --sources vendor=$registry
-check "install: --locked without Cargo.lock" 2 "ships no Cargo.lock, so --locked cannot be honoured" -- \
-  install os_pipe --locked --sources vendor=$registry
+check "install: bins gated by features left out" 2 \
+  'pulldown-cmark@0.9.2: none of its binaries is available with the selected features: bin "pulldown-cmark" requires "getopts" (pass --features getopts)' -- \
+  install pulldown-cmark@0.9.2 --no-default-features --sources vendor=$registry
+check "install: a vendor folder holding one crate twice" 2 "both hold os_pipe 1.1.1 (a vendor folder holds each crate version once" -- \
+  install os_pipe --sources vendor=$work/twice
 check "install: from crates.io, offline" 2 "needs the network" -- install os_pipe
 
 # The same plan whatever the locale, timezone, working directory or extra environment.

@@ -33,6 +33,23 @@ done
 "$bin" install os_pipe --bin swap --bin cat --sources vendor=$registry --toolchain "$toolchain" -o "$work/two.Dockerfile"
 expect "--bin picks binaries, listed sorted" grep -qx '# binaries: cat swap' "$work/two.Dockerfile"
 
+# cargo install's rules. pulldown-cmark's dev-dependencies (html5ever, ...) are not in Debian's
+# folder: cargo install never resolves them, and neither does install.
+"$bin" install pulldown-cmark@0.9.2 --sources vendor=$registry --toolchain "$toolchain" -o "$work/cmark.Dockerfile"
+expect "a crate whose dev-dependencies do not resolve installs" grep -qx '# binaries: pulldown-cmark' "$work/cmark.Dockerfile"
+expect "no dev-dependency reaches the recipe" bash -c "! grep -q 'html5ever\|tendril' '$work/cmark.Dockerfile'"
+# Its binary requires the feature getopts: without it, nothing is left to install (errors_test.sh),
+# with it asked for by name the recipe is the default one's.
+"$bin" install pulldown-cmark@0.9.2 --no-default-features --features getopts --sources vendor=$registry \
+  --toolchain "$toolchain" -o "$work/cmark-getopts.Dockerfile"
+expect "--features getopts brings the gated binary back" grep -qx '# binaries: pulldown-cmark' "$work/cmark-getopts.Dockerfile"
+expect "the getopts library is built for it" grep -q '^# lib getopts@0.2.21 getopts' "$work/cmark-getopts.Dockerfile"
+# --locked on a crate that ships no Cargo.lock: cargo install warns and resolves afresh.
+"$bin" install os_pipe@1.1.1 --locked --sources vendor=$registry --toolchain "$toolchain" -o "$work/locked.Dockerfile" \
+  2>"$work/locked.err"
+expect "--locked without a published Cargo.lock warns" grep -q 'os_pipe@1.1.1 ships no Cargo.lock' "$work/locked.err"
+expect "... and gives the recipe resolved afresh" cmp -s "$work/os_pipe.Dockerfile" <(sed 's/ --locked//' "$work/locked.Dockerfile")
+
 # --git from a local repository, on a branch: the recipe is named by, and records, the commit.
 repo=$work/repo
 cp -r "$here/workspaces/twobins" "$repo"

@@ -58,6 +58,23 @@ TEST(SystemPackages, OnlyBuildScriptRunsOfTheCrateAndItsLinksDependentsAndLinkin
   EXPECT_TRUE(packages_of(planned, packages, planned.unit("steady", "steady")).empty());
 }
 
+TEST(SystemPackages, ABuildScriptRunGetsThePackagesOfTheBuildDependenciesItLinks) {
+  // zstd-sys's build script runs bindgen, whose clang-sys loads libclang as the script runs.
+  testing::MetadataBuilder b;
+  b.package("app", "bin", true).package("zstd-sys", "lib", false, true).package("clang-sys");
+  b.dep("app", {.name = "zstd-sys"}).dep("zstd-sys", {.name = "clang-sys", .kind = "build"});
+  auto planned = testing::plan_json(b.json());
+  auto hints = hints::HintSet({hints::read_hints_file("[crates.clang-sys]\napt = [\"libclang-dev\"]\n", "hints.toml",
+                                                      "hints file hints.toml")});
+  auto packages = unit_system_packages(planned.plan, hints, hints::Distro::debian);
+  const std::vector<std::string> clang = {"libclang-dev"};
+  EXPECT_EQ(packages_of(planned, packages, planned.unit("zstd-sys", "build-script-build", true, Mode::run_custom_build)),
+            clang);
+  EXPECT_EQ(packages_of(planned, packages, planned.unit("zstd-sys", "build-script-build", true)), clang);
+  // The binary links zstd-sys, not clang-sys.
+  EXPECT_TRUE(packages_of(planned, packages, planned.unit("app", "app")).empty());
+}
+
 // Stage name -> its text, for a recipe of `planned` with `packages`.
 std::map<std::string, std::string> stages(const testing::PlannedWorkspace& planned,
                                           std::vector<std::vector<hints::SystemPackage>> packages) {
