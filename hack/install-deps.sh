@@ -6,6 +6,7 @@ set -euo pipefail
 # The C++ toolchain and the libraries the README lists (one job each: TOML, JSON, regex,
 # hashing, command line, logging, tests).
 packages=(
+  clang-format
   cmake
   diffoscope-minimal
   g++
