@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "generator/emit/dialect.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/hints/hints.hpp"
 #include "generator/plan/plan.hpp"
 
@@ -45,6 +46,8 @@ struct RecipeInputs {
   // The command that regenerates the recipe, as words (recorded in the header).
   std::vector<std::string> regenerate_command;
   std::string source_date_epoch = "0";
+  // The build-time helper the recipe copies (its hash names a stage); tests give another.
+  const Helper* helper = &builtin_helper();
   // The distro family of the base image, and per unit (index-aligned with plan->units) the system
   // packages its stage installs (emit/system_packages.hpp); empty for none.
   hints::Distro distro = hints::Distro::debian;
