@@ -2,10 +2,12 @@
 
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli/recipe_context.hpp"
 #include "cli/report_outputs.hpp"
 #include "audit/regenerate/regeneration_audit.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
@@ -56,6 +58,7 @@ void run_audit_generate(const AuditGenerateOptions& opts) {
   report.kind = "generate";
   SubprocessRunner processes;
   regenerate::Generator generator = regenerate::real_generator(processes);
+  std::set<fs::path> folders;
   for (const fs::path& file : recipe_files(opts.paths)) {
     const std::string label = file.string();
     const std::string text = read_file(file);
@@ -65,12 +68,23 @@ void run_audit_generate(const AuditGenerateOptions& opts) {
     std::cerr << "cargo-recipe: " << (opts.check ? "checking " : "auditing ") << label << "\n";
     if (opts.check) {
       report.cases.push_back(regenerate::check_recipe(label, text, request, generator));
+      folders.insert(file.parent_path());
       continue;
     }
     regenerate::AuditOptions audit{opts.runs, opts.seed, opts.perturbations};
     for (auto& c : regenerate::audit_regeneration(label, request, generator, audit)) {
       report.cases.push_back(std::move(c));
     }
+  }
+  // The helper beside the recipes, once per folder: every recipe generated now copies it.
+  for (const fs::path& folder : folders) {
+    const fs::path helper = folder / emit::k_helper_file_name;
+    std::error_code ec;
+    std::optional<std::string> text;
+    if (fs::is_regular_file(helper, ec)) {
+      text = read_file(helper);
+    }
+    report.cases.push_back(regenerate::check_helper(helper.string(), text));
   }
   opts.outputs.finish(report);
 }

@@ -10,6 +10,7 @@
 #include "cli/recipe_context.hpp"
 #include "audit/runner/build_context.hpp"
 #include "audit/runner/build_log.hpp"
+#include "audit/runner/helper_context.hpp"
 #include "audit/runner/engine.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
@@ -48,6 +49,7 @@ void run_build(const BuildOptions& opts) {
     vendor = fs::path(vendor_dir);
   }
   runner::stage_context(runner::context_sources(recipe, opts.recipe), workspace, vendor, context.path());
+  runner::stage_helper(recipe, opts.recipe, context.path());
 
   SubprocessRunner processes;
   std::unique_ptr<runner::Engine> engine = runner::find_engine(opts.runner, processes);

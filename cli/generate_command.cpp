@@ -1,13 +1,18 @@
 #include "cli/generate_command.hpp"
 
+#include <filesystem>
+
 #include <spdlog/spdlog.h>
 
 #include "cli/input_options.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/short_run_memory.hpp"
 
 namespace recipe::cli {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -72,13 +77,37 @@ void finish(RecipeCommandOptions& opts) {
   pipeline::finish_request(opts.request);
 }
 
+// Write the recipe to `output` and the helper it copies beside it, each atomically; the helper
+// first, and only when it changes, so that a recipe is never left naming a helper not there.
+// On stdout or a device the recipe goes alone: its helper is already wherever it is built from.
+void write_recipe(const std::string& output, const std::string& text) {
+  std::error_code ec;
+  if (output == "-" || (fs::exists(output, ec) && !fs::is_regular_file(output, ec))) {
+    spdlog::info("{}: written without its helper ({} must be in the build context)", output,
+                 emit::k_helper_context_path);
+    write_output(output, text);
+    return;
+  }
+  const emit::Helper& helper = emit::builtin_helper();
+  const fs::path beside = fs::path(output).parent_path() / emit::k_helper_file_name;
+  AtomicFile recipe(output);
+  recipe.write(text);
+  if (!fs::is_regular_file(beside, ec) || read_file(beside) != helper.text) {
+    AtomicFile helper_file(beside);
+    helper_file.write(helper.text);
+    helper_file.commit();
+    spdlog::info("wrote {}", beside.string());
+  }
+  recipe.commit();
+}
+
 void run_recipe_command(RecipeCommandOptions& opts) {
   keep_freed_memory_in_process();
   finish(opts);
   SubprocessRunner processes;
   pipeline::GeneratedRecipe recipe = pipeline::generate_recipe(opts.request, processes);
   std::string output = opts.output.empty() ? recipe.default_output : opts.output;
-  write_output(output, recipe.text);
+  write_recipe(output, recipe.text);
   if (output != "-") {
     spdlog::info("wrote {} ({} units)", output, recipe.units);
     if (opts.install) {

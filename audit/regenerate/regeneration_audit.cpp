@@ -4,6 +4,7 @@
 #include <set>
 
 #include "audit/compare/text_diff.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::regenerate {
@@ -66,6 +67,13 @@ std::vector<report::Case> audit_regeneration(const std::string& recipe, const pi
 report::Case check_recipe(const std::string& recipe, const std::string& text, const pipeline::GenerateRequest& request,
                           const Generator& generate) {
   return compared(recipe, "up-to-date", text, generate(request, {}), recipe);
+}
+
+report::Case check_helper(const std::string& path, const std::optional<std::string>& text) {
+  if (!text) {
+    return {path, "up-to-date", report::Verdict::fail, "missing (regenerating any recipe of this folder writes it)", "", {}};
+  }
+  return compared(path, "up-to-date", *text, emit::builtin_helper().text, path);
 }
 
 }  // namespace recipe::regenerate

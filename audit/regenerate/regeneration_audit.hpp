@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ std::vector<report::Case> audit_regeneration(const std::string& recipe, const pi
 // Regenerate `request` and compare with the committed `text` of `recipe`: the drift gate.
 report::Case check_recipe(const std::string& recipe, const std::string& text, const pipeline::GenerateRequest& request,
                           const Generator& generate);
+
+// Compare the helper file at `path` (its `text`, nullopt when missing) with the one the generator
+// writes beside every recipe: the drift gate of the helper.
+report::Case check_helper(const std::string& path, const std::optional<std::string>& text);
 
 // The real generator, running what it needs (cargo metadata, rustc, git) through `processes`,
 // which must outlive the generator.

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "audit/runner/build_context.hpp"
+#include "audit/runner/helper_context.hpp"
 #include "audit/runner/build_progress.hpp"
 #include "audit/runner/build_log.hpp"
 #include "audit/runner/engine.hpp"
@@ -83,6 +84,7 @@ std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunn
       vendor = fs::path(*opts.vendor);
     }
     stage_context(sources, opts.context, vendor, context.path());
+    stage_helper(recipe, opts.recipe, context.path());
     ::umask(old_mask);
 
     BuildRequest request;

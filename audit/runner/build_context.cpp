@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/runner/vendored_crates.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/line_reader.hpp"
@@ -52,7 +53,10 @@ std::vector<std::string> context_sources(std::string_view recipe, const std::str
       } catch (const nlohmann::json::exception&) {
       }
     } else if (auto space = rest.find(' '); space != std::string_view::npos) {
-      sources.emplace_back(rest.substr(0, space));
+      // The helper comes from beside the recipe, not from the workspace (stage_helper).
+      if (rest.substr(0, space) != emit::k_helper_context_path) {
+        sources.emplace_back(rest.substr(0, space));
+      }
       continue;
     }
     throw InputError(origin + ":" + std::to_string(lines.number()) + ": cannot read this COPY line");

@@ -8,7 +8,8 @@
 
 namespace recipe::runner {
 
-// The paths a recipe copies from its build context (COPY without --from), in recipe order.
+// The paths a recipe copies from its build context (COPY without --from), in recipe order, but
+// for the build-time helper, which stage_helper stages.
 // Throws InputError naming the recipe line of a COPY it cannot read.
 std::vector<std::string> context_sources(std::string_view recipe, const std::string& origin);
 

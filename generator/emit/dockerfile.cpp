@@ -3,7 +3,7 @@
 #include <queue>
 #include <set>
 
-#include "generator/emit/helper_script.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/emit/json_words.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/recorded_command.hpp"
@@ -53,14 +53,27 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
   return out + "\n";
 }
 
+// The helper's stage, then the base: the image with the helper installed, once it is known to be
+// the helper this recipe names and the image has what it needs (a clear error here rather than
+// midway through a build script).
 std::string base_stage(const RecipeInputs& inputs) {
-  std::string out = "\nFROM " + inputs.base_image + " AS " + k_base_stage + "\n";
-  // The helper travels inside the recipe as one exec-form word: no context file, no heredoc.
-  out += "RUN " +
-         json_words({"/bin/sh", "-c", "mkdir -p /recipe/bin && printf '%s' \"$1\" >" + std::string(k_helper_path) +
-                                          " && chmod 0755 " + k_helper_path,
-                     "install-recipe-helper", k_recipe_helper_script}) +
-         "\n";
+  const Helper& helper = *inputs.helper;
+  const std::string copy = "COPY " + inputs.dialect.copy_flags();
+  std::string out = "\n# The build-time helper: " + std::string(k_helper_file_name) + " beside this recipe, at " +
+                    k_helper_context_path + " in the build context.\n";
+  out += "FROM scratch AS " + helper.stage() + "\n";
+  out += copy + k_helper_context_path + " " + k_helper_path + "\n";
+  out += "\nFROM " + inputs.base_image + " AS " + k_base_stage + "\n";
+  out += copy + "--from=" + helper.stage() + " " + k_helper_path + " " + k_helper_path + "\n";
+  const std::string path = k_helper_path;
+  const std::string script =
+      "h=$(sha256sum " + path + ") && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: " + k_helper_context_path +
+      " in the build context is not the helper this recipe names (sha256 $1): use the " + k_helper_file_name +
+      " written beside the recipe\" >&2; exit 1; }; "
+      "[ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and "
+      "coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; "
+      "chmod 0755 " + path + " && exec " + path + " check-image";
+  out += "RUN " + json_words({"/bin/sh", "-c", script, "check-recipe-helper", helper.sha256}) + "\n";
   return out;
 }
 

@@ -5,6 +5,7 @@
 #   recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...
 #   recipe-helper compile UNIT_DIR [--build-script RUN_UNIT_DIR] [--link-search RUN_UNIT_DIR]...
 #                         [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...
+#   recipe-helper check-image
 #
 # run-build-script runs a build script and parses what it prints as cargo's BuildOutput::parse does
 # (custom_build.rs) into NUL-terminated record files in UNIT_DIR. compile runs rustc with those
@@ -16,12 +17,21 @@
 # $BASH_ENV nor import functions from the environment. Children get the environment we were given
 # read back from /proc, not bash's copy of it, which adds PWD, SHLVL and _ and rewrites SHELLOPTS.
 # Exit codes: 1 for a failed step, 2 for a bad command line; compile exits with rustc's code.
+#
+# The image needs bash >= 4.4 (mapfile -d, empty arrays under set -u), /proc, and env -i, find
+# -exec +, touch -h -d @EPOCH, tail -n and mkdir -p as coreutils and findutils have them;
+# check-image, which the base stage runs, tries each.
+if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] < 404)); then
+  printf 'recipe-helper: needs bash >= 4.4 (mapfile -d), the image has bash %s\n' "$BASH_VERSION" >&2
+  exit 1
+fi
 set -euo pipefail
 # Our own string handling is byte-wise whatever locale the children are given.
 LC_ALL=C
 
 readonly k_usage='usage: recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...
-       recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...'
+       recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...
+       recipe-helper check-image'
 # Keys that the old `cargo:KEY=VALUE` syntax reserves; any other old-syntax key is metadata.
 readonly -a k_reserved=(rustc-flags rustc-link-lib rustc-link-search rustc-link-arg-cdylib
   rustc-cdylib-link-arg rustc-link-arg-bins rustc-link-arg-bin rustc-link-arg-tests
@@ -335,8 +345,25 @@ compile() {
   exit "$status"
 }
 
+# --- check-image -------------------------------------------------------------------------------
+
+# Fail, naming the tool, unless the image runs every command the steps above run, with the
+# options they use; on the helper itself, which it leaves stamped like every output.
+check_image() {
+  (($# == 0)) || usage "check-image takes no arguments"
+  local self=$0
+  local fix='install coreutils and findutils (on Alpine: apk add coreutils findutils)'
+  env -i -- true 2>/dev/null || die "the image's env(1) cannot run \"env -i -- COMMAND\" ($fix)"
+  mkdir -p -- "${self%/*}" 2>/dev/null || die "the image's mkdir(1) has no -p ($fix)"
+  touch -h -d "@${SOURCE_DATE_EPOCH:-0}" -- "$self" 2>/dev/null ||
+    die "the image's touch(1) cannot stamp a file with -h -d @EPOCH ($fix)"
+  find "$self" -exec true {} + 2>/dev/null || die "the image's find(1) has no -exec ... {} + ($fix)"
+  tail -n 1 -- "$self" >/dev/null 2>&1 || die "the image's tail(1) has no -n ($fix)"
+}
+
 case ${1-} in
   run-build-script) shift && run_build_script "$@" ;;
   compile) shift && compile "$@" ;;
+  check-image) shift && check_image "$@" ;;
   *) usage "unknown subcommand \"${1-}\"" ;;
 esac

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "generator/emit/dialect.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/hints/hints.hpp"
 #include "generator/plan/plan.hpp"
 
@@ -47,6 +48,8 @@ struct RecipeInputs {
   std::vector<std::string> regenerate_command;
   std::string request_json;
   std::string source_date_epoch = "0";
+  // The build-time helper the recipe copies (its hash names a stage); tests give another.
+  const Helper* helper = &builtin_helper();
   // The distro family of the base image, and per unit (index-aligned with plan->units) the system
   // packages its stage installs (emit/system_packages.hpp); empty for none.
   hints::Distro distro = hints::Distro::debian;

@@ -4,24 +4,31 @@
 #include <array>
 #include <charconv>
 
+#include <openssl/evp.h>
 #include <xxhash.h>
+
+#include "generator/support/error.hpp"
 
 namespace recipe {
 
 namespace {
 
-std::string to_hex(const XXH128_hash_t& hash) {
-  XXH128_canonical_t canonical;
-  XXH128_canonicalFromHash(&canonical, hash);
+std::string to_hex(const unsigned char* bytes, size_t size) {
   static constexpr std::array<char, 16> k_digits = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                     '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
   std::string hex;
-  hex.reserve(sizeof(canonical.digest) * 2);
-  for (unsigned char byte : canonical.digest) {
-    hex.push_back(k_digits[byte >> 4]);
-    hex.push_back(k_digits[byte & 0xf]);
+  hex.reserve(size * 2);
+  for (size_t i = 0; i < size; ++i) {
+    hex.push_back(k_digits[bytes[i] >> 4]);
+    hex.push_back(k_digits[bytes[i] & 0xf]);
   }
   return hex;
+}
+
+std::string to_hex(const XXH128_hash_t& hash) {
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, hash);
+  return to_hex(canonical.digest, sizeof(canonical.digest));
 }
 
 // The most bytes "<size>:" takes.
@@ -70,6 +77,15 @@ void Hasher::grow(size_t capacity) {
 
 std::string xxh3_128_hex(std::string_view bytes) {
   return to_hex(XXH3_128bits(bytes.data(), bytes.size()));
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
+    throw Error("OpenSSL SHA-256 failed");
+  }
+  return to_hex(digest.data(), size);
 }
 
 }  // namespace recipe

@@ -40,4 +40,8 @@ class Hasher {
 // XXH3-128 of `bytes` as 32 lowercase hex digits.
 std::string xxh3_128_hex(std::string_view bytes);
 
+// SHA-256 of `bytes` as 64 lowercase hex digits: what `sha256sum` prints, so that a recipe can
+// name a file that a build step checks. Throws Error if OpenSSL cannot provide SHA-256.
+std::string sha256_hex(std::string_view bytes);
+
 }  // namespace recipe

@@ -80,6 +80,32 @@ check "install: a vendor folder holding one crate twice" 2 "both hold os_pipe 1.
   install os_pipe --sources vendor=$work/twice
 check "install: from crates.io, offline" 2 "needs the network" -- install os_pipe
 
+# The helper travels beside the recipe: written with it, and a build without it, or with another
+# one, stops before any engine runs, naming the file and the command that writes it.
+toolchain=$here/../recipes/toolchains/rust-base-bookworm.toml
+"$bin" install os_pipe@1.1.1 --sources vendor=$registry --toolchain "$toolchain" -o "$work/r/os_pipe.Dockerfile" 2>/dev/null
+if cmp -s "$work/r/recipe-helper.sh" "$here/../generator/emit/recipe-helper.sh" &&
+  ! grep -q 'BuildOutput::parse' "$work/r/os_pipe.Dockerfile"; then
+  passes=$((passes + 1))
+else
+  echo "FAIL: generate did not write the helper beside the recipe, or the recipe still carries it"
+  failures=$((failures + 1))
+fi
+mv "$work/r/recipe-helper.sh" "$work/helper.sh"
+check "build: helper missing" 2 "$work/r/recipe-helper.sh: missing: $work/r/os_pipe.Dockerfile copies this helper into its base stage (regenerate with the command its" -- \
+  build "$work/r/os_pipe.Dockerfile" --context "$work" --vendor $registry
+{ cat "$work/helper.sh"; echo "# edited"; } >"$work/r/recipe-helper.sh"
+check "build: helper stale" 2 "$work/r/recipe-helper.sh: not the helper $work/r/os_pipe.Dockerfile was generated with" -- \
+  build "$work/r/os_pipe.Dockerfile" --context "$work" --vendor $registry
+"$bin" audit generate --check "$work/r" >"$work/drift.txt" 2>/dev/null
+drift=$?
+if [[ $drift -eq 1 ]] && grep -qF "$work/r/recipe-helper.sh" "$work/drift.txt"; then
+  passes=$((passes + 1))
+else
+  echo "FAIL: audit generate --check: exit $drift (want 1), the stale helper named: $(cat "$work/drift.txt")"
+  failures=$((failures + 1))
+fi
+
 # The same plan whatever the locale, timezone, working directory or extra environment.
 meta=$fixtures/guppy/guppy/metadata_guppy_c9b4f76.json
 "$bin" plan --metadata "$meta" --format json -o "$work/a.json"

@@ -496,6 +496,22 @@ EOF
   [[ $printed == "$greeting|$greeting|7" ]] || fail "app printed \"$printed\""
 }
 
+# What the base stage runs: every tool the steps use, tried with their options.
+test_check_image() {
+  helper SOURCE_DATE_EPOCH=86400 -- check-image
+  expect_status 0
+  [[ $(stat -c %Y "$helper") == 86400 ]] || fail "check-image did not stamp the helper at SOURCE_DATE_EPOCH"
+  # A touch(1) without -h (old BusyBox): named, with the packages that fix it.
+  mkdir -p "$t/old-tools"
+  printf '#!/bin/sh\ncase "$1" in -h) echo "touch: unrecognized option: h" >&2; exit 1 ;; esac\n' >"$t/old-tools/touch"
+  chmod 755 "$t/old-tools/touch"
+  PATH="$t/old-tools:$PATH" helper -- check-image
+  expect_status 1
+  expect_stderr "recipe-helper: the image's touch(1) cannot stamp a file with -h -d @EPOCH (install coreutils and findutils"
+  helper -- check-image extra
+  expect_status 2
+}
+
 run_case "new cargo:: syntax, every directive" test_new_syntax
 run_case "old cargo: syntax, every directive" test_old_syntax
 run_case "lines trimmed, other lines and non-UTF-8 ignored" test_lines_trimmed_and_ignored
@@ -512,6 +528,7 @@ run_case "-l, link args, --cfg, --check-cfg follow the options" test_flags_follo
 run_case "rustc's exit code passes through" test_rustc_exit_code_passes_through
 run_case "bad command lines and missing records" test_bad_command_lines
 run_case "a real build script, lib and bin with rustc" test_real_rustc
+run_case "check-image tries every tool the steps use" test_check_image
 
 echo "recipe-helper: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -34,7 +34,7 @@ jsonschema.Draft202012Validator.check_schema(schema)
 with tempfile.TemporaryDirectory() as scratch:
     recipes = os.path.join(scratch, "recipes")
     os.makedirs(recipes)
-    for name in ("hostile@0.1.0-rc.1.Dockerfile", "multi@0.1.0.Dockerfile"):
+    for name in ("hostile@0.1.0-rc.1.Dockerfile", "multi@0.1.0.Dockerfile", "recipe-helper.sh"):
         shutil.copy(os.path.join(root, "recipes", name), recipes)
     # Commands in recipe headers are relative to the repository root, so the copies say which.
     shutil.copytree(os.path.join(root, "recipes", "toolchains"), os.path.join(recipes, "toolchains"))
@@ -60,13 +60,14 @@ with tempfile.TemporaryDirectory() as scratch:
         expect(True, "")
     except jsonschema.ValidationError as e:
         expect(False, f"JSON report does not validate: {e.message}")
-    expect(report["summary"] == {"cases": 2, "passed": 1, "failed": 1, "errors": 0}, f"summary {report['summary']}")
+    # Two recipes and the helper beside them.
+    expect(report["summary"] == {"cases": 3, "passed": 2, "failed": 1, "errors": 0}, f"summary {report['summary']}")
 
     suites = ET.parse(out["xml"]).getroot()
-    expect(suites.tag == "testsuites" and suites.get("tests") == "2" and suites.get("failures") == "1",
+    expect(suites.tag == "testsuites" and suites.get("tests") == "3" and suites.get("failures") == "1",
            f"JUnit totals {suites.attrib}")
     cases = suites.findall("./testsuite/testcase")
-    expect(len(cases) == 2 and sum(1 for c in cases if c.find("failure") is not None) == 1, "JUnit cases")
+    expect(len(cases) == 3 and sum(1 for c in cases if c.find("failure") is not None) == 1, "JUnit cases")
 
     with open(out["md"]) as f:
         md = f.read()

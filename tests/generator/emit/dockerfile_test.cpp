@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/cargo/metadata.hpp"
+#include "generator/emit/helper_file.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
@@ -19,9 +20,10 @@ namespace recipe::emit {
 namespace {
 
 std::string recipe_of(const std::string& metadata, const std::string& dialect = "portable",
-                      SourceOptions::Mode mode = SourceOptions::Mode::vendor) {
+                      SourceOptions::Mode mode = SourceOptions::Mode::vendor, const Helper& helper = builtin_helper()) {
   auto planned = testing::plan_json(metadata, {}, "1");
   RecipeInputs inputs;
+  inputs.helper = &helper;
   inputs.plan = &planned.plan;
   inputs.dialect = Dialect::parse(dialect);
   inputs.sources.mode = mode;
@@ -119,6 +121,48 @@ TEST(Dockerfile, HostileStringsStayInsideJsonWords) {
   std::string recipe = recipe_of(doc.dump());
   EXPECT_NE(recipe.find(R"("CARGO_PKG_DESCRIPTION=say \"hi\" $(rm -rf /) `id` \\ \n second line é")"), std::string::npos)
       << recipe;
+}
+
+// Lines that differ between two texts of as many lines, as (before, after) pairs.
+std::vector<std::pair<std::string, std::string>> changed_lines(const std::string& before, const std::string& after) {
+  std::vector<std::string> a = lines_of(before);
+  std::vector<std::string> b = lines_of(after);
+  EXPECT_EQ(a.size(), b.size());
+  std::vector<std::pair<std::string, std::string>> changed;
+  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+    if (a[i] != b[i]) {
+      changed.emplace_back(a[i], b[i]);
+    }
+  }
+  return changed;
+}
+
+TEST(Dockerfile, HelperEditOfOneLineChangesOneHelperLineAndOnlyTheRecipeLinesNamingItsHash) {
+  const Helper& before = builtin_helper();
+  std::string edited_text = before.text;
+  const std::string line = "LC_ALL=C\n";
+  ASSERT_NE(edited_text.find(line), std::string::npos);
+  edited_text.replace(edited_text.find(line), line.size(), "LC_ALL=C  # byte-wise\n");
+  Helper after = make_helper(edited_text);
+  EXPECT_EQ(changed_lines(before.text, after.text).size(), 1u);
+
+  std::string metadata = read_file(testing::test_data("fixtures/guppy/small/builddep.json"));
+  for (const char* dialect : {"portable", "modern"}) {
+    std::string old_recipe = recipe_of(metadata, dialect, SourceOptions::Mode::vendor, before);
+    std::string new_recipe = recipe_of(metadata, dialect, SourceOptions::Mode::vendor, after);
+    // The helper stage's FROM, the base's COPY --from of it, and the check of its sha256.
+    auto changed = changed_lines(old_recipe, new_recipe);
+    EXPECT_EQ(changed.size(), 3u) << dialect;
+    for (const auto& [old_line, new_line] : changed) {
+      EXPECT_NE(old_line.find(before.sha256.substr(0, 12)), std::string::npos) << old_line;
+      EXPECT_NE(new_line.find(after.sha256.substr(0, 12)), std::string::npos) << new_line;
+      EXPECT_LT(new_line.size(), 1000u) << new_line;
+    }
+    // No line of the recipe carries the helper's text.
+    EXPECT_EQ(new_recipe.find("BuildOutput::parse"), std::string::npos) << dialect;
+    EXPECT_EQ(copied_helper_hash(new_recipe), after.sha256.substr(0, 12));
+    EXPECT_NE(new_recipe.find(after.sha256), std::string::npos) << "the base stage checks the whole sha256";
+  }
 }
 
 }  // namespace

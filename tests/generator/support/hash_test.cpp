@@ -10,6 +10,12 @@ TEST(Hash, Xxh3OfEmptyInputIsTheKnownAnswer) {
   EXPECT_EQ(xxh3_128_hex(""), "99aa06d3014798d86001c324468d497f");
 }
 
+TEST(Hash, Sha256IsWhatSha256sumPrints) {
+  // FIPS 180-2's examples, as `printf abc | sha256sum` prints them.
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 TEST(Hash, LabelledFieldsKeepBoundaries) {
   Hasher a;
   a.field("arg", "-I").field("arg", "-O2");
