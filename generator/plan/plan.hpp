@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -9,6 +10,7 @@
 #include "generator/cargo/manifest.hpp"
 #include "generator/cargo/toolchain.hpp"
 #include "generator/model/workspace.hpp"
+#include "generator/plan/features.hpp"
 #include "generator/plan/profile.hpp"
 
 namespace recipe::plan {
@@ -66,6 +68,10 @@ struct Plan {
   std::vector<Unit> units;   // sorted by (package key, target kind, target name, mode, id)
   std::vector<size_t> roots;  // sorted like units
   std::map<std::string, std::string> checksums;  // by package key
+  std::shared_ptr<const ResolvedFeatures> features;
+  // By package key, for path packages: a digest of their files (emit::digest_path_package_sources),
+  // filled by a caller that reads them; `plan --format json` records it for `explain`.
+  std::map<std::string, std::string> source_digests;  // and why each is on: what `plan --why` reads
 };
 
 // Plan every unit `cargo build` would compile for `opts`. Pure. The plan borrows from
