@@ -1,11 +1,13 @@
 #include "cli/explain_command.hpp"
 
+#include <map>
 #include <memory>
 
 #include "cli/input_options.hpp"
 #include "cli/plan_command.hpp"
 #include "generator/explain/explain.hpp"
 #include "generator/plan/plan_render.hpp"
+#include "generator/plan/why.hpp"
 #include "generator/support/atomic_file.hpp"
 
 namespace recipe::cli {
@@ -24,6 +26,20 @@ explain::PlanRecord read_plan_file(const std::string& path) {
   return explain::read_plan_record(read_file(path), path);
 }
 
+// Say, for each feature of the units of `record`, what switched it on in `plan`, which it was read from.
+void add_feature_activators(explain::PlanRecord& record, const plan::Plan& plan) {
+  std::map<std::string, const plan::Unit*> by_id;
+  for (const auto& unit : plan.units) {
+    by_id.emplace(unit.id, &unit);
+  }
+  for (auto& unit : record.units) {
+    const plan::Unit& planned = *by_id.at(unit.id);
+    for (const auto& feature : unit.features) {
+      unit.feature_activators.emplace(feature, plan::feature_activators(plan, planned, feature));
+    }
+  }
+}
+
 void run_explain(ExplainCommandOptions& opts) {
   explain::PlanRecord before = read_plan_file(opts.before);
   explain::PlanRecord after;
@@ -35,6 +51,7 @@ void run_explain(ExplainCommandOptions& opts) {
     plan::Plan now = plan::make_plan(loaded.inputs, opts.workspace.plan);
     record_source_digests(now, *loaded.workspace);
     after = explain::read_plan_record(plan::render_plan_json(now), "the workspace");
+    add_feature_activators(after, now);
   } else {
     after = read_plan_file(opts.after);
   }

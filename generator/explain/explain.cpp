@@ -238,7 +238,11 @@ class Explainer {
     if (!on.empty() && !off.empty()) {
       return Change{"features of " + now.package, joined(then.features), joined(now.features)};
     }
-    return Change{what + " of " + now.package, switched_on ? "off" : "on", switched_on ? "on" : "off"};
+    std::string on_text = "on";
+    if (switched_on && on.size() == 1 && now.feature_activators.contains(*on.begin())) {
+      on_text += " (by " + now.feature_activators.at(*on.begin()) + ")";
+    }
+    return Change{what + " of " + now.package, switched_on ? "off" : on_text, switched_on ? on_text : "off"};
   }
 
   std::optional<Change> first_masked_difference(const std::vector<std::string>& then, const std::vector<std::string>& now,

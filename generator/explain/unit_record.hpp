@@ -25,6 +25,9 @@ struct UnitRecord {
   // (the engine's copy of the files decides), yet a change to it rebuilds the unit.
   std::string files;
   std::set<std::string> features;
+  // For a plan made in this run (not read from a file): what switched each feature on, one step
+  // up, as plan::feature_activators says.
+  std::map<std::string, std::string> feature_activators;
   std::vector<std::pair<std::string, std::string>> profile;  // (setting, value), in a fixed order
   std::string platform;                              // target triple, or empty for the host
   std::vector<std::string> rustc_args;               // compile units only

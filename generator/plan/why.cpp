@@ -32,6 +32,24 @@ class FeatureTree {
     return out;
   }
 
+  // The labels of the nodes right under `node`, and "the command line" if it was asked there.
+  std::string activators(const Node& node) const {
+    std::set<std::string> labels;
+    for (const Activation& why : reasons(node)) {
+      if (why.kind == Activation::Kind::command_line) {
+        labels.insert("the command line");
+        continue;
+      }
+      Node parent{why.from_slot, why.kind == Activation::Kind::feature ? std::optional(why.feature) : std::nullopt};
+      labels.insert(plain_label(parent));
+    }
+    std::string out;
+    for (const auto& text : labels) {
+      out += (out.empty() ? "" : ", ") + text;
+    }
+    return out;
+  }
+
  private:
   const std::set<Activation>& reasons(const Node& node) const {
     const model::Package& pkg = m_features.package_of(node.slot);
@@ -39,9 +57,13 @@ class FeatureTree {
     return node.feature ? m_features.reasons(pkg, host, *node.feature) : m_features.package_reasons(pkg, host);
   }
 
-  std::string label(const Node& node) const {
+  std::string plain_label(const Node& node) const {
     const model::Package& pkg = m_features.package_of(node.slot);
-    std::string text = node.feature ? pkg.name + " feature \"" + *node.feature + "\"" : pkg.name + " v" + pkg.version;
+    return node.feature ? pkg.name + " feature \"" + *node.feature + "\"" : pkg.name + " v" + pkg.version;
+  }
+
+  std::string label(const Node& node) const {
+    std::string text = plain_label(node);
     if (m_features.host_of(node.slot)) {
       text += " (host)";
     }
@@ -160,6 +182,14 @@ std::string why_feature(const Plan& plan, std::string_view spec, const std::stri
 }
 
 }  // namespace
+
+std::string feature_activators(const Plan& plan, const Unit& unit, const std::string& feature) {
+  // A build script of a library built for the target is a host unit with the target's features:
+  // the side is the one whose features the unit has.
+  const ResolvedFeatures& resolved = *plan.features;
+  bool host = unit.for_host && resolved.features(*unit.package, true) == unit.features;
+  return FeatureTree(resolved).activators(Node{resolved.slot_of(*unit.package, host), feature});
+}
 
 std::string render_why(const Plan& plan, std::string_view query) {
   if (auto slash = query.find('/'); slash != std::string_view::npos) {

@@ -14,4 +14,9 @@ namespace recipe::plan {
 // planned package matches, or the feature is not on.
 std::string render_why(const Plan& plan, std::string_view query);
 
+// What switched `feature` of `unit` on, one step up: the nodes `render_why` would print right
+// under it ("mcore v0.1.0", "mcore feature \"ordered\"", "the command line"), joined by ", ".
+// Empty if the feature is off. Pure.
+std::string feature_activators(const Plan& plan, const Unit& unit, const std::string& feature);
+
 }  // namespace recipe::plan

@@ -12,6 +12,8 @@ it), and the JSON form must name the same cause and count every changed unit exa
 usage: explain_test.py CARGO_RECIPE SOURCE_DIR
 """
 import json
+
+import jsonschema
 import os
 import shutil
 import subprocess
@@ -64,6 +66,7 @@ def main():
     cargo_recipe, source = sys.argv[1], os.path.abspath(sys.argv[2])
     toolchain = os.path.join(source, "recipes", "toolchains", "rust-base-bookworm.toml")
     failed = False
+    schema = json.load(open(os.path.join(source, "schemas", "explain.schema.json")))
     for name, (change, causes) in CASES.items():
         with tempfile.TemporaryDirectory() as tmp:
             ws = os.path.join(tmp, "multi")
@@ -72,6 +75,7 @@ def main():
             before = os.path.join(tmp, "before.json")
             run([cargo_recipe, "plan", *common, "--toolchain", toolchain, "--format", "json", "-o", before], ws)
             now = change(ws, toolchain)
+            # explain compares what the plan records, wherever the workspace is.
             text = run([cargo_recipe, "explain", before, *common, "--toolchain", now], ws)
             report = json.loads(run([cargo_recipe, "explain", before, *common, "--toolchain", now,
                                      "--format", "json"], ws))
@@ -86,10 +90,15 @@ def main():
         if len(counted) != len(set(counted)):
             failed = True
             print(f"{name}: a unit is listed twice: {counted}")
+        jsonschema.validate(report, schema)
         fields = [c["field"] for c in report["causes"]]
         if sorted(fields) != sorted(causes):
             failed = True
             print(f"{name}: causes {fields}, expected {causes}")
+        feature = [c for c in report["causes"] if c["field"].startswith("feature")]
+        if name == "feature" and feature[0]["after"] != "on (by mcore v0.1.0)":
+            failed = True
+            print(f"feature: the edge that switched i128 on is not named: {feature[0]['after']}")
         for cause in report["causes"]:
             print(f"{name}: {cause['field']}: {len(cause['units'])} units, {len(cause['followers'])} following")
         if report["unchanged"] + len(counted) != report["units_after"]:
