@@ -13,6 +13,7 @@
 
 #include "cli/audit_command.hpp"
 #include "cli/build_command.hpp"
+#include "cli/explain_command.hpp"
 #include "cli/generate_command.hpp"
 #include "cli/hints_command.hpp"
 #include "cli/plan_command.hpp"
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
       {"generate", [&] { recipe::cli::add_generate_command(app); }},
       {"install", [&] { recipe::cli::add_install_command(app); }},
       {"build", [&] { recipe::cli::add_build_command(app); }},
+      {"explain", [&] { recipe::cli::add_explain_command(app); }},
       {"hints", [&] { recipe::cli::add_hints_command(app); }},
       {"audit", [&] { recipe::cli::add_audit_command(app); }},
   };

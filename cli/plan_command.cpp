@@ -2,9 +2,14 @@
 
 #include <memory>
 
+#include <spdlog/spdlog.h>
+
 #include "cli/input_options.hpp"
+#include "generator/pipeline/path_sources.hpp"
 #include "generator/plan/plan_render.hpp"
+#include "generator/plan/why.hpp"
 #include "generator/support/atomic_file.hpp"
+#include "generator/support/error.hpp"
 #include "generator/support/short_run_memory.hpp"
 
 namespace recipe::cli {
@@ -15,6 +20,7 @@ struct PlanCommandOptions {
   WorkspaceOptions workspace;
   std::string format = "text";
   std::string output = "-";
+  std::string why;  // --why UNIT|FEATURE: print why instead of the plan
 };
 
 void run_plan(PlanCommandOptions& opts) {
@@ -25,10 +31,27 @@ void run_plan(PlanCommandOptions& opts) {
   // writing, and taking apart tens of thousands of small objects was a tenth of a plan's time.
   auto* loaded = new pipeline::LoadedInputs(pipeline::load_inputs(opts.workspace.load, runner));
   auto* plan = new plan::Plan(plan::make_plan(loaded->inputs, opts.workspace.plan));
+  if (!opts.why.empty()) {
+    write_output(opts.output, plan::render_why(*plan, opts.why));
+    return;
+  }
+  if (opts.format == "json") {
+    record_source_digests(*plan, *loaded->workspace);
+  }
   write_output(opts.output, opts.format == "json" ? plan::render_plan_json(*plan) : plan::render_plan_text(*plan));
 }
 
 }  // namespace
+
+void record_source_digests(plan::Plan& plan, const model::Workspace& ws) {
+  try {
+    plan.source_digests =
+        pipeline::digest_path_package_sources(ws, pipeline::list_path_package_entries(ws, plan, {"recipes", "vendor"}));
+  } catch (const Error& e) {
+    // A plan of saved metadata whose folders are elsewhere: the plan stands, without digests.
+    spdlog::info("no source digests in the plan: {}", e.what());
+  }
+}
 
 void add_plan_command(CLI::App& app) {
   auto opts = std::make_shared<PlanCommandOptions>();
@@ -37,6 +60,9 @@ void add_plan_command(CLI::App& app) {
   command->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  command->add_option("--why", opts->why,
+                      "Say why a package is built (PKG: its path from a root) or a feature is on (PKG/FEATURE: "
+                      "every chain that activated it, as `cargo tree -e features -i`)");
   command->add_option("-o,--output", opts->output, "Write to FILE instead of stdout")->capture_default_str();
   command->callback([opts] { run_plan(*opts); });
 }

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/hash.hpp"
 
 namespace recipe::pipeline {
 
@@ -19,7 +21,48 @@ bool holds_other_package(const std::string& dir, const std::set<std::string>& pa
   });
 }
 
+// Add `path` (under `root`, named `relative`) to `h`: a file's contents, a symlink's target, a
+// folder's entries in name order.
+void hash_entry(Hasher& h, const fs::path& path, const std::string& relative) {
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(path, ec);
+  if (fs::is_symlink(status)) {
+    h.field("symlink", relative).field("to", fs::read_symlink(path, ec).string());
+  } else if (fs::is_directory(status)) {
+    std::vector<std::string> names;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+      names.push_back(it->path().filename().string());
+    }
+    std::ranges::sort(names);
+    for (const auto& name : names) {
+      hash_entry(h, path / name, relative + "/" + name);
+    }
+  } else if (fs::is_regular_file(status)) {
+    h.field("file", relative).field("xxh3", xxh3_128_hex(read_file(path)));
+  }
+  if (ec) {
+    throw Error(path.string() + ": cannot read for the source digest: " + ec.message());
+  }
+}
+
 }  // namespace
+
+std::map<std::string, std::string> digest_path_package_sources(
+    const model::Workspace& ws, const std::map<std::string, std::vector<std::string>>& entries) {
+  std::map<std::string, std::string> digests;
+  for (const auto& pkg : ws.packages) {
+    auto listed = entries.find(pkg.key);
+    if (listed == entries.end()) {
+      continue;
+    }
+    Hasher h;
+    for (const auto& name : listed->second) {
+      hash_entry(h, fs::path(pkg.manifest_dir) / name, name);
+    }
+    digests.emplace(pkg.key, h.hex_digest());
+  }
+  return digests;
+}
 
 std::map<std::string, std::vector<std::string>> list_path_package_entries(const model::Workspace& ws,
                                                                           const plan::Plan& plan,

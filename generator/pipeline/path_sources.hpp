@@ -18,4 +18,11 @@ std::map<std::string, std::vector<std::string>> list_path_package_entries(const 
                                                                           const plan::Plan& plan,
                                                                           const std::set<std::string>& skip);
 
+// A digest of every file the recipe copies for each path package in `entries` (as listed by
+// list_path_package_entries), by package key: file names and contents, symlinks by their target,
+// never followed. What `explain` compares, as unit ids leave path sources to the engine's copy.
+// Throws Error when a file cannot be read.
+std::map<std::string, std::string> digest_path_package_sources(
+    const model::Workspace& ws, const std::map<std::string, std::vector<std::string>>& entries);
+
 }  // namespace recipe::pipeline

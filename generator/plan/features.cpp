@@ -76,11 +76,12 @@ class FeatureResolver {
         values.push_back(FeatureValue::parse("default"));
       }
       // A proc-macro member is built for the host, yet its own targets may also be normal units.
+      const Activation asked{Activation::Kind::command_line, 0, {}};
       if (m_result.m_opts.decouple_host_deps && pkg.is_proc_macro()) {
-        activate_pkg(pkg, false, values);
-        activate_pkg(pkg, true, values);
+        activate_pkg(pkg, false, values, asked, asked);
+        activate_pkg(pkg, true, values, asked, asked);
       } else {
-        activate_pkg(pkg, false, values);
+        activate_pkg(pkg, false, values, asked, asked);
       }
     }
     return std::move(m_result);
@@ -127,10 +128,13 @@ class FeatureResolver {
     return out;
   }
 
-  void activate_pkg(const model::Package& pkg, bool host, const std::vector<FeatureValue>& values) {
+  // `reached` is why `pkg` is reached at all, `asked` why `values` are asked of it.
+  void activate_pkg(const model::Package& pkg, bool host, const std::vector<FeatureValue>& values,
+                    const Activation& reached, const Activation& asked) {
     size_t slot = m_result.slot(pkg, host);
+    m_result.m_package_reasons[slot].insert(reached);
     for (const auto& value : values) {
-      activate_fv(pkg, host, value);
+      activate_fv(pkg, host, value, asked);
     }
     if (m_processed[slot]) {
       return;
@@ -140,7 +144,8 @@ class FeatureResolver {
       if (edge->decl->optional) {
         continue;  // switched on through a feature, if at all
       }
-      activate_pkg(*edge->package, dep_host, values_from_dependency(*edge));
+      const Activation declared{Activation::Kind::dependency, slot, {}};
+      activate_pkg(*edge->package, dep_host, values_from_dependency(*edge), declared, declared);
     }
   }
 
@@ -155,53 +160,58 @@ class FeatureResolver {
     return values;
   }
 
-  void activate_fv(const model::Package& pkg, bool host, const FeatureValue& value) {
+  // `why` is the reason `value` is asked of `pkg`.
+  void activate_fv(const model::Package& pkg, bool host, const FeatureValue& value, const Activation& why) {
     switch (value.kind) {
       case FeatureValue::Kind::feature:
-        activate_rec(pkg, host, value.name);
+        activate_rec(pkg, host, value.name, why);
         break;
       case FeatureValue::Kind::dep:
-        activate_dependency(pkg, host, value.name);
+        activate_dependency(pkg, host, value.name, why);
         break;
       case FeatureValue::Kind::dep_feature:
-        activate_dep_feature(pkg, host, value);
+        activate_dep_feature(pkg, host, value, why);
         break;
     }
   }
 
-  void activate_rec(const model::Package& pkg, bool host, const std::string& feature) {
-    if (!m_result.m_features[m_result.slot(pkg, host)].insert(feature).second) {
+  void activate_rec(const model::Package& pkg, bool host, const std::string& feature, const Activation& why) {
+    size_t slot = m_result.slot(pkg, host);
+    m_result.m_feature_reasons[slot][feature].insert(why);
+    if (!m_result.m_features[slot].insert(feature).second) {
       return;
     }
     auto it = pkg.features.find(feature);
     if (it == pkg.features.end()) {
       return;  // "default" when undeclared; dependency features were validated on input
     }
+    const Activation listed{Activation::Kind::feature, slot, feature};
     for (const auto& text : it->second) {
-      activate_fv(pkg, host, FeatureValue::parse(text));
+      activate_fv(pkg, host, FeatureValue::parse(text), listed);
     }
   }
 
-  void activate_dependency(const model::Package& pkg, bool host, const std::string& dep_name) {
+  void activate_dependency(const model::Package& pkg, bool host, const std::string& dep_name, const Activation& why) {
     size_t slot = m_result.slot(pkg, host);
     m_result.m_activated_deps[slot].insert(dep_name);
-    std::set<std::string> deferred;
+    std::set<std::pair<std::string, Activation>> deferred;
     if (auto it = m_deferred.find({slot, dep_name}); it != m_deferred.end()) {
       deferred = std::move(it->second);
       m_deferred.erase(it);
     }
+    const Activation declared{Activation::Kind::dependency, slot, {}};
     for (const auto& [edge, dep_host] : deps(pkg, host)) {
       if (edge->decl->name_in_toml() != dep_name) {
         continue;
       }
-      for (const auto& feature : deferred) {
-        activate_rec(*edge->package, dep_host, feature);
+      for (const auto& [feature, held_by] : deferred) {
+        activate_rec(*edge->package, dep_host, feature, held_by);
       }
-      activate_pkg(*edge->package, dep_host, values_from_dependency(*edge));
+      activate_pkg(*edge->package, dep_host, values_from_dependency(*edge), why, declared);
     }
   }
 
-  void activate_dep_feature(const model::Package& pkg, bool host, const FeatureValue& value) {
+  void activate_dep_feature(const model::Package& pkg, bool host, const FeatureValue& value, const Activation& why) {
     for (const auto& [edge, dep_host] : deps(pkg, host)) {
       if (edge->decl->name_in_toml() != value.name) {
         continue;
@@ -209,16 +219,16 @@ class FeatureResolver {
       if (edge->decl->optional) {
         if (value.weak && !m_result.is_dep_activated(pkg, host, value.name)) {
           // "x?/f": remember f until something else switches x on.
-          m_deferred[{m_result.slot(pkg, host), value.name}].insert(value.feature);
+          m_deferred[{m_result.slot(pkg, host), value.name}].emplace(value.feature, why);
           continue;
         }
-        activate_fv(pkg, host, FeatureValue{FeatureValue::Kind::dep, value.name, "", false});
+        activate_fv(pkg, host, FeatureValue{FeatureValue::Kind::dep, value.name, "", false}, why);
         // "x/f" also enables the feature named x, unless `dep:x` hid that implicit feature.
         if (!value.weak && pkg.features.contains(value.name)) {
-          activate_rec(pkg, host, value.name);
+          activate_rec(pkg, host, value.name, why);
         }
       }
-      activate_fv(*edge->package, dep_host, FeatureValue::parse(value.feature));
+      activate_fv(*edge->package, dep_host, FeatureValue::parse(value.feature), why);
     }
   }
 
@@ -227,9 +237,18 @@ class FeatureResolver {
   FeaturePlatforms m_platforms;
   ResolvedFeatures m_result;
   std::vector<bool> m_processed;                                       // by slot
-  std::map<std::pair<size_t, std::string>, std::set<std::string>> m_deferred;  // by (slot, dependency)
+  // "x?/f" waiting for x, with why each f was asked: by (slot, dependency).
+  std::map<std::pair<size_t, std::string>, std::set<std::pair<std::string, Activation>>> m_deferred;
   std::vector<std::optional<Deps>> m_deps;  // by package index and raw host flag (see deps())
 };
+
+const std::set<Activation>& ResolvedFeatures::reasons(const model::Package& pkg, bool host,
+                                                      const std::string& feature) const {
+  static const std::set<Activation> k_none;
+  const auto& by_feature = m_feature_reasons[slot(pkg, host)];
+  auto it = by_feature.find(feature);
+  return it == by_feature.end() ? k_none : it->second;
+}
 
 ResolvedFeatures resolve_features(const model::Workspace& ws, const DepGraph& graph,
                                   const std::vector<RequestedPackage>& requested,

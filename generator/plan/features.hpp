@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,12 +26,29 @@ struct RequestedPackage {
   bool uses_default = true;
 };
 
+// Why a feature or a package was switched on: asked on the command line, listed by a feature of
+// a package's `[features]` table, or asked by a package's dependency declaration. One such is an
+// edge of `cargo tree -e features -i`.
+struct Activation {
+  enum class Kind { command_line, feature, dependency };
+  Kind kind = Kind::command_line;
+  size_t from_slot = 0;  // the package side that caused it (see ResolvedFeatures::slot); not for command_line
+  std::string feature;   // for Kind::feature: the feature whose list held the value
+
+  auto operator<=>(const Activation&) const = default;
+};
+
 // The outcome: features and activated optional dependencies per (package, for-host). Packages
 // are those of the workspace it was resolved on.
 class ResolvedFeatures {
  public:
   ResolvedFeatures(const model::Workspace& ws, FeatureOptions opts)
-      : m_ws(&ws), m_opts(opts), m_features(2 * ws.packages.size()), m_activated_deps(2 * ws.packages.size()) {}
+      : m_ws(&ws),
+        m_opts(opts),
+        m_features(2 * ws.packages.size()),
+        m_activated_deps(2 * ws.packages.size()),
+        m_feature_reasons(2 * ws.packages.size()),
+        m_package_reasons(2 * ws.packages.size()) {}
 
   // Features enabled on `pkg` for host (`host`) or target use; empty if never activated.
   const std::set<std::string>& features(const model::Package& pkg, bool host) const {
@@ -41,6 +59,18 @@ class ResolvedFeatures {
     return m_activated_deps[slot(pkg, host)].contains(dep_name);
   }
   const FeatureOptions& options() const { return m_opts; }
+
+  // Every reason `feature` of `pkg` was switched on; empty if it is off.
+  const std::set<Activation>& reasons(const model::Package& pkg, bool host, const std::string& feature) const;
+  // Every reason `pkg` was reached on its host or target side; empty if it never was.
+  const std::set<Activation>& package_reasons(const model::Package& pkg, bool host) const {
+    return m_package_reasons[slot(pkg, host)];
+  }
+  // The slot of `pkg`'s host or target side, as Activation::from_slot names it.
+  size_t slot_of(const model::Package& pkg, bool host) const { return slot(pkg, host); }
+  // The package and side an Activation's `from_slot` names.
+  const model::Package& package_of(size_t slot) const { return m_ws->packages[slot / 2]; }
+  bool host_of(size_t slot) const { return slot % 2 == 1; }
 
  private:
   friend class FeatureResolver;
@@ -53,6 +83,8 @@ class ResolvedFeatures {
   FeatureOptions m_opts;
   std::vector<std::set<std::string>> m_features;        // by slot
   std::vector<std::set<std::string>> m_activated_deps;  // by slot
+  std::vector<std::map<std::string, std::set<Activation>>> m_feature_reasons;  // by slot, then feature
+  std::vector<std::set<Activation>> m_package_reasons;                         // by slot
 };
 
 struct FeaturePlatforms {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <numeric>
 
 #include "generator/plan/dep_graph.hpp"
@@ -167,8 +168,9 @@ Plan make_plan(const PlanInputs& inputs, const PlanOptions& opts) {
   const model::CfgSet& target_cfg = opts.target ? inputs.toolchain.cfg(*opts.target) : host_cfg;
 
   // Features, per package and per host/target side.
-  ResolvedFeatures features = resolve_features(ws, graph, selected, FeatureOptions::for_resolver(plan.resolver, false),
-                                               {&target_cfg, &host_cfg});
+  plan.features = std::make_shared<const ResolvedFeatures>(resolve_features(
+      ws, graph, selected, FeatureOptions::for_resolver(plan.resolver, false), {&target_cfg, &host_cfg}));
+  const ResolvedFeatures& features = *plan.features;
 
   // Units: roots, then everything they need.
   std::vector<RootTarget> roots = select_root_targets(ws, selected, features, opts);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -9,6 +10,7 @@
 #include "generator/model/root_manifest.hpp"
 #include "generator/model/toolchain.hpp"
 #include "generator/model/workspace.hpp"
+#include "generator/plan/features.hpp"
 #include "generator/plan/profile.hpp"
 
 namespace recipe::plan {
@@ -67,6 +69,10 @@ struct Plan {
   std::vector<Unit> units;
   std::vector<size_t> roots;  // indices into units, ascending
   std::map<std::string, std::string> checksums;  // by package key
+  std::shared_ptr<const ResolvedFeatures> features;
+  // By package key, for path packages: a digest of their files (pipeline::digest_path_package_sources),
+  // filled by a caller that reads them; `plan --format json` records it for `explain`.
+  std::map<std::string, std::string> source_digests;  // and why each is on: what `plan --why` reads
 };
 
 // Plan every unit `cargo build` would compile for `opts`. Pure. The plan borrows from

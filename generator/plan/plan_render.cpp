@@ -99,6 +99,9 @@ void write_source(JsonWriter& w, const model::Package& pkg, const Plan& plan) {
   w.begin_object();
   switch (pkg.source.kind) {
     case model::Source::Kind::path:
+      if (auto digest = plan.source_digests.find(pkg.key); digest != plan.source_digests.end()) {
+        w.key("files").string(digest->second);
+      }
       w.key("kind").string(source_kind(pkg.source.kind));
       w.key("path").string(pkg.source.relative_path);
       break;
