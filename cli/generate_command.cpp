@@ -7,7 +7,6 @@
 #include "cli/input_options.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
-#include "generator/support/short_run_memory.hpp"
 
 namespace recipe::cli {
 
@@ -115,7 +114,6 @@ void finish(RecipeCommandOptions& opts) {
 }
 
 void run_recipe_command(RecipeCommandOptions& opts, const std::vector<std::string>& argv) {
-  keep_freed_memory_in_process();
   finish(opts);
   opts.request.command = regenerate_words(argv, opts.request.hints);
   SubprocessRunner processes;

@@ -5,7 +5,6 @@
 #include "cli/input_options.hpp"
 #include "generator/plan/plan_render.hpp"
 #include "generator/support/atomic_file.hpp"
-#include "generator/support/short_run_memory.hpp"
 
 namespace recipe::cli {
 
@@ -18,7 +17,6 @@ struct PlanCommandOptions {
 };
 
 void run_plan(PlanCommandOptions& opts) {
-  keep_freed_memory_in_process();
   finish_workspace_options(opts.workspace);
   SubprocessRunner runner;
   // Deliberately never freed (as compilers do with -disable-free): the process ends right after
