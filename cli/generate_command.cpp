@@ -8,7 +8,6 @@
 #include "generator/emit/helper_file.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
-#include "generator/support/short_run_memory.hpp"
 
 namespace recipe::cli {
 
@@ -102,7 +101,6 @@ void write_recipe(const std::string& output, const std::string& text) {
 }
 
 void run_recipe_command(RecipeCommandOptions& opts) {
-  keep_freed_memory_in_process();
   finish(opts);
   SubprocessRunner processes;
   pipeline::GeneratedRecipe recipe = pipeline::generate_recipe(opts.request, processes);

@@ -10,7 +10,6 @@
 #include "generator/plan/why.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
-#include "generator/support/short_run_memory.hpp"
 
 namespace recipe::cli {
 
@@ -24,21 +23,18 @@ struct PlanCommandOptions {
 };
 
 void run_plan(PlanCommandOptions& opts) {
-  keep_freed_memory_in_process();
   finish_workspace_options(opts.workspace);
   SubprocessRunner runner;
-  // Deliberately never freed (as compilers do with -disable-free): the process ends right after
-  // writing, and taking apart tens of thousands of small objects was a tenth of a plan's time.
-  auto* loaded = new pipeline::LoadedInputs(pipeline::load_inputs(opts.workspace.load, runner));
-  auto* plan = new plan::Plan(plan::make_plan(loaded->inputs, opts.workspace.plan));
+  pipeline::LoadedInputs loaded = pipeline::load_inputs(opts.workspace.load, runner);
+  plan::Plan plan = plan::make_plan(loaded.inputs, opts.workspace.plan);
   if (!opts.why.empty()) {
-    write_output(opts.output, plan::render_why(*plan, opts.why));
+    write_output(opts.output, plan::render_why(plan, opts.why));
     return;
   }
   if (opts.format == "json") {
-    record_source_digests(*plan, *loaded->workspace);
+    record_source_digests(plan, *loaded.workspace);
   }
-  write_output(opts.output, opts.format == "json" ? plan::render_plan_json(*plan) : plan::render_plan_text(*plan));
+  write_output(opts.output, opts.format == "json" ? plan::render_plan_json(plan) : plan::render_plan_text(plan));
 }
 
 }  // namespace

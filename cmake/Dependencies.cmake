@@ -1,13 +1,10 @@
 # Every dependency comes from Debian's packages (see hack/install-deps.sh).
 #
-# How each is linked is chosen for start-up time: `cargo-recipe plan` runs in ~10 ms, and every
-# shared library the dynamic loader maps and relocates costs 0.1-1.5 ms of that (libarchive alone
-# pulls in libxml2 and ICU). So the libraries Debian ships as static archives are linked
-# statically, the header-only ones are used as headers, and only simdjson (shared only) and the
-# C++ runtime are loaded at start. docs/benchmarks.md has the measurements.
+# The libraries Debian ships as static archives are linked statically and the header-only ones
+# are used as headers, so that the binary needs nothing at run time but the C++ runtime (and
+# libarchive brings none of its compression or XML dependencies along).
 find_package(Threads REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
-find_package(simdjson 3 REQUIRED)
 find_package(CLI11 2 REQUIRED)
 
 # A static archive of Debian's, as an imported target named NAME; fails when the -dev package

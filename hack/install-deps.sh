@@ -17,7 +17,6 @@ packages=(
   libfmt-dev
   libgtest-dev
   libre2-dev
-  libsimdjson-dev
   libspdlog-dev
   libssl-dev
   libtomlplusplus-dev

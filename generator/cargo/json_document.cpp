@@ -1,21 +1,38 @@
 #include "generator/cargo/json_document.hpp"
 
-#include <new>
-
-#include <nlohmann/json.hpp>
-
 #include "generator/cargo/json_error.hpp"
-#include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::cargo {
 
 namespace {
 
-// Files come from read_file or PaddedFile: their padding must cover simdjson's for the in-place parse.
-static_assert(k_read_padding >= simdjson::SIMDJSON_PADDING);
-
-namespace dom = simdjson::dom;
+// The offset of the first bracket that opens a container deeper than `max_depth`, or npos.
+// Brackets inside strings do not count; in a document that is not JSON the answer only needs to
+// be a place to point at, as the parser reports the syntax error when there is no such bracket.
+size_t too_deep_at(std::string_view text, size_t max_depth) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        return i;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
 
 // nlohmann's message without its "[json.exception...] parse error at line 1, column 5" prefix,
 // which would repeat our location less usefully.
@@ -29,114 +46,21 @@ namespace dom = simdjson::dom;
 
 }  // namespace
 
-JsonDocument::JsonDocument(JsonText json, const std::string& origin) {
-  std::string_view text = json.view;
-  bool copy = json.padding < simdjson::SIMDJSON_PADDING;
-  if (m_parser.parse(text.data(), text.size(), copy).get(m_root) == simdjson::SUCCESS) {
-    return;
+nlohmann::json parse_json(std::string_view text, const std::string& origin) {
+  if (size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
+    throw InputError(location_of(origin, text, at) + ": JSON nested deeper than " +
+                     std::to_string(k_max_json_depth) + " levels (cargo writes far fewer)");
   }
-  // simdjson refused the text. Ask nlohmann, so that the message (and its location) is the one
-  // users have always had, and so that JSON nlohmann accepts stays accepted.
-  nlohmann::json doc;
+  // nlohmann takes a NUL byte for the end of the input and would ignore what follows it.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    throw InputError(location_of(origin, text, nul) + ": invalid JSON: a NUL byte (JSON has none outside strings, "
+                     "where it is written \\u0000)");
+  }
   try {
-    doc = nlohmann::json::parse(text);
+    return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw_syntax_error(e, text, origin);
   }
-  // The few documents only nlohmann takes (integers beyond 64 bits, a byte-order mark, anything
-  // after a NUL byte, nesting deeper than simdjson's default) are parsed again in the form
-  // nlohmann reads them, without a depth limit (a level takes at least one byte).
-  std::string normalised = doc.dump();
-  simdjson::error_code error = m_parser.allocate(normalised.size(), normalised.size());
-  if (error == simdjson::SUCCESS) {
-    error = m_parser.parse(normalised).get(m_root);
-  }
-  if (error != simdjson::SUCCESS) {
-    throw InputError(origin + ": invalid JSON: " + simdjson::error_message(error));
-  }
-}
-
-namespace {
-
-// Member lists of this thread's objects that are gone, for the next ones to fill.
-thread_local std::vector<std::vector<JsonObject::Member>> t_spare_members;
-
-}  // namespace
-
-JsonObject::JsonObject(dom::element value) {
-  dom::object object;
-  if (value.get(object) != simdjson::SUCCESS) {
-    return;
-  }
-  m_is_object = true;
-  if (!t_spare_members.empty()) {
-    m_members = std::move(t_spare_members.back());
-    t_spare_members.pop_back();
-    m_members.clear();
-  }
-  m_members.reserve(object.size());
-  for (dom::key_value_pair member : object) {
-    m_members.emplace_back(member.key, member.value);
-  }
-}
-
-JsonObject::~JsonObject() {
-  // Objects nest a few levels deep, so a few spares are enough; past those, or if keeping one
-  // cannot allocate, the list is simply freed.
-  constexpr size_t k_max_spares = 8;
-  if (m_members.capacity() > 0 && t_spare_members.size() < k_max_spares) {
-    try {
-      t_spare_members.push_back(std::move(m_members));
-    } catch (const std::bad_alloc&) {
-    }
-  }
-}
-
-std::optional<dom::element> JsonObject::find(std::string_view key) const {
-  // From the end: the first match is the last of a repeated key. Length and first byte tell
-  // most keys apart without a call to memcmp (this runs for every field a reader asks for).
-  for (auto member = m_members.rbegin(); member != m_members.rend(); ++member) {
-    std::string_view name = member->first;
-    if (name.size() == key.size() && (key.empty() || name.front() == key.front()) && name == key) {
-      return member->second;
-    }
-  }
-  return std::nullopt;
-}
-
-nlohmann::json to_nlohmann(dom::element value) {
-  switch (value.type()) {
-    case dom::element_type::ARRAY: {
-      nlohmann::json out = nlohmann::json::array();
-      for (dom::element item : dom::array(value)) {
-        out.push_back(to_nlohmann(item));
-      }
-      return out;
-    }
-    case dom::element_type::OBJECT: {
-      nlohmann::json out = nlohmann::json::object();
-      for (dom::key_value_pair field : dom::object(value)) {
-        out[std::string(field.key)] = to_nlohmann(field.value);  // the last of a repeated key wins
-      }
-      return out;
-    }
-    case dom::element_type::INT64: {
-      // nlohmann keeps non-negative integers unsigned.
-      int64_t number = value.get_int64().value_unsafe();
-      return number >= 0 ? nlohmann::json(static_cast<uint64_t>(number)) : nlohmann::json(number);
-    }
-    case dom::element_type::UINT64:
-      return value.get_uint64().value_unsafe();
-    case dom::element_type::DOUBLE:
-      return value.get_double().value_unsafe();
-    case dom::element_type::STRING:
-      return std::string(value.get_string().value_unsafe());
-    case dom::element_type::BOOL:
-      return value.get_bool().value_unsafe();
-    case dom::element_type::NULL_VALUE:
-      return nullptr;
-  }
-  return nullptr;
 }
 
 }  // namespace recipe::cargo

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -11,23 +12,26 @@
 #include "generator/cargo/json_document.hpp"
 #include "generator/cargo/where.hpp"
 #include "generator/support/error.hpp"
-#include "generator/support/for_each_index.hpp"
 #include "generator/support/hash.hpp"
 
 namespace recipe::cargo {
 
 namespace {
 
-using Json = simdjson::dom::element;
-using JsonArray = simdjson::dom::array;
+using Json = nlohmann::json;
 using model::DepKind;
 
-std::string string_of(Json value) {
-  return std::string(value.get_string().value_unsafe());
+// The member `key` of `object`, or null when it has none or is not an object.
+const Json* find(const Json& object, std::string_view key) {
+  if (!object.is_object()) {
+    return nullptr;
+  }
+  auto found = object.find(key);
+  return found == object.end() ? nullptr : &*found;
 }
 
-// Accessors that turn a schema violation into an InputError naming the element. A missing
-// member, or one of a value that is not an object, reads as absent (as nlohmann's find() had it).
+// Accessors that turn a schema violation into an InputError naming the element and the field. A
+// missing member, or one of a value that is not an object, reads as absent.
 class Reader {
  public:
   explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
@@ -36,83 +40,92 @@ class Reader {
     throw InputError(m_origin + ": " + where.text() + ": " + what);
   }
 
-  Json member(const JsonObject& object, const char* key, const Where& where) const {
+  const Json& member(const Json& object, const char* key, const Where& where) const {
     if (!object.is_object()) {
       fail(where, "expected an object");
     }
-    std::optional<Json> value = object.find(key);
-    if (!value) {
+    const Json* value = find(object, key);
+    if (value == nullptr) {
       fail(where, std::string("missing field \"") + key + "\"");
     }
     return *value;
   }
 
-  std::string string(const JsonObject& object, const char* key, const Where& where) const {
-    Json value = member(object, key, where);
+  std::string string(const Json& object, const char* key, const Where& where) const {
+    const Json& value = member(object, key, where);
     if (!value.is_string()) {
       fail(where, std::string("field \"") + key + "\" must be a string");
     }
-    return string_of(value);
+    return string_of(value, key, where);
   }
 
   // Absent or null gives "".
-  std::string optional_string(const JsonObject& object, const char* key, const Where& where) const {
-    std::optional<Json> value = object.find(key);
-    if (!value || value->is_null()) {
+  std::string optional_string(const Json& object, const char* key, const Where& where) const {
+    const Json* value = find(object, key);
+    if (value == nullptr || value->is_null()) {
       return {};
     }
     if (!value->is_string()) {
       fail(where, std::string("field \"") + key + "\" must be a string or null");
     }
-    return string_of(*value);
+    return string_of(*value, key, where);
   }
 
-  std::vector<std::string> strings(const JsonObject& object, const char* key, const Where& where,
+  std::vector<std::string> strings(const Json& object, const char* key, const Where& where,
                                    bool required = true) const {
-    return strings_of(object.find(key), key, where, required);
+    return strings_of(find(object, key), key, where, required);
   }
 
   // `strings` of a member already looked up.
-  std::vector<std::string> strings_of(std::optional<Json> value, const char* key, const Where& where,
+  std::vector<std::string> strings_of(const Json* value, const std::string& key, const Where& where,
                                       bool required = true) const {
-    if (!value || value->is_null()) {
+    if (value == nullptr || value->is_null()) {
       if (required) {
-        fail(where, std::string("missing field \"") + key + "\"");
+        fail(where, "missing field \"" + key + "\"");
       }
       return {};
     }
     if (!value->is_array()) {
-      fail(where, std::string("field \"") + key + "\" must be an array of strings");
+      fail(where, "field \"" + key + "\" must be an array of strings");
     }
-    JsonArray items(*value);
     std::vector<std::string> out;
-    out.reserve(items.size());
-    for (Json item : items) {
+    out.reserve(value->size());
+    for (const Json& item : *value) {
       if (!item.is_string()) {
-        fail(where, std::string("field \"") + key + "\" must be an array of strings");
+        fail(where, "field \"" + key + "\" must be an array of strings");
       }
-      out.push_back(string_of(item));
+      out.push_back(string_of(item, key, where));
     }
     return out;
   }
 
-  bool boolean(const JsonObject& object, const char* key, bool fallback, const Where& where) const {
-    std::optional<Json> value = object.find(key);
-    if (!value || value->is_null()) {
+  bool boolean(const Json& object, const char* key, bool fallback, const Where& where) const {
+    const Json* value = find(object, key);
+    if (value == nullptr || value->is_null()) {
       return fallback;
     }
-    if (!value->is_bool()) {
+    if (!value->is_boolean()) {
       fail(where, std::string("field \"") + key + "\" must be a boolean");
     }
-    return value->get_bool().value_unsafe();
+    return value->get<bool>();
   }
 
-  JsonArray array(const JsonObject& object, const char* key, const Where& where) const {
-    Json value = member(object, key, where);
+  const Json& array(const Json& object, const char* key, const Where& where) const {
+    const Json& value = member(object, key, where);
     if (!value.is_array()) {
       fail(where, std::string("field \"") + key + "\" must be an array");
     }
-    return JsonArray(value);
+    return value;
+  }
+
+  // A JSON string as a std::string. Cargo's strings never hold a NUL byte (names, versions and
+  // paths cannot), and one would end a C string wherever a recipe or a tool reads it: refused.
+  std::string string_of(const Json& value, std::string_view key, const Where& where) const {
+    const std::string& text = value.get_ref<const std::string&>();
+    if (text.find('\0') != std::string::npos) {
+      fail(where, "field \"" + std::string(key) + "\" holds a NUL byte");
+    }
+    return text;
   }
 
   model::Platform platform(const std::string& text, const Where& where) const {
@@ -127,13 +140,44 @@ class Reader {
   std::string m_origin;
 };
 
+// The problems of elements read one after another (packages, resolve nodes): each element's
+// first, so that one run names them all.
+class Problems {
+ public:
+  // Run `read`, keeping the InputError it throws; true when it threw none.
+  bool collect(const std::function<void()>& read) {
+    try {
+      read();
+      return true;
+    } catch (const InputError& e) {
+      m_lines.push_back(e.what());
+      return false;
+    }
+  }
+
+  // Throws one InputError naming every problem, one per line, if there were any.
+  void check() const {
+    if (m_lines.empty()) {
+      return;
+    }
+    std::string message = m_lines.front();
+    for (size_t i = 1; i < m_lines.size(); ++i) {
+      message += "\n" + m_lines[i];
+    }
+    throw InputError(message);
+  }
+
+ private:
+  std::vector<std::string> m_lines;
+};
+
 // An absent kind is a normal one.
-DepKind parse_dep_kind(const Reader& reader, std::optional<Json> value, const Where& where) {
-  if (!value || value->is_null()) {
+DepKind parse_dep_kind(const Reader& reader, const Json* value, const Where& where) {
+  if (value == nullptr || value->is_null()) {
     return DepKind::normal;
   }
   if (value->is_string()) {
-    std::string_view kind = value->get_string().value_unsafe();
+    const std::string& kind = value->get_ref<const std::string&>();
     if (kind == "normal") {
       return DepKind::normal;
     }
@@ -144,7 +188,7 @@ DepKind parse_dep_kind(const Reader& reader, std::optional<Json> value, const Wh
       return DepKind::build;
     }
   }
-  reader.fail(where, "unknown dependency kind " + to_nlohmann(*value).dump() +
+  reader.fail(where, "unknown dependency kind " + value->dump() +
                          " (expected null, \"dev\" or \"build\")");
 }
 
@@ -216,7 +260,7 @@ model::Source parse_source(const std::string& source, const std::string& manifes
   return out;
 }
 
-model::Target parse_target(const Reader& reader, const JsonObject& value, const Where& where,
+model::Target parse_target(const Reader& reader, const Json& value, const Where& where,
                            const std::string& manifest_dir) {
   model::Target target;
   target.name = reader.string(value, "name", where);
@@ -244,7 +288,7 @@ model::Target parse_target(const Reader& reader, const JsonObject& value, const 
   return target;
 }
 
-model::DependencyDecl parse_dependency(const Reader& reader, const JsonObject& value, const Where& where) {
+model::DependencyDecl parse_dependency(const Reader& reader, const Json& value, const Where& where) {
   model::DependencyDecl dep;
   dep.package = reader.string(value, "name", where);
   Where dep_where(where, "dependency", dep.package);
@@ -253,7 +297,7 @@ model::DependencyDecl parse_dependency(const Reader& reader, const JsonObject& v
     dep.rename = rename;
   }
   dep.req = reader.optional_string(value, "req", dep_where);
-  dep.kind = parse_dep_kind(reader, value.find("kind"), dep_where);
+  dep.kind = parse_dep_kind(reader, find(value, "kind"), dep_where);
   std::string platform = reader.optional_string(value, "target", dep_where);
   if (!platform.empty()) {
     dep.platform = reader.platform(platform, dep_where);
@@ -265,21 +309,6 @@ model::DependencyDecl parse_dependency(const Reader& reader, const JsonObject& v
     reader.fail(dep_where, "a dev-dependency cannot be optional (cargo rejects such a manifest)");
   }
   return dep;
-}
-
-// The members of the `features` object in the order nlohmann's std::map held them: sorted by name,
-// only the last of a repeated name. The first invalid feature in that order is the one reported.
-std::vector<JsonObject::Member> features_by_name(const JsonObject& features) {
-  std::vector<JsonObject::Member> members = features.members();
-  std::ranges::stable_sort(members, {}, &JsonObject::Member::first);
-  std::vector<JsonObject::Member> unique;
-  unique.reserve(members.size());
-  for (size_t i = 0; i < members.size(); ++i) {
-    if (i + 1 == members.size() || members[i + 1].first != members[i].first) {
-      unique.push_back(members[i]);
-    }
-  }
-  return unique;
 }
 
 // Cargo gives every optional dependency an implicit feature of its name, unless a feature refers
@@ -371,32 +400,20 @@ void assign_keys(std::vector<model::Package>& packages) {
   }
 }
 
-// The kind of one `dep_kinds` entry. nlohmann's value() threw a type_error (reported as an internal
-// error) for an entry that is not an object: nlohmann is asked again so that it still does.
-DepKind parse_edge_kind(const Reader& reader, Json value, const JsonObject& entry, const Where& where) {
-  if (!entry.is_object()) {
-    to_nlohmann(value).value("kind", nlohmann::json());
-  }
-  return parse_dep_kind(reader, entry.find("kind"), where);
-}
-
 // One node of the resolve graph: its package id and edges.
-std::pair<std::string, std::vector<model::ResolvedDep>> parse_resolve_node(const Reader& reader, Json node_value,
+std::pair<std::string, std::vector<model::ResolvedDep>> parse_resolve_node(const Reader& reader, const Json& node,
                                                                            size_t index, const model::Workspace& ws) {
-  JsonObject node(node_value);
   Where where("resolve.nodes", index);
   std::string id = reader.string(node, "id", where);
   if (ws.find_package(id) == nullptr) {
     reader.fail(where, "node \"" + id + "\" is not among the packages");
   }
   std::vector<model::ResolvedDep> edges;
-  std::optional<Json> deps = node.find("deps");
-  if (deps && deps->is_array()) {
-    JsonArray dep_values(*deps);
-    edges.reserve(dep_values.size());
+  const Json* deps = find(node, "deps");
+  if (deps != nullptr && deps->is_array()) {
+    edges.reserve(deps->size());
     size_t j = 0;
-    for (Json dep_value : dep_values) {
-      JsonObject dep(dep_value);
+    for (const Json& dep : *deps) {
       Where dep_where(where, "deps", j++);
       model::ResolvedDep edge;
       edge.package_id = reader.string(dep, "pkg", dep_where);
@@ -404,29 +421,39 @@ std::pair<std::string, std::vector<model::ResolvedDep>> parse_resolve_node(const
       if (ws.find_package(edge.package_id) == nullptr) {
         reader.fail(dep_where, "dependency \"" + edge.package_id + "\" is not among the packages");
       }
-      std::optional<Json> kinds = dep.find("dep_kinds");
-      if (kinds && kinds->is_array()) {
-        for (Json kind_value : JsonArray(*kinds)) {
-          JsonObject kind(kind_value);
-          DepKind dep_kind = parse_edge_kind(reader, kind_value, kind, dep_where);
-          std::optional<model::Platform> platform;
-          std::string text = reader.optional_string(kind, "target", dep_where);
-          if (!text.empty()) {
-            platform = reader.platform(text, dep_where);
-          }
-          edge.kinds.emplace_back(dep_kind, std::move(platform));
+      const Json* kinds = find(dep, "dep_kinds");
+      if (kinds != nullptr && !kinds->is_null() && !kinds->is_array()) {
+        reader.fail(dep_where, "field \"dep_kinds\" must be an array of objects");
+      }
+      static const Json k_no_kinds = Json::array();
+      const Json& kind_list = kinds != nullptr && kinds->is_array() ? *kinds : k_no_kinds;
+      size_t k = 0;
+      for (const Json& kind : kind_list) {
+        Where kind_where(dep_where, "dep_kinds", k++);
+        if (!kind.is_object()) {
+          reader.fail(kind_where, "expected an object");
         }
+        DepKind dep_kind = parse_dep_kind(reader, find(kind, "kind"), kind_where);
+        std::optional<model::Platform> platform;
+        std::string text = reader.optional_string(kind, "target", kind_where);
+        if (!text.empty()) {
+          platform = reader.platform(text, kind_where);
+        }
+        edge.kinds.emplace_back(dep_kind, std::move(platform));
       }
       edges.push_back(std::move(edge));
     }
   } else {
     // Metadata older than cargo 1.41 lists bare ids: assume every declared kind applies.
     for (const auto& dep_id : reader.strings(node, "dependencies", where)) {
-      const model::Package& dep_pkg = ws.package(dep_id);
+      const model::Package* dep_pkg = ws.find_package(dep_id);
+      if (dep_pkg == nullptr) {
+        reader.fail(where, "dependency \"" + dep_id + "\" is not among the packages");
+      }
       model::ResolvedDep edge;
       edge.package_id = dep_id;
-      const model::Target* lib = dep_pkg.lib_target();
-      edge.extern_name = lib != nullptr ? lib->crate_name() : dep_pkg.name;
+      const model::Target* lib = dep_pkg->lib_target();
+      edge.extern_name = lib != nullptr ? lib->crate_name() : dep_pkg->name;
       edges.push_back(std::move(edge));
     }
   }
@@ -434,43 +461,47 @@ std::pair<std::string, std::vector<model::ResolvedDep>> parse_resolve_node(const
   return {std::move(id), std::move(edges)};
 }
 
-// The nodes read on two threads (they are independent), then recorded in order: for a repeated
-// id, the last node counts.
-void parse_resolve(const Reader& reader, const JsonObject& resolve, model::Workspace& ws) {
-  JsonArray node_array = reader.array(resolve, "nodes", "resolve");
-  std::vector<Json> node_values(node_array.begin(), node_array.end());
-  std::vector<std::pair<std::string, std::vector<model::ResolvedDep>>> nodes(node_values.size());
-  for_each_index(node_values.size(), [&](size_t index) {
-    nodes[index] = parse_resolve_node(reader, node_values[index], index, ws);
-    return true;
-  });
-  for (auto& [id, edges] : nodes) {
-    ws.resolve[id] = std::move(edges);
+// The dependency graph: cargo lists one node for each package, and so must the input (a package
+// without a node would be planned as having no dependencies).
+void parse_resolve(const Reader& reader, const Json& resolve, model::Workspace& ws) {
+  const Json& nodes = reader.array(resolve, "nodes", "resolve");
+  Problems problems;
+  size_t index = 0;
+  for (const Json& node : nodes) {
+    problems.collect([&] {
+      auto [id, edges] = parse_resolve_node(reader, node, index, ws);
+      if (!ws.resolve.emplace(id, std::move(edges)).second) {
+        reader.fail(Where("resolve.nodes", index), "a second node for \"" + id + "\"");
+      }
+    });
+    ++index;
+  }
+  problems.check();
+  auto without_node = [&ws](const model::Package& pkg) { return !ws.resolve.contains(pkg.id); };
+  auto first = std::ranges::find_if(ws.packages, without_node);
+  if (first != ws.packages.end()) {
+    size_t count = std::ranges::count_if(ws.packages, without_node);
+    reader.fail("resolve.nodes", "package \"" + first->id + "\"" +
+                                     (count > 1 ? " and " + std::to_string(count - 1) + " more have" : " has") +
+                                     " no node (cargo metadata lists one per package)");
   }
 }
 
-// The format version as nlohmann's get<int>() read it: an integer, truncated to int.
-std::optional<int> integer_version(std::optional<Json> value) {
-  if (value && value->type() == simdjson::dom::element_type::INT64) {
-    return static_cast<int>(value->get_int64().value_unsafe());
-  }
-  if (value && value->type() == simdjson::dom::element_type::UINT64) {
-    return static_cast<int>(value->get_uint64().value_unsafe());
-  }
-  return std::nullopt;
+// True for the integer 1, the one format version there is (1.0, or 2^32 + 1, is not).
+bool is_version_one(const Json* value) {
+  return value != nullptr && value->is_number_integer() && value->get<int64_t>() == 1;
 }
 
 // The tables of `[package.metadata]` or `[workspace.metadata]` that cargo-recipe reads (its own
 // and cargo-green's), as JSON text; "" when there are none. Other tools' tables are not kept.
-std::string tool_metadata(std::optional<Json> metadata) {
-  if (!metadata || !metadata->is_object()) {
+std::string tool_metadata(const Json* metadata) {
+  if (metadata == nullptr || !metadata->is_object()) {
     return "";
   }
-  nlohmann::json kept = nlohmann::json::object();
-  JsonObject tables(*metadata);
-  for (const auto& [key, value] : tables.members()) {
-    if (key == "recipe" || key == "green") {
-      kept[std::string(key)] = to_nlohmann(value);
+  Json kept = Json::object();
+  for (const char* key : {"green", "recipe"}) {
+    if (const Json* table = find(*metadata, key)) {
+      kept[key] = *table;
     }
   }
   return kept.empty() ? "" : kept.dump();
@@ -478,14 +509,14 @@ std::string tool_metadata(std::optional<Json> metadata) {
 
 // The fields that identify a package; read before anything else, as the duplicate check needs them.
 // Until they are, the package is "packages[3]"; then "packages[3] (serde 1.0.0)".
-void read_package_identity(const Reader& reader, const JsonObject& value, size_t index, model::Package& pkg) {
+void read_package_identity(const Reader& reader, const Json& value, size_t index, model::Package& pkg) {
   Where where("packages", index);
   pkg.id = reader.string(value, "id", where);
   pkg.name = reader.string(value, "name", where);
   pkg.version = reader.string(value, "version", where);
 }
 
-void read_package_rest(const Reader& reader, const JsonObject& value, size_t index,
+void read_package_rest(const Reader& reader, const Json& value, size_t index,
                        const std::string& workspace_root, model::Package& pkg) {
   Where where("packages", index, pkg.name, pkg.version);
   pkg.manifest_dir = parent_dir(reader.string(value, "manifest_path", where));
@@ -494,30 +525,30 @@ void read_package_rest(const Reader& reader, const JsonObject& value, size_t ind
   if (pkg.edition.empty()) {
     pkg.edition = "2015";
   }
-  pkg.metadata = tool_metadata(value.find("metadata"));
+  pkg.metadata = tool_metadata(find(value, "metadata"));
   std::string links = reader.optional_string(value, "links", where);
   if (!links.empty()) {
     pkg.links = links;
   }
-  JsonArray dependencies = reader.array(value, "dependencies", where);
+  const Json& dependencies = reader.array(value, "dependencies", where);
   pkg.dependencies.reserve(dependencies.size());
-  for (Json dep : dependencies) {
-    pkg.dependencies.push_back(parse_dependency(reader, JsonObject(dep), where));
+  for (const Json& dep : dependencies) {
+    pkg.dependencies.push_back(parse_dependency(reader, dep, where));
   }
-  JsonObject features(reader.member(value, "features", where));
+  const Json& features = reader.member(value, "features", where);
   if (!features.is_object()) {
     reader.fail(where, "field \"features\" must be an object");
   }
-  for (const auto& [name, list] : features_by_name(features)) {
-    // Looked up by C string, as ever: a name with a NUL byte stands for its part before it.
-    std::string key(name);
-    std::optional<Json> found = key.find('\0') == std::string::npos ? list : features.find(key.c_str());
-    pkg.features[key] = reader.strings_of(found, key.c_str(), where);
+  for (const auto& [name, list] : features.items()) {
+    if (name.find('\0') != std::string::npos) {
+      reader.fail(where, "a feature name holds a NUL byte");
+    }
+    pkg.features[name] = reader.strings_of(&list, name, where);
   }
-  JsonArray targets = reader.array(value, "targets", where);
+  const Json& targets = reader.array(value, "targets", where);
   pkg.targets.reserve(targets.size());
-  for (Json target : targets) {
-    pkg.targets.push_back(parse_target(reader, JsonObject(target), where, pkg.manifest_dir));
+  for (const Json& target : targets) {
+    pkg.targets.push_back(parse_target(reader, target, where, pkg.manifest_dir));
   }
   validate_targets(reader, pkg, where);
   add_implicit_features(pkg);
@@ -532,85 +563,51 @@ void read_package_rest(const Reader& reader, const JsonObject& value, size_t ind
   pkg.info.rust_version = reader.optional_string(value, "rust_version", where);
 }
 
-// One package as read, or the error that stopped it (with its identity, if that was read).
-struct PackageRead {
-  model::Package package;
-  std::exception_ptr error;
-  bool identity_read = false;
-};
-
-// Every package, on two threads (packages differ in size tenfold, and the lockfile's thread
-// competes for one of the two cores: fixed halves left one thread waiting for the other). A
-// package is independent of the others but for the duplicate-id check, made afterwards in
-// document order. The error reported is the one a reading in order meets first: per package,
-// its identity fields, then a duplicate id, then the rest.
-std::vector<model::Package> parse_packages(const Reader& reader, const std::vector<Json>& values,
-                                           const std::string& workspace_root) {
-  std::vector<PackageRead> reads(values.size());
-  // Packages after the first that fails are not needed; all before it are read.
-  for_each_index(values.size(), [&](size_t index) {
-    PackageRead& read = reads[index];
-    JsonObject value(values[index]);
-    try {
-      read_package_identity(reader, value, index, read.package);
-      read.identity_read = true;
-      read_package_rest(reader, value, index, workspace_root, read.package);
-      return true;
-    } catch (...) {  // an InputError, or an internal error: either is reported in document order
-      read.error = std::current_exception();
-      return false;
-    }
-  });
+// Every package, in document order; a repeated package id is refused. Each package's first
+// problem is reported, all at once: per package, its identity fields, then a duplicate id, then
+// the rest.
+std::vector<model::Package> parse_packages(const Reader& reader, const Json& values, const std::string& workspace_root) {
   std::vector<model::Package> packages;
   packages.reserve(values.size());
   std::set<std::string> seen_ids;
-  for (size_t index = 0; index < reads.size(); ++index) {
-    PackageRead& read = reads[index];
-    if (read.error && !read.identity_read) {
-      std::rethrow_exception(read.error);
+  Problems problems;
+  size_t index = 0;
+  for (const Json& value : values) {
+    model::Package pkg;
+    bool whole = problems.collect([&] {
+      read_package_identity(reader, value, index, pkg);
+      if (!seen_ids.insert(pkg.id).second) {
+        reader.fail(Where("packages", index, pkg.name, pkg.version), "duplicate package id");
+      }
+      read_package_rest(reader, value, index, workspace_root, pkg);
+    });
+    if (whole) {
+      packages.push_back(std::move(pkg));
     }
-    if (!seen_ids.insert(read.package.id).second) {
-      reader.fail(Where("packages", index, read.package.name, read.package.version), "duplicate package id");
-    }
-    if (read.error) {
-      std::rethrow_exception(read.error);
-    }
-    packages.push_back(std::move(read.package));
+    ++index;
   }
+  problems.check();
   return packages;
 }
 
 }  // namespace
 
-MetadataDocument::MetadataDocument(JsonText text, std::string origin)
-    : m_json(text, origin), m_origin(std::move(origin)) {
-  JsonObject doc(m_json.root());
-  Reader reader(m_origin);
+model::Workspace parse_metadata(std::string_view text, const std::string& origin) {
+  Json doc = parse_json(text, origin);
+  Reader reader(origin);
   if (!doc.is_object()) {
     reader.fail("top level", "expected a JSON object from cargo metadata");
   }
-  std::optional<Json> version = doc.find("version");
-  if (integer_version(version) != 1) {
+  const Json* version = find(doc, "version");
+  if (!is_version_one(version)) {
     reader.fail("version", "unsupported metadata format version " +
-                               (version ? to_nlohmann(*version).dump() : std::string("(missing)")) +
+                               (version != nullptr ? version->dump() : std::string("(missing)")) +
                                " (expected 1: run cargo metadata --format-version 1)");
   }
-  m_workspace_root = reader.string(doc, "workspace_root", "top level");
-}
-
-model::Workspace parse_metadata(JsonText text, const std::string& origin) {
-  return MetadataDocument(text, origin).workspace();
-}
-
-model::Workspace MetadataDocument::workspace() const {
-  JsonObject doc(m_json.root());
-  Reader reader(m_origin);
   model::Workspace ws;
-  ws.workspace_root = m_workspace_root;
-  ws.metadata = tool_metadata(doc.find("metadata"));
-  JsonArray package_values = reader.array(doc, "packages", "top level");
-  ws.packages = parse_packages(reader, std::vector<Json>(package_values.begin(), package_values.end()),
-                               ws.workspace_root);
+  ws.workspace_root = reader.string(doc, "workspace_root", "top level");
+  ws.metadata = tool_metadata(find(doc, "metadata"));
+  ws.packages = parse_packages(reader, reader.array(doc, "packages", "top level"), ws.workspace_root);
   assign_keys(ws.packages);
   std::ranges::sort(ws.packages, {}, &model::Package::key);
   for (size_t index = 0; index < ws.packages.size(); ++index) {
@@ -635,13 +632,12 @@ model::Workspace MetadataDocument::workspace() const {
       reader.fail("workspace_default_members", "\"" + id + "\" is not a workspace member");
     }
   }
-  std::optional<Json> resolve_value = doc.find("resolve");
-  if (!resolve_value || resolve_value->is_null()) {
+  const Json* resolve = find(doc, "resolve");
+  if (resolve == nullptr || resolve->is_null()) {
     reader.fail("resolve", "missing: the metadata has no dependency graph (do not pass --no-deps)");
   }
-  JsonObject resolve(*resolve_value);
-  parse_resolve(reader, resolve, ws);
-  std::string root_id = reader.optional_string(resolve, "root", "resolve");
+  parse_resolve(reader, *resolve, ws);
+  std::string root_id = reader.optional_string(*resolve, "root", "resolve");
   if (!root_id.empty()) {
     ws.root_package = root_id;
   }

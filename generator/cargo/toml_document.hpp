@@ -7,7 +7,8 @@
 
 namespace recipe::cargo {
 
-// Parse TOML text. Throws InputError "origin:line:col: invalid TOML: ..." on a syntax error.
+// Parse TOML text. Throws InputError "origin:line:col: invalid TOML: ..." on a syntax error, and
+// before toml++ reads a byte, on text that is not UTF-8 or holds a control character TOML forbids.
 toml::table parse_toml(std::string_view text, const std::string& origin);
 
 // "origin:line:col" of a node, for messages about its value.

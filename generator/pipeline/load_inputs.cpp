@@ -13,9 +13,7 @@
 #include "generator/cargo/metadata.hpp"
 #include "generator/pipeline/read_toolchain.hpp"
 #include "generator/support/atomic_file.hpp"
-#include "generator/support/beside.hpp"
 #include "generator/support/error.hpp"
-#include "generator/support/padded_file.hpp"
 
 namespace recipe::pipeline {
 
@@ -61,7 +59,7 @@ std::vector<std::string> metadata_argv(const LoadOptions& opts) {
 std::string read_metadata_stream(const LoadOptions& opts, ProcessRunner& runner, std::string& origin) {
   if (opts.metadata_file) {
     origin = "<stdin>";
-    return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    return read_stream(std::cin, k_metadata_limit, origin);
   }
   origin = "cargo metadata";
   RunOptions run_opts;
@@ -110,46 +108,23 @@ std::optional<Lockfile> read_lockfile(const LoadOptions& opts, const std::string
 
 LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
                          const std::function<std::string(std::string)>& transform_metadata) {
-  // Cargo.lock (a third of the reading, toml++ being slow) is parsed on the helper thread while
-  // the metadata is: from the start when --lockfile names it, else as soon as the metadata gives
-  // the workspace root. Errors are still reported in the order metadata, manifest, lockfile: the
-  // lockfile's outcome is taken last, and Beside's destructor waits for the work before an
-  // earlier exception leaves (it is declared after what the work writes to).
-  std::optional<Lockfile> lockfile;
-  std::string lockfile_root;  // where Cargo.lock is looked for without --lockfile
-  std::optional<Beside> lock;
-  auto start_reading_lockfile = [&] {
-    lock.emplace(run_beside([&] { lockfile = read_lockfile(opts, lockfile_root); }));
-  };
-  if (opts.lockfile) {
-    start_reading_lockfile();
-  }
+  // Errors are reported in the order metadata, root manifest, lockfile.
   LoadedInputs loaded;
-  // A metadata file is parsed where it is mapped; cargo's output, stdin and transformed text
-  // from memory.
-  std::optional<PaddedFile> file;
   std::string text;
   if (opts.metadata_file && *opts.metadata_file != "-") {
     loaded.metadata_origin = *opts.metadata_file;
-    file.emplace(*opts.metadata_file);
+    text = read_file(*opts.metadata_file, k_metadata_limit);
   } else {
     text = read_metadata_stream(opts, runner, loaded.metadata_origin);
   }
   if (transform_metadata) {
-    text = transform_metadata(file ? std::string(file->text()) : std::move(text));
-    file.reset();
+    text = transform_metadata(std::move(text));
   }
-  MetadataDocument metadata(file ? JsonText(file->text(), file->padding()) : JsonText(text), loaded.metadata_origin);
-  const std::string& root = metadata.workspace_root();
-  if (!lock) {
-    lockfile_root = root;
-    start_reading_lockfile();
-  }
-  loaded.workspace = std::make_unique<model::Workspace>(metadata.workspace());
+  loaded.workspace = std::make_unique<model::Workspace>(parse_metadata(text, loaded.metadata_origin));
+  const std::string& root = loaded.workspace->workspace_root;
   loaded.inputs.workspace = loaded.workspace.get();
   loaded.inputs.manifest = read_root_manifest(opts, root);
-  lock->finish();
-  if (lockfile) {
+  if (std::optional<Lockfile> lockfile = read_lockfile(opts, root)) {
     loaded.inputs.checksums = match_lockfile(*lockfile, *loaded.workspace);
   }
 

@@ -10,7 +10,7 @@
 #include "generator/plan/rustc_args.hpp"
 #include "generator/plan/selection.hpp"
 #include "generator/plan/unit_graph.hpp"
-#include "generator/support/dependency_order.hpp"
+#include "generator/support/error.hpp"
 #include "generator/support/hash.hpp"
 
 namespace recipe::plan {
@@ -77,16 +77,38 @@ class UnitFinisher {
     }
   }
 
-  // Every unit, dependencies first, so that a unit's args can name its dependencies' ids; on two
-  // threads, as a unit's fields depend only on its dependencies'.
+  // Every unit, dependencies first, so that a unit's args can name its dependencies' ids. The walk
+  // keeps its own stack: the unit graph is as deep as the input's longest dependency chain.
+  // Throws Error if the graph has a cycle (build_unit_graph makes none).
   void finish_all() {
-    std::vector<std::vector<size_t>> deps(m_units.size());
-    for (size_t i = 0; i < m_units.size(); ++i) {
-      for (const auto& dep : m_units[i].deps) {
-        deps[i].push_back(dep.unit);
+    enum class State { unvisited, visiting, finished };
+    std::vector<State> states(m_units.size(), State::unvisited);
+    std::vector<std::pair<size_t, size_t>> stack;  // a unit and the next of its dependencies to visit
+    for (size_t start = 0; start < m_units.size(); ++start) {
+      if (states[start] != State::unvisited) {
+        continue;
+      }
+      states[start] = State::visiting;
+      stack.emplace_back(start, 0);
+      while (!stack.empty()) {
+        auto [index, next] = stack.back();
+        if (next < m_units[index].deps.size()) {
+          ++stack.back().second;
+          size_t dep = m_units[index].deps[next].unit;
+          if (states[dep] == State::visiting) {
+            throw Error("internal: the unit graph has a cycle through " + m_units[dep].package->key);
+          }
+          if (states[dep] == State::unvisited) {
+            states[dep] = State::visiting;
+            stack.emplace_back(dep, 0);
+          }
+          continue;
+        }
+        finish(index);
+        states[index] = State::finished;
+        stack.pop_back();
       }
     }
-    for_each_in_dependency_order(deps, [this](size_t index) { finish(index); });
   }
 
  private:
@@ -142,7 +164,7 @@ class UnitFinisher {
   std::vector<Unit>& m_units;
   const PlanInputs& m_inputs;
   const std::set<std::string>& m_primary;
-  // CARGO_CFG_* of each platform a build script runs for, by triple: made before the threads start.
+  // CARGO_CFG_* of each platform a build script runs for, by triple: made once per platform.
   std::map<std::string, std::map<std::string, std::string>> m_cfg_env;
 };
 

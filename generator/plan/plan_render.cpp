@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "generator/plan/layout.hpp"
-#include "generator/support/beside.hpp"
 #include "generator/support/json_writer.hpp"
 
 namespace recipe::plan {
@@ -151,10 +150,6 @@ std::string render_plan_json(const Plan& plan) {
   // A unit takes 2 to 5 KB (its rustc line and environment); more is reserved than written.
   constexpr size_t k_bytes_per_unit = 8192;
   JsonWriter w(plan.units.size() * k_bytes_per_unit);
-  // The units are most of the text: the second half is written on another thread meanwhile.
-  size_t half = plan.units.size() / 2;
-  std::optional<JsonWriter> later;
-  std::optional<Beside> second_half;
   w.begin_object();
   w.key("packages").begin_array();
   for (const auto& [key, pkg] : packages) {
@@ -176,22 +171,8 @@ std::string render_plan_json(const Plan& plan) {
   w.key("rustc").string(plan.rustc_release);
   w.end_object();
   w.key("units").begin_array();
-  size_t first_half_end = plan.units.size();
-  if (half > 0) {
-    first_half_end = half;
-    later.emplace(w.continuation(half * k_bytes_per_unit));
-    second_half.emplace(run_beside([&plan, half, &later] {
-      for (size_t i = half; i < plan.units.size(); ++i) {
-        write_unit(*later, plan.units[i], plan.units);
-      }
-    }));
-  }
-  for (size_t i = 0; i < first_half_end; ++i) {
-    write_unit(w, plan.units[i], plan.units);
-  }
-  if (second_half) {
-    second_half->finish();
-    w.append(std::move(*later));
+  for (const auto& unit : plan.units) {
+    write_unit(w, unit, plan.units);
   }
   w.end_array();
   w.end_object();

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <algorithm>
 
 #include "generator/support/error.hpp"
 
@@ -72,36 +73,60 @@ void write_output(const std::string& path, std::string_view content) {
   file.commit();
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(path.string() + ": cannot read: " + std::strerror(errno));
+namespace {
+
+// "1 GiB", "64 MiB": limits are whole powers of two of those units.
+std::string size_in_words(size_t bytes) {
+  if (bytes >= (size_t{1} << 30) && bytes % (size_t{1} << 30) == 0) {
+    return std::to_string(bytes >> 30) + " GiB";
   }
-  // A directory opens as a stream whose size reads as the largest offset there is.
+  if (bytes >= (size_t{1} << 20) && bytes % (size_t{1} << 20) == 0) {
+    return std::to_string(bytes >> 20) + " MiB";
+  }
+  return std::to_string(bytes) + " bytes";
+}
+
+[[noreturn]] void throw_too_large(const std::string& origin, size_t limit) {
+  throw InputError(origin + ": larger than " + size_in_words(limit) +
+                   ", the most cargo-recipe reads from one input (is it the right file?)");
+}
+
+}  // namespace
+
+std::string read_stream(std::istream& in, size_t limit, const std::string& origin) {
+  std::string text;
+  constexpr size_t k_chunk = 64 << 10;
+  while (in) {
+    size_t at = text.size();
+    // One byte past the limit is enough to tell a file that is too large.
+    size_t want = std::min(k_chunk, limit + 1 - at);
+    text.resize(at + want);
+    in.read(text.data() + at, static_cast<std::streamsize>(want));
+    text.resize(at + static_cast<size_t>(in.gcount()));
+    if (text.size() > limit) {
+      throw_too_large(origin, limit);
+    }
+  }
+  if (in.bad()) {
+    throw InputError(origin + ": cannot read: " + std::strerror(errno));
+  }
+  return text;
+}
+
+std::string read_file(const std::filesystem::path& path, size_t limit) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     throw InputError(path.string() + ": cannot read: " + std::strerror(EISDIR));
   }
-  // A stream copy into an ostringstream doubles its buffer and copies the text three times: for a
-  // megabyte of metadata that is most of the time it takes to read it.
-  std::string text;
-  in.seekg(0, std::ios::end);
-  if (std::streamoff size = in.tellg(); size > 0) {
-    text.reserve(static_cast<size_t>(size) + k_read_padding);
-    text.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    in.read(text.data(), size);
-    text.resize(static_cast<size_t>(in.gcount()));
-  } else {  // no size to go by (a pipe, /proc): read until the end
-    in.clear();
-    in.seekg(0);
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    text.reserve(text.size() + k_read_padding);
-  }
-  if (in.bad()) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
     throw InputError(path.string() + ": cannot read: " + std::strerror(errno));
   }
-  return text;
+  // A regular file says its size: refuse a large one before reading it.
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > limit && !ec) {
+    throw_too_large(path.string(), limit);
+  }
+  return read_stream(in, limit, path.string());
 }
 
 }  // namespace recipe

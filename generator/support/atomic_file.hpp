@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <istream>
 #include <string>
 #include <string_view>
 
@@ -29,12 +30,18 @@ class AtomicFile {
 // Write `content` to `path` atomically (`-` means stdout).
 void write_output(const std::string& path, std::string_view content);
 
-// Bytes read_file reserves past the end of the text: parsers that read in blocks (simdjson)
-// then parse the string in place instead of copying it into a padded buffer first.
-inline constexpr size_t k_read_padding = 64;
+// The most read_file takes from a Cargo.lock, a manifest, a hints file or a recipe: a thousand
+// times the largest real one.
+inline constexpr size_t k_text_input_limit = size_t{64} << 20;
+// The most read from `cargo metadata` output (that of a 606-package workspace is 2.4 MB).
+inline constexpr size_t k_metadata_limit = size_t{1} << 30;
 
-// Read a whole file, in one read of its size when it has one. Throws InputError naming `path`
-// when it cannot be read.
-std::string read_file(const std::filesystem::path& path);
+// The whole of `in`, named `origin` in messages. Throws InputError when it cannot be read or
+// holds more than `limit` bytes, having read at most one more (so /dev/zero stops early).
+std::string read_stream(std::istream& in, size_t limit, const std::string& origin);
+
+// Read a whole file of at most `limit` bytes. Throws InputError naming `path` when it cannot be
+// read, is a directory, or is larger.
+std::string read_file(const std::filesystem::path& path, size_t limit = k_text_input_limit);
 
 }  // namespace recipe

@@ -182,22 +182,6 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-JsonWriter JsonWriter::continuation(size_t capacity) const {
-  JsonWriter later(capacity);
-  later.m_empty = m_empty;
-  if (!later.m_empty.empty()) {
-    later.m_empty.back() = false;
-  }
-  return later;
-}
-
-JsonWriter& JsonWriter::append(JsonWriter&& later) {
-  m_out += later.m_out;
-  m_empty = std::move(later.m_empty);
-  m_after_key = later.m_after_key;
-  return *this;
-}
-
 std::string JsonWriter::take() {
   m_empty.clear();
   m_after_key = false;

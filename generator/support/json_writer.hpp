@@ -50,14 +50,6 @@ class JsonWriter {
     return end_object();
   }
 
-  // A writer for a later stretch of the container this one is in, written separately (on another
-  // thread) and then joined with `append`. It starts at this writer's depth, as after an item:
-  // this writer must write at least one item in the container before the continuation's text.
-  JsonWriter continuation(size_t capacity = 0) const;
-
-  // Append the text of `later`, a continuation of this writer, and go on from where it stopped.
-  JsonWriter& append(JsonWriter&& later);
-
   // The text written so far; the writer is empty afterwards.
   std::string take();
 

@@ -10,23 +10,8 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 passes=0
 
-check() {  # check NAME EXPECTED_EXIT EXPECTED_MESSAGE_PART -- ARGS...
-  local name=$1 want=$2 part=$3
-  shift 4
-  local out="$work/out.txt"
-  rm -f "$out"
-  "$bin" "$@" -o "$out" >"$work/stdout" 2>"$work/stderr"
-  local got=$?
-  local lines
-  lines=$(wc -l <"$work/stderr")
-  if [[ $got -ne $want ]] || ! grep -qF -- "$part" "$work/stderr" || [[ $lines -ne 1 ]] || [[ -e $out ]]; then
-    echo "FAIL $name: exit $got (want $want), $lines stderr line(s), output file $( [[ -e $out ]] && echo exists || echo absent):"
-    cat "$work/stderr"
-    failures=$((failures + 1))
-  else
-    passes=$((passes + 1))
-  fi
-}
+# shellcheck source=../support/check_command.sh
+source "$here/support/check_command.sh"
 
 for f in "$fixtures"/guppy/invalid/*.json; do
   check "invalid $(basename "$f")" 2 "$(basename "$f"): " -- plan --metadata "$f"
