@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/runner/confined_copy.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/line_reader.hpp"
@@ -26,13 +27,17 @@ std::vector<std::string> context_sources(std::string_view recipe, const std::str
       try {
         auto words = nlohmann::json::parse(rest).get<std::vector<std::string>>();
         if (words.size() >= 2) {
-          sources.insert(sources.end(), words.begin(), words.end() - 1);
+          for (auto word = words.begin(); word + 1 != words.end(); ++word) {
+            check_context_path(*word, origin + ":" + std::to_string(lines.number()));
+            sources.push_back(*word);
+          }
           continue;
         }
       } catch (const nlohmann::json::exception&) {
       }
     } else if (auto space = rest.find(' '); space != std::string_view::npos) {
       sources.emplace_back(rest.substr(0, space));
+      check_context_path(sources.back(), origin + ":" + std::to_string(lines.number()));
       continue;
     }
     throw InputError(origin + ":" + std::to_string(lines.number()) + ": cannot read this COPY line");
@@ -40,35 +45,78 @@ std::vector<std::string> context_sources(std::string_view recipe, const std::str
   return sources;
 }
 
+namespace {
+
+// The folder a context path is confined to and where it is read: "@up/" components (each a
+// "../", for path packages beside the workspace) widen the root to that parent of `workspace`.
+struct Placement {
+  fs::path root;
+  fs::path from;
+  size_t ups = 0;
+};
+
+Placement place_in_workspace(const std::string& source, const fs::path& workspace) {
+  Placement placement{workspace, workspace, 0};
+  std::string_view rest = source;
+  const std::string up = std::string(emit::k_context_up) + "/";
+  while (rest.starts_with(up)) {
+    rest.remove_prefix(up.size());
+    placement.root = placement.root.parent_path();
+    ++placement.ups;
+  }
+  placement.from = placement.root / rest;
+  return placement;
+}
+
+// An "@up/" path must lie in a cargo package beside the workspace (a Cargo.toml in one of its
+// folders below the widened root): a recipe may not read arbitrary files around the workspace.
+bool lies_in_package(const Placement& placement) {
+  std::error_code ec;
+  for (fs::path dir = placement.from; dir != placement.root && dir.has_relative_path(); dir = dir.parent_path()) {
+    if (fs::is_regular_file(dir / "Cargo.toml", ec)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void check_context_path(const std::string& source, const std::string& where) {
+  if (std::string problem = context_path_problem(source); !problem.empty()) {
+    throw InputError(where + ": build context path " + nlohmann::json(source).dump() + " " + problem +
+                     " (a recipe copies only relative paths inside its build context)");
+  }
+}
+
 void stage_context(const std::vector<std::string>& sources, const fs::path& workspace,
                    const std::optional<fs::path>& vendor, const fs::path& staging) {
+  const fs::path absolute_workspace = fs::absolute(workspace).lexically_normal();
   for (const auto& source : sources) {
-    // "@up/" stands for "../": a path package beside the workspace.
-    std::string on_disk = source;
-    for (size_t pos = 0; on_disk.compare(pos, 4, "@up/") == 0; pos += 3) {
-      on_disk.replace(pos, 4, "../");
-    }
-    fs::path from = workspace / on_disk;
+    check_context_path(source, "build context");
+    Placement placement = place_in_workspace(source, absolute_workspace);
     std::error_code ec;
-    if (!fs::exists(from, ec) && vendor && source.starts_with("vendor/")) {
-      from = *vendor / source.substr(7);
+    bool from_vendor = false;
+    if (!fs::exists(fs::symlink_status(placement.from, ec)) && vendor && source.starts_with("vendor/")) {
+      placement = {fs::absolute(*vendor).lexically_normal(), fs::absolute(*vendor) / source.substr(7), 0};
+      from_vendor = true;
     }
-    if (!fs::exists(from, ec)) {
+    if (!fs::exists(fs::symlink_status(placement.from, ec))) {
       throw InputError("build context: \"" + source + "\" is neither in " + workspace.string() +
                        (vendor ? " nor in " + vendor->string() : std::string(" (pass --vendor DIR for vendor/ paths)")));
     }
+    if (placement.ups > 0 && !lies_in_package(placement)) {
+      throw InputError("build context: \"" + source + "\" is outside the workspace and in no cargo package beside it");
+    }
     fs::path to = staging / source;
     fs::create_directories(to.parent_path(), ec);
-    // Hard links where the filesystem allows (fast, no copy), plain copies otherwise.
-    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::create_hard_links, ec);
     if (ec) {
-      ec.clear();
-      fs::remove_all(to, ec);
-      fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+      throw Error("build context: cannot create " + to.parent_path().string() + ": " + ec.message());
     }
-    if (ec) {
-      throw Error("build context: cannot copy " + from.string() + ": " + ec.message());
-    }
+    // A workspace package's hidden files and cargo's build folders stay out at every level; a
+    // vendored crate is copied as published.
+    CopyRules rules{.skip_hidden = !from_vendor, .skip_build_output = !from_vendor};
+    copy_confined(placement.root, placement.from, to, rules);
   }
 }
 
