@@ -12,6 +12,7 @@
 #include "generator/cargo/manifest.hpp"
 #include "generator/cargo/metadata.hpp"
 #include "generator/cargo/toolchain.hpp"
+#include "generator/cargo/validate.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/beside.hpp"
 #include "generator/support/error.hpp"
@@ -137,10 +138,13 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
     start_reading_lockfile();
   }
   loaded.workspace = std::make_unique<model::Workspace>(metadata.workspace());
+  // The input edge: nothing cargo would not accept goes further.
+  validate_workspace(*loaded.workspace);
   loaded.inputs.workspace = loaded.workspace.get();
   loaded.inputs.manifest = read_root_manifest(opts, root);
   lock->finish();
   if (lockfile) {
+    validate_lockfile(*lockfile);
     loaded.inputs.checksums = match_lockfile(*lockfile, *loaded.workspace);
   }
 

@@ -1,5 +1,8 @@
 #include "generator/emit/recorded_command.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "generator/support/error.hpp"
 
 namespace recipe::emit {
@@ -12,6 +15,60 @@ bool needs_quotes(const std::string& word) {
              std::string::npos;
 }
 
+bool has_control(const std::string& word) {
+  return std::ranges::any_of(word, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+// bash's $'...' quoting: the one form that keeps a newline or other control character of a word
+// on the header's line.
+std::string ansi_c_quoted(const std::string& word) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out = "$'";
+  for (char c : word) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '\\' || c == '\'') {
+      out += {'\\', c};
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      out += {'\\', 'x', k_hex[byte >> 4], k_hex[byte & 0xf]};
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+// The word a $'...' body spells, from `line[i]` just after the opening quote; leaves `i` on the
+// closing quote. Returns false when the quote is not closed.
+bool read_ansi_c_quoted(std::string_view line, size_t& i, std::string& word) {
+  for (; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '\'') {
+      return true;
+    }
+    if (c != '\\' || i + 1 >= line.size()) {
+      word += c;
+      continue;
+    }
+    char escaped = line[++i];
+    if (escaped == 'n') {
+      word += '\n';
+    } else if (escaped == 't') {
+      word += '\t';
+    } else if (unsigned byte = 0; escaped == 'x' && i + 2 < line.size() &&
+                                  std::from_chars(&line[i + 1], &line[i + 3], byte, 16).ptr == &line[i + 3]) {
+      word += static_cast<char>(byte);
+      i += 2;
+    } else {
+      word += escaped;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string quote_command(const std::vector<std::string>& words) {
@@ -22,6 +79,10 @@ std::string quote_command(const std::vector<std::string>& words) {
     }
     if (!needs_quotes(word)) {
       line += word;
+      continue;
+    }
+    if (has_control(word)) {
+      line += ansi_c_quoted(word);
       continue;
     }
     line += '\'';
@@ -57,6 +118,13 @@ std::optional<std::vector<std::string>> recorded_command(std::string_view recipe
       } else {
         word += c;
       }
+    } else if (c == '$' && i + 1 < line.size() && line[i + 1] == '\'') {
+      i += 2;
+      if (!read_ansi_c_quoted(line, i, word)) {
+        quoted = true;  // reported below
+        break;
+      }
+      in_word = true;
     } else if (c == '\'') {
       quoted = true;
       in_word = true;

@@ -11,7 +11,8 @@ namespace recipe::emit {
 
 inline constexpr std::string_view k_command_prefix = "# cargo-recipe-command: ";
 
-// `words` as one line a POSIX shell splits back into the same words (single quotes as needed).
+// `words` as one line a shell splits back into the same words: single quotes as needed, and
+// bash's $'...' for a word with a control character, so that the line never breaks.
 std::string quote_command(const std::vector<std::string>& words);
 
 // The words of the recipe's recorded command, or nullopt when the recipe has none (not written by
