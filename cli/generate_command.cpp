@@ -1,6 +1,7 @@
 #include "cli/generate_command.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -20,7 +21,7 @@ struct RecipeCommandOptions {
   std::string spec;            // install: NAME[@VERSION]
   install::InstallRequest install_request;
   emit::GenerateRequest request;
-  std::string output;
+  std::optional<std::string> output;  // -o; "" is refused, not the default
 };
 
 // The words after the program name, minus where the output went: what regenerates the recipe.
@@ -120,7 +121,7 @@ void run_recipe_command(RecipeCommandOptions& opts, const std::vector<std::strin
   opts.request.command = regenerate_words(argv, opts.request.hints);
   SubprocessRunner processes;
   emit::GeneratedRecipe recipe = emit::generate_recipe(opts.request, processes);
-  std::string output = opts.output.empty() ? recipe.default_output : opts.output;
+  std::string output = opts.output.value_or(recipe.default_output);
   write_output(output, recipe.text);
   if (output != "-") {
     spdlog::info("wrote {} ({} units)", output, recipe.units);
