@@ -6,12 +6,14 @@ set -euo pipefail
 # The C++ toolchain and the libraries the README lists (one job each: TOML, JSON, regex,
 # hashing, command line, logging, tests).
 packages=(
+  clang
   cmake
   diffoscope-minimal
   g++
   git
   iproute2
   libarchive-dev
+  libclang-rt-14-dev
   libcli11-dev
   libfmt-dev
   libgtest-dev
