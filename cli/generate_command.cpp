@@ -1,6 +1,7 @@
 #include "cli/generate_command.hpp"
 
 #include <filesystem>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -22,7 +23,7 @@ struct RecipeCommandOptions {
   std::string spec;            // install: NAME[@VERSION]
   install::InstallRequest install_request;
   pipeline::GenerateRequest request;
-  std::string output;
+  std::optional<std::string> output;  // -o; "" is refused, not the default
 };
 
 // What every recipe command has: where the recipe goes and what it is built on and from.
@@ -104,7 +105,7 @@ void run_recipe_command(RecipeCommandOptions& opts) {
   finish(opts);
   SubprocessRunner processes;
   pipeline::GeneratedRecipe recipe = pipeline::generate_recipe(opts.request, processes);
-  std::string output = opts.output.empty() ? recipe.default_output : opts.output;
+  std::string output = opts.output.value_or(recipe.default_output);
   write_recipe(output, recipe.text);
   if (output != "-") {
     spdlog::info("wrote {} ({} units)", output, recipe.units);

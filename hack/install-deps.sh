@@ -6,6 +6,7 @@ set -euo pipefail
 # The C++ toolchain and the libraries the README lists (one job each: TOML, JSON, regex,
 # hashing, command line, logging, tests).
 packages=(
+  clang
   clang-format
   cmake
   diffoscope-minimal
@@ -13,6 +14,7 @@ packages=(
   git
   iproute2
   libarchive-dev
+  libclang-rt-14-dev
   libcli11-dev
   libfmt-dev
   libgtest-dev

@@ -1,5 +1,6 @@
 #include "generator/emit/dialect.hpp"
 
+#include "generator/emit/escape.hpp"
 #include "generator/emit/json_words.hpp"
 #include "generator/support/error.hpp"
 
@@ -43,11 +44,12 @@ std::string Dialect::sandbox_flags() const {
 
 std::string Dialect::fetch_verified(const std::string& url, const std::string& checksum,
                                     const std::string& crate_file) const {
+  const std::string words = plain_word(url, "crate URL") + " " + plain_word(crate_file, "crate file");
   if (m_kind == Kind::modern) {
-    return "ADD --checksum=sha256:" + checksum + " " + url + " " + crate_file + "\n";
+    return "ADD --checksum=sha256:" + plain_word(checksum, "checksum") + " " + words + "\n";
   }
   // No ADD --checksum on the portable frontend: download, then refuse anything else.
-  return "ADD " + url + " " + crate_file + "\n" +
+  return "ADD " + words + "\n" +
          "RUN " + json_words({"/bin/sh", "-c", "echo \"$1  $2\" | sha256sum -c -", "verify", checksum, crate_file}) + "\n";
 }
 

@@ -3,6 +3,8 @@
 #include <queue>
 #include <set>
 
+#include "generator/cargo/validate.hpp"
+#include "generator/emit/escape.hpp"
 #include "generator/emit/helper_file.hpp"
 #include "generator/emit/json_words.hpp"
 #include "generator/emit/recipe_inputs.hpp"
@@ -37,18 +39,20 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
     throw Error("internal error: the recipe request holds a line break");
   }
   out += std::string(k_request_prefix) + std::to_string(k_request_version) + ": " + inputs.request_json + "\n";
-  out += "# toolchain: rustc " + plan.rustc_release + " (" + plan.host + ")" +
-         (plan.target ? ", target " + *plan.target : std::string()) + "; profile " + plan.profile + "; resolver " +
-         plan.resolver + "; dialect " + inputs.dialect.name() + "\n";
+  out += "# toolchain: " +
+         comment_text("rustc " + plan.rustc_release + " (" + plan.host + ")" +
+                      (plan.target ? ", target " + *plan.target : std::string()) + "; profile " + plan.profile +
+                      "; resolver " + plan.resolver + "; dialect " + inputs.dialect.name()) +
+         "\n";
   // A recipe of registry crates alone (an install) reads nothing of a workspace.
   out += inputs.path_package_entries.empty() ? "# build context: no workspace files" : "# build context: the workspace root";
   if (inputs.sources.mode == SourceOptions::Mode::vendor) {
     out += std::string(inputs.path_package_entries.empty() ? "; " : ", with ") + "crate sources in " +
-           inputs.sources.vendor_context_dir + "/NAME-VERSION";
+           comment_text(inputs.sources.vendor_context_dir) + "/NAME-VERSION";
   }
   out += "\n# binaries:";
   for (const plan::Unit* bin : bins) {
-    out += " " + bin->target->name;
+    out += " " + comment_text(bin->target->name);
   }
   return out + "\n";
 }
@@ -63,7 +67,7 @@ std::string base_stage(const RecipeInputs& inputs) {
                     k_helper_context_path + " in the build context.\n";
   out += "FROM scratch AS " + helper.stage() + "\n";
   out += copy + k_helper_context_path + " " + k_helper_path + "\n";
-  out += "\nFROM " + inputs.base_image + " AS " + k_base_stage + "\n";
+  out += "\nFROM " + plain_word(inputs.base_image, "base image") + " AS " + k_base_stage + "\n";
   out += copy + "--from=" + helper.stage() + " " + k_helper_path + " " + k_helper_path + "\n";
   const std::string path = k_helper_path;
   const std::string script =
@@ -105,7 +109,7 @@ std::string package_stages(const RecipeInputs& inputs) {
   }
   std::string text;
   for (const auto& [name, packages] : sets) {
-    text += "\n# " + std::string(hints::list_key(inputs.distro)) + " packages: " + hints::install_words(*packages) + "\n";
+    text += "\n# " + comment_text(std::string(hints::list_key(inputs.distro)) + " packages: " + hints::install_words(*packages)) + "\n";
     text += "FROM " + std::string(k_base_stage) + " AS " + name + "\n";
     text += "RUN " + json_words(install_command(inputs.distro, *packages)) + "\n";
   }
@@ -160,14 +164,15 @@ std::string source_stage_text(const RecipeInputs& inputs, const model::Package& 
       std::string folder = pkg.name + "-" + pkg.version;
       if (inputs.sources.mode == SourceOptions::Mode::vendor) {
         out += "FROM scratch AS " + source_stage(pkg) + "\n";
-        out += copy + inputs.sources.vendor_context_dir + "/" + folder + " " + dir + "\n";
+        out += copy + plain_word(inputs.sources.vendor_context_dir + "/" + folder, "vendored source") + " " +
+               plain_word(dir, "source folder") + "\n";
         return out;
       }
       if (pkg.source.kind == model::Source::Kind::git) {
         throw InputError("git dependency \"" + pkg.key + "\" needs --sources vendor=DIR (cargo vendor puts it there)");
       }
       auto checksum = inputs.plan->checksums.find(pkg.key);
-      if (checksum == inputs.plan->checksums.end()) {
+      if (checksum == inputs.plan->checksums.end() || !cargo::checksum_problem(checksum->second).empty()) {
         throw InputError("registry package \"" + pkg.key +
                          "\" has no checksum in Cargo.lock: pass --lockfile, or use --sources vendor=DIR");
       }
@@ -192,8 +197,10 @@ std::string unit_stage_text(const std::vector<plan::Unit>& units, size_t index, 
   for (const auto& f : unit.features) {
     features += (features.empty() ? "" : ",") + f;
   }
-  std::string out = "\n# " + unit_kind(unit) + " " + unit.package->key + " " + unit.target->name +
-                    (unit.for_host ? " (host)" : "") + (features.empty() ? "" : " [" + features + "]") + "\n";
+  std::string out = "\n# " +
+                    comment_text(unit_kind(unit) + " " + unit.package->key + " " + unit.target->name +
+                                 (unit.for_host ? " (host)" : "") + (features.empty() ? "" : " [" + features + "]")) +
+                    "\n";
   out += "FROM " + base + " AS " + unit_stage(unit) + "\n";
   // A RUN after an ARG has its value in its cache key: a new salt runs every unit step again
   // while the base, sources and package stages stay cached (audit build). `env -i` keeps the
@@ -206,7 +213,8 @@ std::string unit_stage_text(const std::vector<plan::Unit>& units, size_t index, 
   out += json_words_multiline(command.words, "    ") + "\n";
   const std::string dir = plan::layout::unit_dir(unit);
   out += "FROM scratch AS " + output_stage(unit) + "\n";
-  out += "COPY " + inputs.dialect.copy_flags() + "--from=" + unit_stage(unit) + " " + dir + " " + dir + "\n";
+  out += "COPY " + inputs.dialect.copy_flags() + "--from=" + unit_stage(unit) + " " + plain_word(dir, "unit folder") + " " +
+         dir + "\n";
   return out;
 }
 
@@ -283,13 +291,15 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
   std::ranges::sort(by_name, {}, [](const plan::Unit* u) { return output_stage(*u); });
   for (const plan::Unit* unit : by_name) {
     std::string dir = plan::layout::unit_dir(*unit);
-    out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*unit) + " " + dir + " " + dir + "\n";
+    out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*unit) + " " + plain_word(dir, "unit folder") +
+           " " + dir + "\n";
   }
   // The product: every requested binary under its own name.
   out += "\nFROM scratch AS " + std::string(k_binaries_stage) + "\n";
   for (const plan::Unit* bin : bins) {
     std::string file = plan::layout::artifact_path(*bin);
-    out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*bin) + " " + file + " /" + bin->target->name + "\n";
+    out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*bin) + " " + plain_word(file, "binary") +
+           " /" + plain_word(bin->target->name, "binary name") + "\n";
   }
   return out;
 }

@@ -1,23 +1,13 @@
 #include "generator/emit/json_words.hpp"
 
-#include <nlohmann/json.hpp>
+#include "generator/emit/escape.hpp"
 
 namespace recipe::emit {
-
-namespace {
-
-std::string quoted(const std::string& word) {
-  // Strict JSON: control characters escaped, UTF-8 kept as is; invalid UTF-8 replaced rather
-  // than emitting a line the frontend would not parse (and would then run through a shell).
-  return nlohmann::json(word).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-}  // namespace
 
 std::string json_words(const std::vector<std::string>& words) {
   std::string out = "[";
   for (size_t i = 0; i < words.size(); ++i) {
-    out += (i == 0 ? "" : ", ") + quoted(words[i]);
+    out += (i == 0 ? "" : ", ") + json_string(words[i]);
   }
   return out + "]";
 }
@@ -28,7 +18,7 @@ std::string json_words_multiline(const std::vector<std::string>& words, const st
     // A flag and its value share a line ("-C", "opt-level=3"): one option per line reads best.
     bool value_of_flag = i > 0 && words[i - 1].starts_with("-") && !words[i].starts_with("-");
     out += i == 0 ? "" : value_of_flag ? ", " : ", \\\n" + indent;
-    out += quoted(words[i]);
+    out += json_string(words[i]);
   }
   return out + "]";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "generator/emit/escape.hpp"
 #include "generator/emit/stage_names.hpp"
 #include "generator/plan/layout.hpp"
 #include "generator/plan/unit_queries.hpp"
@@ -104,7 +105,8 @@ UnitCommand run_command(const std::vector<plan::Unit>& units, const plan::Unit& 
 }  // namespace
 
 std::string Mount::render() const {
-  return "--mount=type=bind,from=" + from + ",source=" + source + ",target=" + target + (writable ? ",rw" : "");
+  return "--mount=type=bind," + mount_field("from", from) + "," + mount_field("source", source) + "," +
+         mount_field("target", target) + (writable ? ",rw" : "");
 }
 
 std::vector<std::string> base_environment(const std::string& source_date_epoch) {

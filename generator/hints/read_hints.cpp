@@ -4,6 +4,7 @@
 
 #include "generator/cargo/toml_document.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/printable.hpp"
 #include "generator/support/suggest.hpp"
 
 namespace recipe::hints {
@@ -28,11 +29,12 @@ class Reader {
     return node.source().begin.line > 0 ? cargo::location_of(m_origin, node) : m_origin;
   }
 
+  // One line per problem, whatever the values it quotes hold.
   void problem(const toml::node& node, const std::string& path, const std::string& what) {
-    m_problems.push_back(where(node) + ": " + (path.empty() ? "" : path + ": ") + what);
+    m_problems.push_back(printable(where(node) + ": " + (path.empty() ? "" : path + ": ") + what));
   }
 
-  // Fails once, naming every problem.
+  // Fails once, naming every problem, one a line.
   void check() const {
     if (m_problems.empty()) {
       return;

@@ -11,6 +11,7 @@
 #include "generator/cargo/lockfile.hpp"
 #include "generator/cargo/manifest.hpp"
 #include "generator/cargo/metadata.hpp"
+#include "generator/cargo/validate.hpp"
 #include "generator/pipeline/read_toolchain.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
@@ -24,6 +25,8 @@ using cargo::MetadataDocument;
 using cargo::match_lockfile;
 using cargo::parse_lockfile;
 using cargo::parse_root_manifest;
+using cargo::validate_lockfile;
+using cargo::validate_workspace;
 using model::RootManifest;
 
 namespace {
@@ -122,9 +125,12 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
   }
   loaded.workspace = std::make_unique<model::Workspace>(parse_metadata(text, loaded.metadata_origin));
   const std::string& root = loaded.workspace->workspace_root;
+  // The input edge: nothing cargo would not accept goes further.
+  validate_workspace(*loaded.workspace);
   loaded.inputs.workspace = loaded.workspace.get();
   loaded.inputs.manifest = read_root_manifest(opts, root);
   if (std::optional<Lockfile> lockfile = read_lockfile(opts, root)) {
+    validate_lockfile(*lockfile);
     loaded.inputs.checksums = match_lockfile(*lockfile, *loaded.workspace);
   }
 

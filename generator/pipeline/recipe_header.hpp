@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "generator/emit/recorded_command.hpp"
-#include "generator/pipeline/generate.hpp"
+#include "generator/pipeline/generate_request.hpp"
 
 // The recipe header: what a recipe records of the request that generated it, so that `audit
 // generate --check` regenerates it and `build` finds its context. Format (docs/recipes.md):

@@ -8,7 +8,10 @@
 namespace recipe {
 
 // A file written to a temporary sibling and renamed into place on `commit()`; destroyed without
-// commit, it leaves nothing behind. So a failed run never leaves a half-written output.
+// commit, it leaves nothing behind. So a failed run never leaves a half-written output. The
+// temporary file has no name until it is complete (O_TMPFILE, where the filesystem has it), is
+// removed on SIGTERM and SIGINT, and one a SIGKILL left (TARGET.tmp.PID of a dead process) is
+// removed by the next commit beside it.
 class AtomicFile {
  public:
   explicit AtomicFile(std::filesystem::path target);
@@ -27,7 +30,8 @@ class AtomicFile {
   bool m_committed = false;
 };
 
-// Write `content` to `path` atomically (`-` means stdout).
+// Write `content` to `path` atomically (`-` means stdout). Throws InputError when `path` is
+// empty or a folder, Error when it cannot be written.
 void write_output(const std::string& path, std::string_view content);
 
 // The most read_file takes from a Cargo.lock, a manifest, a hints file or a recipe: a thousand
