@@ -111,7 +111,7 @@ FROM scratch AS src-version_check-0.9.4
 COPY vendor/version_check-0.9.4 /recipe/src/version_check-0.9.4
 
 # build-script anyhow@1.0.69 build-script-build (host) [default,std]
-FROM base AS build-script-anyhow-1.0.69-55efc2160816
+FROM base AS build-script-anyhow-1.0.69-270fc84371f7
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,target=/recipe/src/anyhow-1.0.69,rw \
     ["/usr/bin/env", \
@@ -138,7 +138,7 @@ RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/55efc2160816df11", \
+    "/recipe/units/270fc84371f73533", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/anyhow-1.0.69/build.rs", \
@@ -148,16 +148,15 @@ RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,ta
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=55efc2160816df11", \
-    "-C", "extra-filename=-55efc2160816df11", \
-    "--out-dir", "/recipe/units/55efc2160816df11", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=270fc84371f73533", \
+    "-C", "extra-filename=-270fc84371f73533", \
+    "--out-dir", "/recipe/units/270fc84371f73533", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-anyhow-1.0.69-55efc2160816
-COPY --from=build-script-anyhow-1.0.69-55efc2160816 /recipe/units/55efc2160816df11 /recipe/units/55efc2160816df11
+FROM scratch AS out-build-script-anyhow-1.0.69-270fc84371f7
+COPY --from=build-script-anyhow-1.0.69-270fc84371f7 /recipe/units/270fc84371f73533 /recipe/units/270fc84371f73533
 
 # build-script crossbeam-utils@0.8.12 build-script-build (host) [default,std]
-FROM base AS build-script-crossbeam-utils-0.8.12-8d909ba13e6e
+FROM base AS build-script-crossbeam-utils-0.8.12-6d4d6c7fa545
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbeam-utils-0.8.12,target=/recipe/src/crossbeam-utils-0.8.12,rw \
     ["/usr/bin/env", \
@@ -184,7 +183,7 @@ RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbe
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/8d909ba13e6ed29f", \
+    "/recipe/units/6d4d6c7fa545d988", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/crossbeam-utils-0.8.12/build.rs", \
@@ -194,16 +193,15 @@ RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbe
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=8d909ba13e6ed29f", \
-    "-C", "extra-filename=-8d909ba13e6ed29f", \
-    "--out-dir", "/recipe/units/8d909ba13e6ed29f", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=6d4d6c7fa545d988", \
+    "-C", "extra-filename=-6d4d6c7fa545d988", \
+    "--out-dir", "/recipe/units/6d4d6c7fa545d988", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-crossbeam-utils-0.8.12-8d909ba13e6e
-COPY --from=build-script-crossbeam-utils-0.8.12-8d909ba13e6e /recipe/units/8d909ba13e6ed29f /recipe/units/8d909ba13e6ed29f
+FROM scratch AS out-build-script-crossbeam-utils-0.8.12-6d4d6c7fa545
+COPY --from=build-script-crossbeam-utils-0.8.12-6d4d6c7fa545 /recipe/units/6d4d6c7fa545d988 /recipe/units/6d4d6c7fa545d988
 
 # build-script crunchy@0.2.2 build-script-build (host) [default,limit_128]
-FROM base AS build-script-crunchy-0.2.2-f819d5f2d2b0
+FROM base AS build-script-crunchy-0.2.2-c68601e0c1cf
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,target=/recipe/src/crunchy-0.2.2,rw \
     ["/usr/bin/env", \
@@ -230,7 +228,7 @@ RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/f819d5f2d2b05686", \
+    "/recipe/units/c68601e0c1cfd811", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/crunchy-0.2.2/build.rs", \
@@ -240,16 +238,15 @@ RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,ta
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"limit_128\"", \
-    "-C", "metadata=f819d5f2d2b05686", \
-    "-C", "extra-filename=-f819d5f2d2b05686", \
-    "--out-dir", "/recipe/units/f819d5f2d2b05686", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=c68601e0c1cfd811", \
+    "-C", "extra-filename=-c68601e0c1cfd811", \
+    "--out-dir", "/recipe/units/c68601e0c1cfd811", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-crunchy-0.2.2-f819d5f2d2b0
-COPY --from=build-script-crunchy-0.2.2-f819d5f2d2b0 /recipe/units/f819d5f2d2b05686 /recipe/units/f819d5f2d2b05686
+FROM scratch AS out-build-script-crunchy-0.2.2-c68601e0c1cf
+COPY --from=build-script-crunchy-0.2.2-c68601e0c1cf /recipe/units/c68601e0c1cfd811 /recipe/units/c68601e0c1cfd811
 
 # build-script fixture-meta@0.1.0 build-script-build (host)
-FROM base AS build-script-fixture-meta-0.1.0-074d9c921b02
+FROM base AS build-script-fixture-meta-0.1.0-975bbc8bea61
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-meta-0.1.0,target=/recipe/src/fixture-meta-0.1.0,rw \
     ["/usr/bin/env", \
@@ -276,7 +273,7 @@ RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-met
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/074d9c921b02229b", \
+    "/recipe/units/975bbc8bea616731", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2021", "/recipe/src/fixture-meta-0.1.0/build.rs", \
@@ -284,15 +281,14 @@ RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-met
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=074d9c921b02229b", \
-    "-C", "extra-filename=-074d9c921b02229b", \
-    "--out-dir", "/recipe/units/074d9c921b02229b", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-build-script-fixture-meta-0.1.0-074d9c921b02
-COPY --from=build-script-fixture-meta-0.1.0-074d9c921b02 /recipe/units/074d9c921b02229b /recipe/units/074d9c921b02229b
+    "-C", "metadata=975bbc8bea616731", \
+    "-C", "extra-filename=-975bbc8bea616731", \
+    "--out-dir", "/recipe/units/975bbc8bea616731"]
+FROM scratch AS out-build-script-fixture-meta-0.1.0-975bbc8bea61
+COPY --from=build-script-fixture-meta-0.1.0-975bbc8bea61 /recipe/units/975bbc8bea616731 /recipe/units/975bbc8bea616731
 
 # build-script libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-libc-0.2.139-d4743f68f872
+FROM base AS build-script-libc-0.2.139-76e4a01b3912
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
@@ -319,7 +315,7 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d4743f68f8726961", \
+    "/recipe/units/76e4a01b3912101e", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/libc-0.2.139/build.rs", \
@@ -329,16 +325,15 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d4743f68f8726961", \
-    "-C", "extra-filename=-d4743f68f8726961", \
-    "--out-dir", "/recipe/units/d4743f68f8726961", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=76e4a01b3912101e", \
+    "-C", "extra-filename=-76e4a01b3912101e", \
+    "--out-dir", "/recipe/units/76e4a01b3912101e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-libc-0.2.139-d4743f68f872
-COPY --from=build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
+FROM scratch AS out-build-script-libc-0.2.139-76e4a01b3912
+COPY --from=build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
 
 # build-script memchr@2.5.0 build-script-build (host) [default,std]
-FROM base AS build-script-memchr-2.5.0-6af05890c7eb
+FROM base AS build-script-memchr-2.5.0-a3869d9c7bcc
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     ["/usr/bin/env", \
@@ -365,7 +360,7 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/6af05890c7eb4bda", \
+    "/recipe/units/a3869d9c7bcc6a69", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/memchr-2.5.0/build.rs", \
@@ -375,16 +370,15 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=6af05890c7eb4bda", \
-    "-C", "extra-filename=-6af05890c7eb4bda", \
-    "--out-dir", "/recipe/units/6af05890c7eb4bda", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=a3869d9c7bcc6a69", \
+    "-C", "extra-filename=-a3869d9c7bcc6a69", \
+    "--out-dir", "/recipe/units/a3869d9c7bcc6a69", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-memchr-2.5.0-6af05890c7eb
-COPY --from=build-script-memchr-2.5.0-6af05890c7eb /recipe/units/6af05890c7eb4bda /recipe/units/6af05890c7eb4bda
+FROM scratch AS out-build-script-memchr-2.5.0-a3869d9c7bcc
+COPY --from=build-script-memchr-2.5.0-a3869d9c7bcc /recipe/units/a3869d9c7bcc6a69 /recipe/units/a3869d9c7bcc6a69
 
 # build-script proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-proc-macro2-1.0.47-1821dadc7789
+FROM base AS build-script-proc-macro2-1.0.47-683c0d17bf63
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     ["/usr/bin/env", \
@@ -411,7 +405,7 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/1821dadc7789a9ec", \
+    "/recipe/units/683c0d17bf63da37", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/proc-macro2-1.0.47/build.rs", \
@@ -421,16 +415,15 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=1821dadc7789a9ec", \
-    "-C", "extra-filename=-1821dadc7789a9ec", \
-    "--out-dir", "/recipe/units/1821dadc7789a9ec", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=683c0d17bf63da37", \
+    "-C", "extra-filename=-683c0d17bf63da37", \
+    "--out-dir", "/recipe/units/683c0d17bf63da37", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-proc-macro2-1.0.47-1821dadc7789
-COPY --from=build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7789a9ec /recipe/units/1821dadc7789a9ec
+FROM scratch AS out-build-script-proc-macro2-1.0.47-683c0d17bf63
+COPY --from=build-script-proc-macro2-1.0.47-683c0d17bf63 /recipe/units/683c0d17bf63da37 /recipe/units/683c0d17bf63da37
 
 # build-script rayon-core@1.10.1 build-script-build (host)
-FROM base AS build-script-rayon-core-1.10.1-6df84ec927c5
+FROM base AS build-script-rayon-core-1.10.1-b0145a1f4bd6
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1.10.1,target=/recipe/src/rayon-core-1.10.1,rw \
     ["/usr/bin/env", \
@@ -457,7 +450,7 @@ RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/6df84ec927c53e1c", \
+    "/recipe/units/b0145a1f4bd6130f", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2021", "/recipe/src/rayon-core-1.10.1/build.rs", \
@@ -465,19 +458,18 @@ RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=6df84ec927c53e1c", \
-    "-C", "extra-filename=-6df84ec927c53e1c", \
-    "--out-dir", "/recipe/units/6df84ec927c53e1c", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=b0145a1f4bd6130f", \
+    "-C", "extra-filename=-b0145a1f4bd6130f", \
+    "--out-dir", "/recipe/units/b0145a1f4bd6130f", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-rayon-core-1.10.1-6df84ec927c5
-COPY --from=build-script-rayon-core-1.10.1-6df84ec927c5 /recipe/units/6df84ec927c53e1c /recipe/units/6df84ec927c53e1c
+FROM scratch AS out-build-script-rayon-core-1.10.1-b0145a1f4bd6
+COPY --from=build-script-rayon-core-1.10.1-b0145a1f4bd6 /recipe/units/b0145a1f4bd6130f /recipe/units/b0145a1f4bd6130f
 
 # build-script-run anyhow@1.0.69 build-script-build (host) [default,std]
-FROM base AS build-script-run-anyhow-1.0.69-de030d7716c6
+FROM base AS build-script-run-anyhow-1.0.69-0dbb3806fde5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,target=/recipe/src/anyhow-1.0.69,rw \
-    --mount=type=bind,from=out-build-script-anyhow-1.0.69-55efc2160816,source=/recipe/units/55efc2160816df11,target=/recipe/units/55efc2160816df11 \
+    --mount=type=bind,from=out-build-script-anyhow-1.0.69-270fc84371f7,source=/recipe/units/270fc84371f73533,target=/recipe/units/270fc84371f73533 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -517,25 +509,25 @@ RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,ta
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/de030d7716c6a5e7/out", \
+    "OUT_DIR=/recipe/units/0dbb3806fde5ed50/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/de030d7716c6a5e7", \
-    "/recipe/units/55efc2160816df11/build_script_build-55efc2160816df11", \
+    "/recipe/units/0dbb3806fde5ed50", \
+    "/recipe/units/270fc84371f73533/build_script_build-270fc84371f73533", \
     "/recipe/src/anyhow-1.0.69", \
     "anyhow@1.0.69"]
-FROM scratch AS out-build-script-run-anyhow-1.0.69-de030d7716c6
-COPY --from=build-script-run-anyhow-1.0.69-de030d7716c6 /recipe/units/de030d7716c6a5e7 /recipe/units/de030d7716c6a5e7
+FROM scratch AS out-build-script-run-anyhow-1.0.69-0dbb3806fde5
+COPY --from=build-script-run-anyhow-1.0.69-0dbb3806fde5 /recipe/units/0dbb3806fde5ed50 /recipe/units/0dbb3806fde5ed50
 
 # build-script-run crossbeam-utils@0.8.12 build-script-build (host) [default,std]
-FROM base AS build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c
+FROM base AS build-script-run-crossbeam-utils-0.8.12-386ed6460c42
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbeam-utils-0.8.12,target=/recipe/src/crossbeam-utils-0.8.12,rw \
-    --mount=type=bind,from=out-build-script-crossbeam-utils-0.8.12-8d909ba13e6e,source=/recipe/units/8d909ba13e6ed29f,target=/recipe/units/8d909ba13e6ed29f \
+    --mount=type=bind,from=out-build-script-crossbeam-utils-0.8.12-6d4d6c7fa545,source=/recipe/units/6d4d6c7fa545d988,target=/recipe/units/6d4d6c7fa545d988 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -575,25 +567,25 @@ RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbe
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/bcaaed55e26cd244/out", \
+    "OUT_DIR=/recipe/units/386ed6460c4243fd/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/bcaaed55e26cd244", \
-    "/recipe/units/8d909ba13e6ed29f/build_script_build-8d909ba13e6ed29f", \
+    "/recipe/units/386ed6460c4243fd", \
+    "/recipe/units/6d4d6c7fa545d988/build_script_build-6d4d6c7fa545d988", \
     "/recipe/src/crossbeam-utils-0.8.12", \
     "crossbeam-utils@0.8.12"]
-FROM scratch AS out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c
-COPY --from=build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c /recipe/units/bcaaed55e26cd244 /recipe/units/bcaaed55e26cd244
+FROM scratch AS out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42
+COPY --from=build-script-run-crossbeam-utils-0.8.12-386ed6460c42 /recipe/units/386ed6460c4243fd /recipe/units/386ed6460c4243fd
 
 # build-script-run crunchy@0.2.2 build-script-build (host) [default,limit_128]
-FROM base AS build-script-run-crunchy-0.2.2-dffabfa7d38d
+FROM base AS build-script-run-crunchy-0.2.2-ed0b7339a415
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,target=/recipe/src/crunchy-0.2.2,rw \
-    --mount=type=bind,from=out-build-script-crunchy-0.2.2-f819d5f2d2b0,source=/recipe/units/f819d5f2d2b05686,target=/recipe/units/f819d5f2d2b05686 \
+    --mount=type=bind,from=out-build-script-crunchy-0.2.2-c68601e0c1cf,source=/recipe/units/c68601e0c1cfd811,target=/recipe/units/c68601e0c1cfd811 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -633,25 +625,25 @@ RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,ta
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/dffabfa7d38d6e6e/out", \
+    "OUT_DIR=/recipe/units/ed0b7339a415c237/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/dffabfa7d38d6e6e", \
-    "/recipe/units/f819d5f2d2b05686/build_script_build-f819d5f2d2b05686", \
+    "/recipe/units/ed0b7339a415c237", \
+    "/recipe/units/c68601e0c1cfd811/build_script_build-c68601e0c1cfd811", \
     "/recipe/src/crunchy-0.2.2", \
     "crunchy@0.2.2"]
-FROM scratch AS out-build-script-run-crunchy-0.2.2-dffabfa7d38d
-COPY --from=build-script-run-crunchy-0.2.2-dffabfa7d38d /recipe/units/dffabfa7d38d6e6e /recipe/units/dffabfa7d38d6e6e
+FROM scratch AS out-build-script-run-crunchy-0.2.2-ed0b7339a415
+COPY --from=build-script-run-crunchy-0.2.2-ed0b7339a415 /recipe/units/ed0b7339a415c237 /recipe/units/ed0b7339a415c237
 
 # build-script-run fixture-meta@0.1.0 build-script-build (host)
-FROM base AS build-script-run-fixture-meta-0.1.0-d28b31abfda9
+FROM base AS build-script-run-fixture-meta-0.1.0-26e7f7e86d79
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-meta-0.1.0,target=/recipe/src/fixture-meta-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-fixture-meta-0.1.0-074d9c921b02,source=/recipe/units/074d9c921b02229b,target=/recipe/units/074d9c921b02229b \
+    --mount=type=bind,from=out-build-script-fixture-meta-0.1.0-975bbc8bea61,source=/recipe/units/975bbc8bea616731,target=/recipe/units/975bbc8bea616731 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -690,25 +682,25 @@ RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-met
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/d28b31abfda9e544/out", \
+    "OUT_DIR=/recipe/units/26e7f7e86d795e4e/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/d28b31abfda9e544", \
-    "/recipe/units/074d9c921b02229b/build_script_build-074d9c921b02229b", \
+    "/recipe/units/26e7f7e86d795e4e", \
+    "/recipe/units/975bbc8bea616731/build_script_build-975bbc8bea616731", \
     "/recipe/src/fixture-meta-0.1.0", \
     "fixture-meta@0.1.0"]
-FROM scratch AS out-build-script-run-fixture-meta-0.1.0-d28b31abfda9
-COPY --from=build-script-run-fixture-meta-0.1.0-d28b31abfda9 /recipe/units/d28b31abfda9e544 /recipe/units/d28b31abfda9e544
+FROM scratch AS out-build-script-run-fixture-meta-0.1.0-26e7f7e86d79
+COPY --from=build-script-run-fixture-meta-0.1.0-26e7f7e86d79 /recipe/units/26e7f7e86d795e4e /recipe/units/26e7f7e86d795e4e
 
 # build-script-run libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-run-libc-0.2.139-624c2f51f09f
+FROM base AS build-script-run-libc-0.2.139-6e92fb627b1a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-libc-0.2.139-d4743f68f872,source=/recipe/units/d4743f68f8726961,target=/recipe/units/d4743f68f8726961 \
+    --mount=type=bind,from=out-build-script-libc-0.2.139-76e4a01b3912,source=/recipe/units/76e4a01b3912101e,target=/recipe/units/76e4a01b3912101e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -748,25 +740,25 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/624c2f51f09f758c", \
-    "/recipe/units/d4743f68f8726961/build_script_build-d4743f68f8726961", \
+    "/recipe/units/6e92fb627b1a4f38", \
+    "/recipe/units/76e4a01b3912101e/build_script_build-76e4a01b3912101e", \
     "/recipe/src/libc-0.2.139", \
     "libc@0.2.139"]
-FROM scratch AS out-build-script-run-libc-0.2.139-624c2f51f09f
-COPY --from=build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
+FROM scratch AS out-build-script-run-libc-0.2.139-6e92fb627b1a
+COPY --from=build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
 
 # build-script-run memchr@2.5.0 build-script-build (host) [default,std]
-FROM base AS build-script-run-memchr-2.5.0-d8e4c804f6b5
+FROM base AS build-script-run-memchr-2.5.0-4ac7bb0fa496
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
-    --mount=type=bind,from=out-build-script-memchr-2.5.0-6af05890c7eb,source=/recipe/units/6af05890c7eb4bda,target=/recipe/units/6af05890c7eb4bda \
+    --mount=type=bind,from=out-build-script-memchr-2.5.0-a3869d9c7bcc,source=/recipe/units/a3869d9c7bcc6a69,target=/recipe/units/a3869d9c7bcc6a69 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -806,25 +798,25 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/d8e4c804f6b52b10/out", \
+    "OUT_DIR=/recipe/units/4ac7bb0fa496b8ad/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/d8e4c804f6b52b10", \
-    "/recipe/units/6af05890c7eb4bda/build_script_build-6af05890c7eb4bda", \
+    "/recipe/units/4ac7bb0fa496b8ad", \
+    "/recipe/units/a3869d9c7bcc6a69/build_script_build-a3869d9c7bcc6a69", \
     "/recipe/src/memchr-2.5.0", \
     "memchr@2.5.0"]
-FROM scratch AS out-build-script-run-memchr-2.5.0-d8e4c804f6b5
-COPY --from=build-script-run-memchr-2.5.0-d8e4c804f6b5 /recipe/units/d8e4c804f6b52b10 /recipe/units/d8e4c804f6b52b10
+FROM scratch AS out-build-script-run-memchr-2.5.0-4ac7bb0fa496
+COPY --from=build-script-run-memchr-2.5.0-4ac7bb0fa496 /recipe/units/4ac7bb0fa496b8ad /recipe/units/4ac7bb0fa496b8ad
 
 # build-script-run proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-run-proc-macro2-1.0.47-0899866bdbae
+FROM base AS build-script-run-proc-macro2-1.0.47-05c34d9b4704
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
-    --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-1821dadc7789,source=/recipe/units/1821dadc7789a9ec,target=/recipe/units/1821dadc7789a9ec \
+    --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-683c0d17bf63,source=/recipe/units/683c0d17bf63da37,target=/recipe/units/683c0d17bf63da37 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -864,25 +856,25 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/0899866bdbae618b/out", \
+    "OUT_DIR=/recipe/units/05c34d9b47045606/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/0899866bdbae618b", \
-    "/recipe/units/1821dadc7789a9ec/build_script_build-1821dadc7789a9ec", \
+    "/recipe/units/05c34d9b47045606", \
+    "/recipe/units/683c0d17bf63da37/build_script_build-683c0d17bf63da37", \
     "/recipe/src/proc-macro2-1.0.47", \
     "proc-macro2@1.0.47"]
-FROM scratch AS out-build-script-run-proc-macro2-1.0.47-0899866bdbae
-COPY --from=build-script-run-proc-macro2-1.0.47-0899866bdbae /recipe/units/0899866bdbae618b /recipe/units/0899866bdbae618b
+FROM scratch AS out-build-script-run-proc-macro2-1.0.47-05c34d9b4704
+COPY --from=build-script-run-proc-macro2-1.0.47-05c34d9b4704 /recipe/units/05c34d9b47045606 /recipe/units/05c34d9b47045606
 
 # build-script-run rayon-core@1.10.1 build-script-build (host)
-FROM base AS build-script-run-rayon-core-1.10.1-cdbd5c56e1d3
+FROM base AS build-script-run-rayon-core-1.10.1-adf1a76e591a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1.10.1,target=/recipe/src/rayon-core-1.10.1,rw \
-    --mount=type=bind,from=out-build-script-rayon-core-1.10.1-6df84ec927c5,source=/recipe/units/6df84ec927c53e1c,target=/recipe/units/6df84ec927c53e1c \
+    --mount=type=bind,from=out-build-script-rayon-core-1.10.1-b0145a1f4bd6,source=/recipe/units/b0145a1f4bd6130f,target=/recipe/units/b0145a1f4bd6130f \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -921,22 +913,22 @@ RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/cdbd5c56e1d3c093/out", \
+    "OUT_DIR=/recipe/units/adf1a76e591a6d1c/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/cdbd5c56e1d3c093", \
-    "/recipe/units/6df84ec927c53e1c/build_script_build-6df84ec927c53e1c", \
+    "/recipe/units/adf1a76e591a6d1c", \
+    "/recipe/units/b0145a1f4bd6130f/build_script_build-b0145a1f4bd6130f", \
     "/recipe/src/rayon-core-1.10.1", \
     "rayon-core@1.10.1"]
-FROM scratch AS out-build-script-run-rayon-core-1.10.1-cdbd5c56e1d3
-COPY --from=build-script-run-rayon-core-1.10.1-cdbd5c56e1d3 /recipe/units/cdbd5c56e1d3c093 /recipe/units/cdbd5c56e1d3c093
+FROM scratch AS out-build-script-run-rayon-core-1.10.1-adf1a76e591a
+COPY --from=build-script-run-rayon-core-1.10.1-adf1a76e591a /recipe/units/adf1a76e591a6d1c /recipe/units/adf1a76e591a6d1c
 
 # build-script ryu@1.0.2 build-script-build (host)
-FROM base AS build-script-ryu-1.0.2-87971bdedbc5
+FROM base AS build-script-ryu-1.0.2-d44526eaae37
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     ["/usr/bin/env", \
@@ -963,7 +955,7 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/87971bdedbc5d008", \
+    "/recipe/units/d44526eaae37debe", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/ryu-1.0.2/build.rs", \
@@ -971,19 +963,18 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=87971bdedbc5d008", \
-    "-C", "extra-filename=-87971bdedbc5d008", \
-    "--out-dir", "/recipe/units/87971bdedbc5d008", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=d44526eaae37debe", \
+    "-C", "extra-filename=-d44526eaae37debe", \
+    "--out-dir", "/recipe/units/d44526eaae37debe", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-ryu-1.0.2-87971bdedbc5
-COPY --from=build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /recipe/units/87971bdedbc5d008
+FROM scratch AS out-build-script-ryu-1.0.2-d44526eaae37
+COPY --from=build-script-ryu-1.0.2-d44526eaae37 /recipe/units/d44526eaae37debe /recipe/units/d44526eaae37debe
 
 # build-script-run ryu@1.0.2 build-script-build (host)
-FROM base AS build-script-run-ryu-1.0.2-dbbe82cb30e1
+FROM base AS build-script-run-ryu-1.0.2-7520fdfc57cd
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
+    --mount=type=bind,from=out-build-script-ryu-1.0.2-d44526eaae37,source=/recipe/units/d44526eaae37debe,target=/recipe/units/d44526eaae37debe \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1021,22 +1012,22 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/dbbe82cb30e1be87/out", \
+    "OUT_DIR=/recipe/units/7520fdfc57cd4b76/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/dbbe82cb30e1be87", \
-    "/recipe/units/87971bdedbc5d008/build_script_build-87971bdedbc5d008", \
+    "/recipe/units/7520fdfc57cd4b76", \
+    "/recipe/units/d44526eaae37debe/build_script_build-d44526eaae37debe", \
     "/recipe/src/ryu-1.0.2", \
     "ryu@1.0.2"]
-FROM scratch AS out-build-script-run-ryu-1.0.2-dbbe82cb30e1
-COPY --from=build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be87 /recipe/units/dbbe82cb30e1be87
+FROM scratch AS out-build-script-run-ryu-1.0.2-7520fdfc57cd
+COPY --from=build-script-run-ryu-1.0.2-7520fdfc57cd /recipe/units/7520fdfc57cd4b76 /recipe/units/7520fdfc57cd4b76
 
 # build-script serde@1.0.152 build-script-build (host) [default,std]
-FROM base AS build-script-serde-1.0.152-0b8b634d70ce
+FROM base AS build-script-serde-1.0.152-c1ec77206cef
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     ["/usr/bin/env", \
@@ -1063,7 +1054,7 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0b8b634d70ce903c", \
+    "/recipe/units/c1ec77206cefb51e", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/serde-1.0.152/build.rs", \
@@ -1073,19 +1064,18 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=0b8b634d70ce903c", \
-    "-C", "extra-filename=-0b8b634d70ce903c", \
-    "--out-dir", "/recipe/units/0b8b634d70ce903c", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=c1ec77206cefb51e", \
+    "-C", "extra-filename=-c1ec77206cefb51e", \
+    "--out-dir", "/recipe/units/c1ec77206cefb51e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde-1.0.152-0b8b634d70ce
-COPY --from=build-script-serde-1.0.152-0b8b634d70ce /recipe/units/0b8b634d70ce903c /recipe/units/0b8b634d70ce903c
+FROM scratch AS out-build-script-serde-1.0.152-c1ec77206cef
+COPY --from=build-script-serde-1.0.152-c1ec77206cef /recipe/units/c1ec77206cefb51e /recipe/units/c1ec77206cefb51e
 
 # build-script-run serde@1.0.152 build-script-build (host) [default,std]
-FROM base AS build-script-run-serde-1.0.152-033df22cf290
+FROM base AS build-script-run-serde-1.0.152-5379b2ddcb79
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-serde-1.0.152-0b8b634d70ce,source=/recipe/units/0b8b634d70ce903c,target=/recipe/units/0b8b634d70ce903c \
+    --mount=type=bind,from=out-build-script-serde-1.0.152-c1ec77206cef,source=/recipe/units/c1ec77206cefb51e,target=/recipe/units/c1ec77206cefb51e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1125,22 +1115,22 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/033df22cf290f7a7/out", \
+    "OUT_DIR=/recipe/units/5379b2ddcb79b509/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/033df22cf290f7a7", \
-    "/recipe/units/0b8b634d70ce903c/build_script_build-0b8b634d70ce903c", \
+    "/recipe/units/5379b2ddcb79b509", \
+    "/recipe/units/c1ec77206cefb51e/build_script_build-c1ec77206cefb51e", \
     "/recipe/src/serde-1.0.152", \
     "serde@1.0.152"]
-FROM scratch AS out-build-script-run-serde-1.0.152-033df22cf290
-COPY --from=build-script-run-serde-1.0.152-033df22cf290 /recipe/units/033df22cf290f7a7 /recipe/units/033df22cf290f7a7
+FROM scratch AS out-build-script-run-serde-1.0.152-5379b2ddcb79
+COPY --from=build-script-run-serde-1.0.152-5379b2ddcb79 /recipe/units/5379b2ddcb79b509 /recipe/units/5379b2ddcb79b509
 
 # build-script serde_json@1.0.87 build-script-build (host) [default,std]
-FROM base AS build-script-serde_json-1.0.87-d7046b20cb00
+FROM base AS build-script-serde_json-1.0.87-abcf7eff9c8a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     ["/usr/bin/env", \
@@ -1167,7 +1157,7 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d7046b20cb00eec0", \
+    "/recipe/units/abcf7eff9c8a535f", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/serde_json-1.0.87/build.rs", \
@@ -1177,19 +1167,18 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d7046b20cb00eec0", \
-    "-C", "extra-filename=-d7046b20cb00eec0", \
-    "--out-dir", "/recipe/units/d7046b20cb00eec0", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=abcf7eff9c8a535f", \
+    "-C", "extra-filename=-abcf7eff9c8a535f", \
+    "--out-dir", "/recipe/units/abcf7eff9c8a535f", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde_json-1.0.87-d7046b20cb00
-COPY --from=build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb00eec0 /recipe/units/d7046b20cb00eec0
+FROM scratch AS out-build-script-serde_json-1.0.87-abcf7eff9c8a
+COPY --from=build-script-serde_json-1.0.87-abcf7eff9c8a /recipe/units/abcf7eff9c8a535f /recipe/units/abcf7eff9c8a535f
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
-FROM base AS build-script-run-serde_json-1.0.87-8a7dfc72d630
+FROM base AS build-script-run-serde_json-1.0.87-e57127c578a2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
+    --mount=type=bind,from=out-build-script-serde_json-1.0.87-abcf7eff9c8a,source=/recipe/units/abcf7eff9c8a535f,target=/recipe/units/abcf7eff9c8a535f \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1229,22 +1218,22 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/8a7dfc72d630d994/out", \
+    "OUT_DIR=/recipe/units/e57127c578a2ff1e/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/8a7dfc72d630d994", \
-    "/recipe/units/d7046b20cb00eec0/build_script_build-d7046b20cb00eec0", \
+    "/recipe/units/e57127c578a2ff1e", \
+    "/recipe/units/abcf7eff9c8a535f/build_script_build-abcf7eff9c8a535f", \
     "/recipe/src/serde_json-1.0.87", \
     "serde_json@1.0.87"]
-FROM scratch AS out-build-script-run-serde_json-1.0.87-8a7dfc72d630
-COPY --from=build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc72d630d994 /recipe/units/8a7dfc72d630d994
+FROM scratch AS out-build-script-run-serde_json-1.0.87-e57127c578a2
+COPY --from=build-script-run-serde_json-1.0.87-e57127c578a2 /recipe/units/e57127c578a2ff1e /recipe/units/e57127c578a2ff1e
 
 # build-script tiny-keccak@2.0.2 build-script-build (host) [default,sha3]
-FROM base AS build-script-tiny-keccak-2.0.2-f795927ee1af
+FROM base AS build-script-tiny-keccak-2.0.2-b24bcd51387c
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-2.0.2,target=/recipe/src/tiny-keccak-2.0.2,rw \
     ["/usr/bin/env", \
@@ -1271,7 +1260,7 @@ RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/f795927ee1af0183", \
+    "/recipe/units/b24bcd51387cb3cf", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/tiny-keccak-2.0.2/build.rs", \
@@ -1281,19 +1270,18 @@ RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"sha3\"", \
-    "-C", "metadata=f795927ee1af0183", \
-    "-C", "extra-filename=-f795927ee1af0183", \
-    "--out-dir", "/recipe/units/f795927ee1af0183", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=b24bcd51387cb3cf", \
+    "-C", "extra-filename=-b24bcd51387cb3cf", \
+    "--out-dir", "/recipe/units/b24bcd51387cb3cf", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-tiny-keccak-2.0.2-f795927ee1af
-COPY --from=build-script-tiny-keccak-2.0.2-f795927ee1af /recipe/units/f795927ee1af0183 /recipe/units/f795927ee1af0183
+FROM scratch AS out-build-script-tiny-keccak-2.0.2-b24bcd51387c
+COPY --from=build-script-tiny-keccak-2.0.2-b24bcd51387c /recipe/units/b24bcd51387cb3cf /recipe/units/b24bcd51387cb3cf
 
 # build-script-run tiny-keccak@2.0.2 build-script-build (host) [default,sha3]
-FROM base AS build-script-run-tiny-keccak-2.0.2-1fcf1936da5a
+FROM base AS build-script-run-tiny-keccak-2.0.2-b21c29e14d96
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-2.0.2,target=/recipe/src/tiny-keccak-2.0.2,rw \
-    --mount=type=bind,from=out-build-script-tiny-keccak-2.0.2-f795927ee1af,source=/recipe/units/f795927ee1af0183,target=/recipe/units/f795927ee1af0183 \
+    --mount=type=bind,from=out-build-script-tiny-keccak-2.0.2-b24bcd51387c,source=/recipe/units/b24bcd51387cb3cf,target=/recipe/units/b24bcd51387cb3cf \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1333,22 +1321,22 @@ RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/1fcf1936da5a75a9/out", \
+    "OUT_DIR=/recipe/units/b21c29e14d965e4e/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/1fcf1936da5a75a9", \
-    "/recipe/units/f795927ee1af0183/build_script_build-f795927ee1af0183", \
+    "/recipe/units/b21c29e14d965e4e", \
+    "/recipe/units/b24bcd51387cb3cf/build_script_build-b24bcd51387cb3cf", \
     "/recipe/src/tiny-keccak-2.0.2", \
     "tiny-keccak@2.0.2"]
-FROM scratch AS out-build-script-run-tiny-keccak-2.0.2-1fcf1936da5a
-COPY --from=build-script-run-tiny-keccak-2.0.2-1fcf1936da5a /recipe/units/1fcf1936da5a75a9 /recipe/units/1fcf1936da5a75a9
+FROM scratch AS out-build-script-run-tiny-keccak-2.0.2-b21c29e14d96
+COPY --from=build-script-run-tiny-keccak-2.0.2-b21c29e14d96 /recipe/units/b21c29e14d965e4e /recipe/units/b21c29e14d965e4e
 
 # build-script typenum@1.16.0 build-script-main (host)
-FROM base AS build-script-typenum-1.16.0-9f7e96100cf0
+FROM base AS build-script-typenum-1.16.0-4ad6c484230e
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,target=/recipe/src/typenum-1.16.0,rw \
     ["/usr/bin/env", \
@@ -1375,7 +1363,7 @@ RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9f7e96100cf0a65c", \
+    "/recipe/units/4ad6c484230e41f3", \
     "--", "rustc", \
     "--crate-name", "build_script_main", \
     "--edition=2018", "/recipe/src/typenum-1.16.0/build/main.rs", \
@@ -1383,19 +1371,18 @@ RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=9f7e96100cf0a65c", \
-    "-C", "extra-filename=-9f7e96100cf0a65c", \
-    "--out-dir", "/recipe/units/9f7e96100cf0a65c", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=4ad6c484230e41f3", \
+    "-C", "extra-filename=-4ad6c484230e41f3", \
+    "--out-dir", "/recipe/units/4ad6c484230e41f3", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-typenum-1.16.0-9f7e96100cf0
-COPY --from=build-script-typenum-1.16.0-9f7e96100cf0 /recipe/units/9f7e96100cf0a65c /recipe/units/9f7e96100cf0a65c
+FROM scratch AS out-build-script-typenum-1.16.0-4ad6c484230e
+COPY --from=build-script-typenum-1.16.0-4ad6c484230e /recipe/units/4ad6c484230e41f3 /recipe/units/4ad6c484230e41f3
 
 # build-script-run typenum@1.16.0 build-script-main (host)
-FROM base AS build-script-run-typenum-1.16.0-a53494192ea4
+FROM base AS build-script-run-typenum-1.16.0-232cdde4fea5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,target=/recipe/src/typenum-1.16.0,rw \
-    --mount=type=bind,from=out-build-script-typenum-1.16.0-9f7e96100cf0,source=/recipe/units/9f7e96100cf0a65c,target=/recipe/units/9f7e96100cf0a65c \
+    --mount=type=bind,from=out-build-script-typenum-1.16.0-4ad6c484230e,source=/recipe/units/4ad6c484230e41f3,target=/recipe/units/4ad6c484230e41f3 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1433,25 +1420,25 @@ RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/a53494192ea48503/out", \
+    "OUT_DIR=/recipe/units/232cdde4fea566e9/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/a53494192ea48503", \
-    "/recipe/units/9f7e96100cf0a65c/build_script_main-9f7e96100cf0a65c", \
+    "/recipe/units/232cdde4fea566e9", \
+    "/recipe/units/4ad6c484230e41f3/build_script_main-4ad6c484230e41f3", \
     "/recipe/src/typenum-1.16.0", \
     "typenum@1.16.0"]
-FROM scratch AS out-build-script-run-typenum-1.16.0-a53494192ea4
-COPY --from=build-script-run-typenum-1.16.0-a53494192ea4 /recipe/units/a53494192ea48503 /recipe/units/a53494192ea48503
+FROM scratch AS out-build-script-run-typenum-1.16.0-232cdde4fea5
+COPY --from=build-script-run-typenum-1.16.0-232cdde4fea5 /recipe/units/232cdde4fea566e9 /recipe/units/232cdde4fea566e9
 
 # lib anyhow@1.0.69 anyhow [default,std]
-FROM base AS lib-anyhow-1.0.69-62842e2de1f3
+FROM base AS lib-anyhow-1.0.69-be2192e30630
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,target=/recipe/src/anyhow-1.0.69,rw \
-    --mount=type=bind,from=out-build-script-run-anyhow-1.0.69-de030d7716c6,source=/recipe/units/de030d7716c6a5e7,target=/recipe/units/de030d7716c6a5e7 \
+    --mount=type=bind,from=out-build-script-run-anyhow-1.0.69-0dbb3806fde5,source=/recipe/units/0dbb3806fde5ed50,target=/recipe/units/0dbb3806fde5ed50 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1474,12 +1461,12 @@ RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,ta
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=69", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/de030d7716c6a5e7/out", \
+    "OUT_DIR=/recipe/units/0dbb3806fde5ed50/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/62842e2de1f3d613", \
-    "--build-script", "/recipe/units/de030d7716c6a5e7", \
-    "--link-search", "/recipe/units/de030d7716c6a5e7", \
+    "/recipe/units/be2192e306304f48", \
+    "--build-script", "/recipe/units/0dbb3806fde5ed50", \
+    "--link-search", "/recipe/units/0dbb3806fde5ed50", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "anyhow", \
@@ -1490,16 +1477,15 @@ RUN --mount=type=bind,from=src-anyhow-1.0.69,source=/recipe/src/anyhow-1.0.69,ta
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=62842e2de1f3d613", \
-    "-C", "extra-filename=-62842e2de1f3d613", \
-    "--out-dir", "/recipe/units/62842e2de1f3d613", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=be2192e306304f48", \
+    "-C", "extra-filename=-be2192e306304f48", \
+    "--out-dir", "/recipe/units/be2192e306304f48", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-anyhow-1.0.69-62842e2de1f3
-COPY --from=lib-anyhow-1.0.69-62842e2de1f3 /recipe/units/62842e2de1f3d613 /recipe/units/62842e2de1f3d613
+FROM scratch AS out-lib-anyhow-1.0.69-be2192e30630
+COPY --from=lib-anyhow-1.0.69-be2192e30630 /recipe/units/be2192e306304f48 /recipe/units/be2192e306304f48
 
 # lib autocfg@1.1.0 autocfg (host)
-FROM base AS lib-autocfg-1.1.0-057c3a915c65
+FROM base AS lib-autocfg-1.1.0-35cf331f86a6
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,target=/recipe/src/autocfg-1.1.0,rw \
     ["/usr/bin/env", \
@@ -1526,7 +1512,7 @@ RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/057c3a915c650d11", \
+    "/recipe/units/35cf331f86a6201b", \
     "--", "rustc", \
     "--crate-name", "autocfg", \
     "--edition=2015", "/recipe/src/autocfg-1.1.0/src/lib.rs", \
@@ -1534,19 +1520,18 @@ RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,ta
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=057c3a915c650d11", \
-    "-C", "extra-filename=-057c3a915c650d11", \
-    "--out-dir", "/recipe/units/057c3a915c650d11", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=35cf331f86a6201b", \
+    "-C", "extra-filename=-35cf331f86a6201b", \
+    "--out-dir", "/recipe/units/35cf331f86a6201b", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-autocfg-1.1.0-057c3a915c65
-COPY --from=lib-autocfg-1.1.0-057c3a915c65 /recipe/units/057c3a915c650d11 /recipe/units/057c3a915c650d11
+FROM scratch AS out-lib-autocfg-1.1.0-35cf331f86a6
+COPY --from=lib-autocfg-1.1.0-35cf331f86a6 /recipe/units/35cf331f86a6201b /recipe/units/35cf331f86a6201b
 
 # build-script buildscripts-fixture@0.1.0 build-script-build (host)
-FROM base AS build-script-buildscripts-fixture-0.1.0-d69f069d74da
+FROM base AS build-script-buildscripts-fixture-0.1.0-691631bc3668
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/buildscripts-fixture-0.1.0,target=/recipe/src/buildscripts-fixture-0.1.0,rw \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1572,7 +1557,7 @@ RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/bui
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d69f069d74da6606", \
+    "/recipe/units/691631bc36681722", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2021", "/recipe/src/buildscripts-fixture-0.1.0/build.rs", \
@@ -1580,20 +1565,19 @@ RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/bui
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=d69f069d74da6606", \
-    "-C", "extra-filename=-d69f069d74da6606", \
-    "--out-dir", "/recipe/units/d69f069d74da6606", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib"]
-FROM scratch AS out-build-script-buildscripts-fixture-0.1.0-d69f069d74da
-COPY --from=build-script-buildscripts-fixture-0.1.0-d69f069d74da /recipe/units/d69f069d74da6606 /recipe/units/d69f069d74da6606
+    "-C", "metadata=691631bc36681722", \
+    "-C", "extra-filename=-691631bc36681722", \
+    "--out-dir", "/recipe/units/691631bc36681722", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib"]
+FROM scratch AS out-build-script-buildscripts-fixture-0.1.0-691631bc3668
+COPY --from=build-script-buildscripts-fixture-0.1.0-691631bc3668 /recipe/units/691631bc36681722 /recipe/units/691631bc36681722
 
 # build-script crossbeam-epoch@0.9.13 build-script-build (host) [alloc,std]
-FROM base AS build-script-crossbeam-epoch-0.9.13-2f1a21069f3a
+FROM base AS build-script-crossbeam-epoch-0.9.13-164cc7f246b8
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbeam-epoch-0.9.13,target=/recipe/src/crossbeam-epoch-0.9.13,rw \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1618,7 +1602,7 @@ RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbe
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2f1a21069f3a60f2", \
+    "/recipe/units/164cc7f246b810ea", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/crossbeam-epoch-0.9.13/build.rs", \
@@ -1628,21 +1612,20 @@ RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbe
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"alloc\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=2f1a21069f3a60f2", \
-    "-C", "extra-filename=-2f1a21069f3a60f2", \
-    "--out-dir", "/recipe/units/2f1a21069f3a60f2", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib", \
+    "-C", "metadata=164cc7f246b810ea", \
+    "-C", "extra-filename=-164cc7f246b810ea", \
+    "--out-dir", "/recipe/units/164cc7f246b810ea", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-crossbeam-epoch-0.9.13-2f1a21069f3a
-COPY --from=build-script-crossbeam-epoch-0.9.13-2f1a21069f3a /recipe/units/2f1a21069f3a60f2 /recipe/units/2f1a21069f3a60f2
+FROM scratch AS out-build-script-crossbeam-epoch-0.9.13-164cc7f246b8
+COPY --from=build-script-crossbeam-epoch-0.9.13-164cc7f246b8 /recipe/units/164cc7f246b810ea /recipe/units/164cc7f246b810ea
 
 # build-script memoffset@0.6.5 build-script-build (host) [default]
-FROM base AS build-script-memoffset-0.6.5-a28c59c8d769
+FROM base AS build-script-memoffset-0.6.5-aa9e95262a0a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.5,target=/recipe/src/memoffset-0.6.5,rw \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1667,7 +1650,7 @@ RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/a28c59c8d769b1d2", \
+    "/recipe/units/aa9e95262a0a3233", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/memoffset-0.6.5/build.rs", \
@@ -1676,21 +1659,20 @@ RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=a28c59c8d769b1d2", \
-    "-C", "extra-filename=-a28c59c8d769b1d2", \
-    "--out-dir", "/recipe/units/a28c59c8d769b1d2", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib", \
+    "-C", "metadata=aa9e95262a0a3233", \
+    "-C", "extra-filename=-aa9e95262a0a3233", \
+    "--out-dir", "/recipe/units/aa9e95262a0a3233", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-memoffset-0.6.5-a28c59c8d769
-COPY --from=build-script-memoffset-0.6.5-a28c59c8d769 /recipe/units/a28c59c8d769b1d2 /recipe/units/a28c59c8d769b1d2
+FROM scratch AS out-build-script-memoffset-0.6.5-aa9e95262a0a
+COPY --from=build-script-memoffset-0.6.5-aa9e95262a0a /recipe/units/aa9e95262a0a3233 /recipe/units/aa9e95262a0a3233
 
 # build-script num-integer@0.1.44 build-script-build (host) [default,std]
-FROM base AS build-script-num-integer-0.1.44-693cba306a41
+FROM base AS build-script-num-integer-0.1.44-7f081e6805d8
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer-0.1.44,target=/recipe/src/num-integer-0.1.44,rw \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1715,7 +1697,7 @@ RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/693cba306a415f68", \
+    "/recipe/units/7f081e6805d81b09", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/num-integer-0.1.44/build.rs", \
@@ -1725,21 +1707,20 @@ RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=693cba306a415f68", \
-    "-C", "extra-filename=-693cba306a415f68", \
-    "--out-dir", "/recipe/units/693cba306a415f68", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib", \
+    "-C", "metadata=7f081e6805d81b09", \
+    "-C", "extra-filename=-7f081e6805d81b09", \
+    "--out-dir", "/recipe/units/7f081e6805d81b09", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-num-integer-0.1.44-693cba306a41
-COPY --from=build-script-num-integer-0.1.44-693cba306a41 /recipe/units/693cba306a415f68 /recipe/units/693cba306a415f68
+FROM scratch AS out-build-script-num-integer-0.1.44-7f081e6805d8
+COPY --from=build-script-num-integer-0.1.44-7f081e6805d8 /recipe/units/7f081e6805d81b09 /recipe/units/7f081e6805d81b09
 
 # build-script num-traits@0.2.15 build-script-build (host) [default,std]
-FROM base AS build-script-num-traits-0.2.15-c9ef2df16c8c
+FROM base AS build-script-num-traits-0.2.15-5c51999801eb
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1764,7 +1745,7 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c9ef2df16c8cf9e7", \
+    "/recipe/units/5c51999801eb4640", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/num-traits-0.2.15/build.rs", \
@@ -1774,22 +1755,21 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=c9ef2df16c8cf9e7", \
-    "-C", "extra-filename=-c9ef2df16c8cf9e7", \
-    "--out-dir", "/recipe/units/c9ef2df16c8cf9e7", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib", \
+    "-C", "metadata=5c51999801eb4640", \
+    "-C", "extra-filename=-5c51999801eb4640", \
+    "--out-dir", "/recipe/units/5c51999801eb4640", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-num-traits-0.2.15-c9ef2df16c8c
-COPY --from=build-script-num-traits-0.2.15-c9ef2df16c8c /recipe/units/c9ef2df16c8cf9e7 /recipe/units/c9ef2df16c8cf9e7
+FROM scratch AS out-build-script-num-traits-0.2.15-5c51999801eb
+COPY --from=build-script-num-traits-0.2.15-5c51999801eb /recipe/units/5c51999801eb4640 /recipe/units/5c51999801eb4640
 
 # build-script-run buildscripts-fixture@0.1.0 build-script-build (host)
-FROM base AS build-script-run-buildscripts-fixture-0.1.0-183961381051
+FROM base AS build-script-run-buildscripts-fixture-0.1.0-9047a83fe987
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/buildscripts-fixture-0.1.0,target=/recipe/src/buildscripts-fixture-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-d28b31abfda9,source=/recipe/units/d28b31abfda9e544,target=/recipe/units/d28b31abfda9e544 \
-    --mount=type=bind,from=out-build-script-buildscripts-fixture-0.1.0-d69f069d74da,source=/recipe/units/d69f069d74da6606,target=/recipe/units/d69f069d74da6606 \
+    --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-26e7f7e86d79,source=/recipe/units/26e7f7e86d795e4e,target=/recipe/units/26e7f7e86d795e4e \
+    --mount=type=bind,from=out-build-script-buildscripts-fixture-0.1.0-691631bc3668,source=/recipe/units/691631bc36681722,target=/recipe/units/691631bc36681722 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1827,26 +1807,26 @@ RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/bui
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/18396138105103cd/out", \
+    "OUT_DIR=/recipe/units/9047a83fe987cbe7/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/18396138105103cd", \
-    "/recipe/units/d69f069d74da6606/build_script_build-d69f069d74da6606", \
+    "/recipe/units/9047a83fe987cbe7", \
+    "/recipe/units/691631bc36681722/build_script_build-691631bc36681722", \
     "/recipe/src/buildscripts-fixture-0.1.0", \
     "buildscripts-fixture@0.1.0", \
-    "--links-dep", "fixture-meta=/recipe/units/d28b31abfda9e544"]
-FROM scratch AS out-build-script-run-buildscripts-fixture-0.1.0-183961381051
-COPY --from=build-script-run-buildscripts-fixture-0.1.0-183961381051 /recipe/units/18396138105103cd /recipe/units/18396138105103cd
+    "--links-dep", "fixture-meta=/recipe/units/26e7f7e86d795e4e"]
+FROM scratch AS out-build-script-run-buildscripts-fixture-0.1.0-9047a83fe987
+COPY --from=build-script-run-buildscripts-fixture-0.1.0-9047a83fe987 /recipe/units/9047a83fe987cbe7 /recipe/units/9047a83fe987cbe7
 
 # build-script-run crossbeam-epoch@0.9.13 build-script-build (host) [alloc,std]
-FROM base AS build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b
+FROM base AS build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbeam-epoch-0.9.13,target=/recipe/src/crossbeam-epoch-0.9.13,rw \
-    --mount=type=bind,from=out-build-script-crossbeam-epoch-0.9.13-2f1a21069f3a,source=/recipe/units/2f1a21069f3a60f2,target=/recipe/units/2f1a21069f3a60f2 \
+    --mount=type=bind,from=out-build-script-crossbeam-epoch-0.9.13-164cc7f246b8,source=/recipe/units/164cc7f246b810ea,target=/recipe/units/164cc7f246b810ea \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1886,25 +1866,25 @@ RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbe
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/e01faaceca1bae91/out", \
+    "OUT_DIR=/recipe/units/7e11f3c8a6d57b28/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/e01faaceca1bae91", \
-    "/recipe/units/2f1a21069f3a60f2/build_script_build-2f1a21069f3a60f2", \
+    "/recipe/units/7e11f3c8a6d57b28", \
+    "/recipe/units/164cc7f246b810ea/build_script_build-164cc7f246b810ea", \
     "/recipe/src/crossbeam-epoch-0.9.13", \
     "crossbeam-epoch@0.9.13"]
-FROM scratch AS out-build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b
-COPY --from=build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b /recipe/units/e01faaceca1bae91 /recipe/units/e01faaceca1bae91
+FROM scratch AS out-build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5
+COPY --from=build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5 /recipe/units/7e11f3c8a6d57b28 /recipe/units/7e11f3c8a6d57b28
 
 # build-script-run memoffset@0.6.5 build-script-build (host) [default]
-FROM base AS build-script-run-memoffset-0.6.5-10d7366d0d27
+FROM base AS build-script-run-memoffset-0.6.5-3d8811581e04
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.5,target=/recipe/src/memoffset-0.6.5,rw \
-    --mount=type=bind,from=out-build-script-memoffset-0.6.5-a28c59c8d769,source=/recipe/units/a28c59c8d769b1d2,target=/recipe/units/a28c59c8d769b1d2 \
+    --mount=type=bind,from=out-build-script-memoffset-0.6.5-aa9e95262a0a,source=/recipe/units/aa9e95262a0a3233,target=/recipe/units/aa9e95262a0a3233 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1943,25 +1923,25 @@ RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/10d7366d0d27f983/out", \
+    "OUT_DIR=/recipe/units/3d8811581e046fa0/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/10d7366d0d27f983", \
-    "/recipe/units/a28c59c8d769b1d2/build_script_build-a28c59c8d769b1d2", \
+    "/recipe/units/3d8811581e046fa0", \
+    "/recipe/units/aa9e95262a0a3233/build_script_build-aa9e95262a0a3233", \
     "/recipe/src/memoffset-0.6.5", \
     "memoffset@0.6.5"]
-FROM scratch AS out-build-script-run-memoffset-0.6.5-10d7366d0d27
-COPY --from=build-script-run-memoffset-0.6.5-10d7366d0d27 /recipe/units/10d7366d0d27f983 /recipe/units/10d7366d0d27f983
+FROM scratch AS out-build-script-run-memoffset-0.6.5-3d8811581e04
+COPY --from=build-script-run-memoffset-0.6.5-3d8811581e04 /recipe/units/3d8811581e046fa0 /recipe/units/3d8811581e046fa0
 
 # build-script-run num-integer@0.1.44 build-script-build (host) [default,std]
-FROM base AS build-script-run-num-integer-0.1.44-5bd620ee0b42
+FROM base AS build-script-run-num-integer-0.1.44-2deb7ef4da86
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer-0.1.44,target=/recipe/src/num-integer-0.1.44,rw \
-    --mount=type=bind,from=out-build-script-num-integer-0.1.44-693cba306a41,source=/recipe/units/693cba306a415f68,target=/recipe/units/693cba306a415f68 \
+    --mount=type=bind,from=out-build-script-num-integer-0.1.44-7f081e6805d8,source=/recipe/units/7f081e6805d81b09,target=/recipe/units/7f081e6805d81b09 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2001,25 +1981,25 @@ RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/5bd620ee0b42b2ab/out", \
+    "OUT_DIR=/recipe/units/2deb7ef4da86a543/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/5bd620ee0b42b2ab", \
-    "/recipe/units/693cba306a415f68/build_script_build-693cba306a415f68", \
+    "/recipe/units/2deb7ef4da86a543", \
+    "/recipe/units/7f081e6805d81b09/build_script_build-7f081e6805d81b09", \
     "/recipe/src/num-integer-0.1.44", \
     "num-integer@0.1.44"]
-FROM scratch AS out-build-script-run-num-integer-0.1.44-5bd620ee0b42
-COPY --from=build-script-run-num-integer-0.1.44-5bd620ee0b42 /recipe/units/5bd620ee0b42b2ab /recipe/units/5bd620ee0b42b2ab
+FROM scratch AS out-build-script-run-num-integer-0.1.44-2deb7ef4da86
+COPY --from=build-script-run-num-integer-0.1.44-2deb7ef4da86 /recipe/units/2deb7ef4da86a543 /recipe/units/2deb7ef4da86a543
 
 # build-script-run num-traits@0.2.15 build-script-build (host) [default,std]
-FROM base AS build-script-run-num-traits-0.2.15-94fbb1623032
+FROM base AS build-script-run-num-traits-0.2.15-d574096a22b4
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
-    --mount=type=bind,from=out-build-script-num-traits-0.2.15-c9ef2df16c8c,source=/recipe/units/c9ef2df16c8cf9e7,target=/recipe/units/c9ef2df16c8cf9e7 \
+    --mount=type=bind,from=out-build-script-num-traits-0.2.15-5c51999801eb,source=/recipe/units/5c51999801eb4640,target=/recipe/units/5c51999801eb4640 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2059,22 +2039,22 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/94fbb1623032f4dd/out", \
+    "OUT_DIR=/recipe/units/d574096a22b4e967/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/94fbb1623032f4dd", \
-    "/recipe/units/c9ef2df16c8cf9e7/build_script_build-c9ef2df16c8cf9e7", \
+    "/recipe/units/d574096a22b4e967", \
+    "/recipe/units/5c51999801eb4640/build_script_build-5c51999801eb4640", \
     "/recipe/src/num-traits-0.2.15", \
     "num-traits@0.2.15"]
-FROM scratch AS out-build-script-run-num-traits-0.2.15-94fbb1623032
-COPY --from=build-script-run-num-traits-0.2.15-94fbb1623032 /recipe/units/94fbb1623032f4dd /recipe/units/94fbb1623032f4dd
+FROM scratch AS out-build-script-run-num-traits-0.2.15-d574096a22b4
+COPY --from=build-script-run-num-traits-0.2.15-d574096a22b4 /recipe/units/d574096a22b4e967 /recipe/units/d574096a22b4e967
 
 # lib cfg-if@1.0.0 cfg_if
-FROM base AS lib-cfg-if-1.0.0-d30c063e9daa
+FROM base AS lib-cfg-if-1.0.0-3cdb0e9dbcca
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-cfg-if-1.0.0,source=/recipe/src/cfg-if-1.0.0,target=/recipe/src/cfg-if-1.0.0,rw \
     ["/usr/bin/env", \
@@ -2101,7 +2081,7 @@ RUN --mount=type=bind,from=src-cfg-if-1.0.0,source=/recipe/src/cfg-if-1.0.0,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d30c063e9daa93e6", \
+    "/recipe/units/3cdb0e9dbcca6e7d", \
     "--", "rustc", \
     "--crate-name", "cfg_if", \
     "--edition=2018", "/recipe/src/cfg-if-1.0.0/src/lib.rs", \
@@ -2109,20 +2089,19 @@ RUN --mount=type=bind,from=src-cfg-if-1.0.0,source=/recipe/src/cfg-if-1.0.0,targ
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=d30c063e9daa93e6", \
-    "-C", "extra-filename=-d30c063e9daa93e6", \
-    "--out-dir", "/recipe/units/d30c063e9daa93e6", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=3cdb0e9dbcca6e7d", \
+    "-C", "extra-filename=-3cdb0e9dbcca6e7d", \
+    "--out-dir", "/recipe/units/3cdb0e9dbcca6e7d", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-cfg-if-1.0.0-d30c063e9daa
-COPY --from=lib-cfg-if-1.0.0-d30c063e9daa /recipe/units/d30c063e9daa93e6 /recipe/units/d30c063e9daa93e6
+FROM scratch AS out-lib-cfg-if-1.0.0-3cdb0e9dbcca
+COPY --from=lib-cfg-if-1.0.0-3cdb0e9dbcca /recipe/units/3cdb0e9dbcca6e7d /recipe/units/3cdb0e9dbcca6e7d
 
 # lib crossbeam-utils@0.8.12 crossbeam_utils [default,std]
-FROM base AS lib-crossbeam-utils-0.8.12-04f8004383cd
+FROM base AS lib-crossbeam-utils-0.8.12-cd75898e58f6
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbeam-utils-0.8.12,target=/recipe/src/crossbeam-utils-0.8.12,rw \
-    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
-    --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42,source=/recipe/units/386ed6460c4243fd,target=/recipe/units/386ed6460c4243fd \
+    --mount=type=bind,from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca,source=/recipe/units/3cdb0e9dbcca6e7d,target=/recipe/units/3cdb0e9dbcca6e7d \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2145,12 +2124,12 @@ RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbe
     "CARGO_PKG_VERSION_MINOR=8", \
     "CARGO_PKG_VERSION_PATCH=12", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/bcaaed55e26cd244/out", \
+    "OUT_DIR=/recipe/units/386ed6460c4243fd/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/04f8004383cd5ea4", \
-    "--build-script", "/recipe/units/bcaaed55e26cd244", \
-    "--link-search", "/recipe/units/bcaaed55e26cd244", \
+    "/recipe/units/cd75898e58f6ce20", \
+    "--build-script", "/recipe/units/386ed6460c4243fd", \
+    "--link-search", "/recipe/units/386ed6460c4243fd", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "crossbeam_utils", \
@@ -2161,23 +2140,22 @@ RUN --mount=type=bind,from=src-crossbeam-utils-0.8.12,source=/recipe/src/crossbe
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=04f8004383cd5ea4", \
-    "-C", "extra-filename=-04f8004383cd5ea4", \
-    "--out-dir", "/recipe/units/04f8004383cd5ea4", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/d30c063e9daa93e6", \
-    "--extern", "cfg_if=/recipe/units/d30c063e9daa93e6/libcfg_if-d30c063e9daa93e6.rlib", \
+    "-C", "metadata=cd75898e58f6ce20", \
+    "-C", "extra-filename=-cd75898e58f6ce20", \
+    "--out-dir", "/recipe/units/cd75898e58f6ce20", \
+    "-L", "dependency=/recipe/units/3cdb0e9dbcca6e7d", \
+    "--extern", "cfg_if=/recipe/units/3cdb0e9dbcca6e7d/libcfg_if-3cdb0e9dbcca6e7d.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-crossbeam-utils-0.8.12-04f8004383cd
-COPY --from=lib-crossbeam-utils-0.8.12-04f8004383cd /recipe/units/04f8004383cd5ea4 /recipe/units/04f8004383cd5ea4
+FROM scratch AS out-lib-crossbeam-utils-0.8.12-cd75898e58f6
+COPY --from=lib-crossbeam-utils-0.8.12-cd75898e58f6 /recipe/units/cd75898e58f6ce20 /recipe/units/cd75898e58f6ce20
 
 # lib crossbeam-channel@0.5.6 crossbeam_channel [crossbeam-utils,default,std]
-FROM base AS lib-crossbeam-channel-0.5.6-92d210e60387
+FROM base AS lib-crossbeam-channel-0.5.6-cba6d61c68f3
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-channel-0.5.6,source=/recipe/src/crossbeam-channel-0.5.6,target=/recipe/src/crossbeam-channel-0.5.6,rw \
-    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
-    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
-    --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42,source=/recipe/units/386ed6460c4243fd,target=/recipe/units/386ed6460c4243fd \
+    --mount=type=bind,from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca,source=/recipe/units/3cdb0e9dbcca6e7d,target=/recipe/units/3cdb0e9dbcca6e7d \
+    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-cd75898e58f6,source=/recipe/units/cd75898e58f6ce20,target=/recipe/units/cd75898e58f6ce20 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2202,8 +2180,8 @@ RUN --mount=type=bind,from=src-crossbeam-channel-0.5.6,source=/recipe/src/crossb
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/92d210e6038742ea", \
-    "--link-search", "/recipe/units/bcaaed55e26cd244", \
+    "/recipe/units/cba6d61c68f3aca8", \
+    "--link-search", "/recipe/units/386ed6460c4243fd", \
     "--", "rustc", \
     "--crate-name", "crossbeam_channel", \
     "--edition=2018", "/recipe/src/crossbeam-channel-0.5.6/src/lib.rs", \
@@ -2214,23 +2192,22 @@ RUN --mount=type=bind,from=src-crossbeam-channel-0.5.6,source=/recipe/src/crossb
     "--cfg", "feature=\"crossbeam-utils\"", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=92d210e6038742ea", \
-    "-C", "extra-filename=-92d210e6038742ea", \
-    "--out-dir", "/recipe/units/92d210e6038742ea", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04f8004383cd5ea4", \
-    "-L", "dependency=/recipe/units/d30c063e9daa93e6", \
-    "--extern", "cfg_if=/recipe/units/d30c063e9daa93e6/libcfg_if-d30c063e9daa93e6.rlib", \
-    "--extern", "crossbeam_utils=/recipe/units/04f8004383cd5ea4/libcrossbeam_utils-04f8004383cd5ea4.rlib", \
+    "-C", "metadata=cba6d61c68f3aca8", \
+    "-C", "extra-filename=-cba6d61c68f3aca8", \
+    "--out-dir", "/recipe/units/cba6d61c68f3aca8", \
+    "-L", "dependency=/recipe/units/3cdb0e9dbcca6e7d", \
+    "-L", "dependency=/recipe/units/cd75898e58f6ce20", \
+    "--extern", "cfg_if=/recipe/units/3cdb0e9dbcca6e7d/libcfg_if-3cdb0e9dbcca6e7d.rlib", \
+    "--extern", "crossbeam_utils=/recipe/units/cd75898e58f6ce20/libcrossbeam_utils-cd75898e58f6ce20.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-crossbeam-channel-0.5.6-92d210e60387
-COPY --from=lib-crossbeam-channel-0.5.6-92d210e60387 /recipe/units/92d210e6038742ea /recipe/units/92d210e6038742ea
+FROM scratch AS out-lib-crossbeam-channel-0.5.6-cba6d61c68f3
+COPY --from=lib-crossbeam-channel-0.5.6-cba6d61c68f3 /recipe/units/cba6d61c68f3aca8 /recipe/units/cba6d61c68f3aca8
 
 # lib crunchy@0.2.2 crunchy [default,limit_128]
-FROM base AS lib-crunchy-0.2.2-24c066d045c1
+FROM base AS lib-crunchy-0.2.2-3fe2d873ca9d
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,target=/recipe/src/crunchy-0.2.2,rw \
-    --mount=type=bind,from=out-build-script-run-crunchy-0.2.2-dffabfa7d38d,source=/recipe/units/dffabfa7d38d6e6e,target=/recipe/units/dffabfa7d38d6e6e \
+    --mount=type=bind,from=out-build-script-run-crunchy-0.2.2-ed0b7339a415,source=/recipe/units/ed0b7339a415c237,target=/recipe/units/ed0b7339a415c237 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2253,12 +2230,12 @@ RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,ta
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/dffabfa7d38d6e6e/out", \
+    "OUT_DIR=/recipe/units/ed0b7339a415c237/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/24c066d045c14224", \
-    "--build-script", "/recipe/units/dffabfa7d38d6e6e", \
-    "--link-search", "/recipe/units/dffabfa7d38d6e6e", \
+    "/recipe/units/3fe2d873ca9d8bb0", \
+    "--build-script", "/recipe/units/ed0b7339a415c237", \
+    "--link-search", "/recipe/units/ed0b7339a415c237", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "crunchy", \
@@ -2269,16 +2246,15 @@ RUN --mount=type=bind,from=src-crunchy-0.2.2,source=/recipe/src/crunchy-0.2.2,ta
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"limit_128\"", \
-    "-C", "metadata=24c066d045c14224", \
-    "-C", "extra-filename=-24c066d045c14224", \
-    "--out-dir", "/recipe/units/24c066d045c14224", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=3fe2d873ca9d8bb0", \
+    "-C", "extra-filename=-3fe2d873ca9d8bb0", \
+    "--out-dir", "/recipe/units/3fe2d873ca9d8bb0", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-crunchy-0.2.2-24c066d045c1
-COPY --from=lib-crunchy-0.2.2-24c066d045c1 /recipe/units/24c066d045c14224 /recipe/units/24c066d045c14224
+FROM scratch AS out-lib-crunchy-0.2.2-3fe2d873ca9d
+COPY --from=lib-crunchy-0.2.2-3fe2d873ca9d /recipe/units/3fe2d873ca9d8bb0 /recipe/units/3fe2d873ca9d8bb0
 
 # lib either@1.6.1 either
-FROM base AS lib-either-1.6.1-2cd98d0686d4
+FROM base AS lib-either-1.6.1-de4800e5dbc4
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-either-1.6.1,source=/recipe/src/either-1.6.1,target=/recipe/src/either-1.6.1,rw \
     ["/usr/bin/env", \
@@ -2305,7 +2281,7 @@ RUN --mount=type=bind,from=src-either-1.6.1,source=/recipe/src/either-1.6.1,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2cd98d0686d40626", \
+    "/recipe/units/de4800e5dbc405c0", \
     "--", "rustc", \
     "--crate-name", "either", \
     "--edition=2015", "/recipe/src/either-1.6.1/src/lib.rs", \
@@ -2313,19 +2289,18 @@ RUN --mount=type=bind,from=src-either-1.6.1,source=/recipe/src/either-1.6.1,targ
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=2cd98d0686d40626", \
-    "-C", "extra-filename=-2cd98d0686d40626", \
-    "--out-dir", "/recipe/units/2cd98d0686d40626", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=de4800e5dbc405c0", \
+    "-C", "extra-filename=-de4800e5dbc405c0", \
+    "--out-dir", "/recipe/units/de4800e5dbc405c0", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-either-1.6.1-2cd98d0686d4
-COPY --from=lib-either-1.6.1-2cd98d0686d4 /recipe/units/2cd98d0686d40626 /recipe/units/2cd98d0686d40626
+FROM scratch AS out-lib-either-1.6.1-de4800e5dbc4
+COPY --from=lib-either-1.6.1-de4800e5dbc4 /recipe/units/de4800e5dbc405c0 /recipe/units/de4800e5dbc405c0
 
 # lib fixture-meta@0.1.0 fixture_meta
-FROM base AS lib-fixture-meta-0.1.0-827832a2bdab
+FROM base AS lib-fixture-meta-0.1.0-56842c5b33f5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-meta-0.1.0,target=/recipe/src/fixture-meta-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-d28b31abfda9,source=/recipe/units/d28b31abfda9e544,target=/recipe/units/d28b31abfda9e544 \
+    --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-26e7f7e86d79,source=/recipe/units/26e7f7e86d795e4e,target=/recipe/units/26e7f7e86d795e4e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2348,12 +2323,12 @@ RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-met
     "CARGO_PKG_VERSION_MINOR=1", \
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/d28b31abfda9e544/out", \
+    "OUT_DIR=/recipe/units/26e7f7e86d795e4e/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/827832a2bdabd5bb", \
-    "--build-script", "/recipe/units/d28b31abfda9e544", \
-    "--link-search", "/recipe/units/d28b31abfda9e544", \
+    "/recipe/units/56842c5b33f5fe34", \
+    "--build-script", "/recipe/units/26e7f7e86d795e4e", \
+    "--link-search", "/recipe/units/26e7f7e86d795e4e", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "fixture_meta", \
@@ -2362,15 +2337,14 @@ RUN --mount=type=bind,from=src-fixture-meta-0.1.0,source=/recipe/src/fixture-met
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=827832a2bdabd5bb", \
-    "-C", "extra-filename=-827832a2bdabd5bb", \
-    "--out-dir", "/recipe/units/827832a2bdabd5bb", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-lib-fixture-meta-0.1.0-827832a2bdab
-COPY --from=lib-fixture-meta-0.1.0-827832a2bdab /recipe/units/827832a2bdabd5bb /recipe/units/827832a2bdabd5bb
+    "-C", "metadata=56842c5b33f5fe34", \
+    "-C", "extra-filename=-56842c5b33f5fe34", \
+    "--out-dir", "/recipe/units/56842c5b33f5fe34"]
+FROM scratch AS out-lib-fixture-meta-0.1.0-56842c5b33f5
+COPY --from=lib-fixture-meta-0.1.0-56842c5b33f5 /recipe/units/56842c5b33f5fe34 /recipe/units/56842c5b33f5fe34
 
 # lib itoa@1.0.1 itoa
-FROM base AS lib-itoa-1.0.1-689ba272a0fe
+FROM base AS lib-itoa-1.0.1-448687e9a97b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
@@ -2397,7 +2371,7 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/689ba272a0fe9741", \
+    "/recipe/units/448687e9a97b9db8", \
     "--", "rustc", \
     "--crate-name", "itoa", \
     "--edition=2018", "/recipe/src/itoa-1.0.1/src/lib.rs", \
@@ -2405,19 +2379,18 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=689ba272a0fe9741", \
-    "-C", "extra-filename=-689ba272a0fe9741", \
-    "--out-dir", "/recipe/units/689ba272a0fe9741", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=448687e9a97b9db8", \
+    "-C", "extra-filename=-448687e9a97b9db8", \
+    "--out-dir", "/recipe/units/448687e9a97b9db8", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-itoa-1.0.1-689ba272a0fe
-COPY --from=lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
+FROM scratch AS out-lib-itoa-1.0.1-448687e9a97b
+COPY --from=lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
 
 # lib libc@0.2.139 libc [default,std]
-FROM base AS lib-libc-0.2.139-9c95387bac73
+FROM base AS lib-libc-0.2.139-1b23316de9ca
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2440,12 +2413,12 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=139", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9c95387bac73f2bb", \
-    "--build-script", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/1b23316de9caf8d6", \
+    "--build-script", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "libc", \
@@ -2456,19 +2429,18 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=9c95387bac73f2bb", \
-    "-C", "extra-filename=-9c95387bac73f2bb", \
-    "--out-dir", "/recipe/units/9c95387bac73f2bb", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=1b23316de9caf8d6", \
+    "-C", "extra-filename=-1b23316de9caf8d6", \
+    "--out-dir", "/recipe/units/1b23316de9caf8d6", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-libc-0.2.139-9c95387bac73
-COPY --from=lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
+FROM scratch AS out-lib-libc-0.2.139-1b23316de9ca
+COPY --from=lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
 
 # lib memchr@2.5.0 memchr [default,std]
-FROM base AS lib-memchr-2.5.0-82709450f1ab
+FROM base AS lib-memchr-2.5.0-94caf2aa78bd
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-d8e4c804f6b5,source=/recipe/units/d8e4c804f6b52b10,target=/recipe/units/d8e4c804f6b52b10 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-4ac7bb0fa496,source=/recipe/units/4ac7bb0fa496b8ad,target=/recipe/units/4ac7bb0fa496b8ad \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2491,12 +2463,12 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "CARGO_PKG_VERSION_MINOR=5", \
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/d8e4c804f6b52b10/out", \
+    "OUT_DIR=/recipe/units/4ac7bb0fa496b8ad/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/82709450f1ab50f7", \
-    "--build-script", "/recipe/units/d8e4c804f6b52b10", \
-    "--link-search", "/recipe/units/d8e4c804f6b52b10", \
+    "/recipe/units/94caf2aa78bd73c4", \
+    "--build-script", "/recipe/units/4ac7bb0fa496b8ad", \
+    "--link-search", "/recipe/units/4ac7bb0fa496b8ad", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "memchr", \
@@ -2507,19 +2479,18 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=82709450f1ab50f7", \
-    "-C", "extra-filename=-82709450f1ab50f7", \
-    "--out-dir", "/recipe/units/82709450f1ab50f7", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=94caf2aa78bd73c4", \
+    "-C", "extra-filename=-94caf2aa78bd73c4", \
+    "--out-dir", "/recipe/units/94caf2aa78bd73c4", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-memchr-2.5.0-82709450f1ab
-COPY --from=lib-memchr-2.5.0-82709450f1ab /recipe/units/82709450f1ab50f7 /recipe/units/82709450f1ab50f7
+FROM scratch AS out-lib-memchr-2.5.0-94caf2aa78bd
+COPY --from=lib-memchr-2.5.0-94caf2aa78bd /recipe/units/94caf2aa78bd73c4 /recipe/units/94caf2aa78bd73c4
 
 # lib memoffset@0.6.5 memoffset [default]
-FROM base AS lib-memoffset-0.6.5-7091f90eff12
+FROM base AS lib-memoffset-0.6.5-16624c7e0ed2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.5,target=/recipe/src/memoffset-0.6.5,rw \
-    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
+    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-3d8811581e04,source=/recipe/units/3d8811581e046fa0,target=/recipe/units/3d8811581e046fa0 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2542,12 +2513,12 @@ RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.
     "CARGO_PKG_VERSION_MINOR=6", \
     "CARGO_PKG_VERSION_PATCH=5", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/10d7366d0d27f983/out", \
+    "OUT_DIR=/recipe/units/3d8811581e046fa0/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/7091f90eff124814", \
-    "--build-script", "/recipe/units/10d7366d0d27f983", \
-    "--link-search", "/recipe/units/10d7366d0d27f983", \
+    "/recipe/units/16624c7e0ed269f0", \
+    "--build-script", "/recipe/units/3d8811581e046fa0", \
+    "--link-search", "/recipe/units/3d8811581e046fa0", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "memoffset", \
@@ -2557,19 +2528,18 @@ RUN --mount=type=bind,from=src-memoffset-0.6.5,source=/recipe/src/memoffset-0.6.
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=7091f90eff124814", \
-    "-C", "extra-filename=-7091f90eff124814", \
-    "--out-dir", "/recipe/units/7091f90eff124814", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=16624c7e0ed269f0", \
+    "-C", "extra-filename=-16624c7e0ed269f0", \
+    "--out-dir", "/recipe/units/16624c7e0ed269f0", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-memoffset-0.6.5-7091f90eff12
-COPY --from=lib-memoffset-0.6.5-7091f90eff12 /recipe/units/7091f90eff124814 /recipe/units/7091f90eff124814
+FROM scratch AS out-lib-memoffset-0.6.5-16624c7e0ed2
+COPY --from=lib-memoffset-0.6.5-16624c7e0ed2 /recipe/units/16624c7e0ed269f0 /recipe/units/16624c7e0ed269f0
 
 # lib num-traits@0.2.15 num_traits [default,std]
-FROM base AS lib-num-traits-0.2.15-bbf402b04f6c
+FROM base AS lib-num-traits-0.2.15-a986180c4fa9
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
-    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-94fbb1623032,source=/recipe/units/94fbb1623032f4dd,target=/recipe/units/94fbb1623032f4dd \
+    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-d574096a22b4,source=/recipe/units/d574096a22b4e967,target=/recipe/units/d574096a22b4e967 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2592,12 +2562,12 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=15", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/94fbb1623032f4dd/out", \
+    "OUT_DIR=/recipe/units/d574096a22b4e967/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/bbf402b04f6c32ce", \
-    "--build-script", "/recipe/units/94fbb1623032f4dd", \
-    "--link-search", "/recipe/units/94fbb1623032f4dd", \
+    "/recipe/units/a986180c4fa93709", \
+    "--build-script", "/recipe/units/d574096a22b4e967", \
+    "--link-search", "/recipe/units/d574096a22b4e967", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "num_traits", \
@@ -2608,21 +2578,20 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=bbf402b04f6c32ce", \
-    "-C", "extra-filename=-bbf402b04f6c32ce", \
-    "--out-dir", "/recipe/units/bbf402b04f6c32ce", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=a986180c4fa93709", \
+    "-C", "extra-filename=-a986180c4fa93709", \
+    "--out-dir", "/recipe/units/a986180c4fa93709", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-num-traits-0.2.15-bbf402b04f6c
-COPY --from=lib-num-traits-0.2.15-bbf402b04f6c /recipe/units/bbf402b04f6c32ce /recipe/units/bbf402b04f6c32ce
+FROM scratch AS out-lib-num-traits-0.2.15-a986180c4fa9
+COPY --from=lib-num-traits-0.2.15-a986180c4fa9 /recipe/units/a986180c4fa93709 /recipe/units/a986180c4fa93709
 
 # lib num-integer@0.1.44 num_integer [default,std]
-FROM base AS lib-num-integer-0.1.44-6deb833226b0
+FROM base AS lib-num-integer-0.1.44-c83aae222194
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer-0.1.44,target=/recipe/src/num-integer-0.1.44,rw \
-    --mount=type=bind,from=out-build-script-run-num-integer-0.1.44-5bd620ee0b42,source=/recipe/units/5bd620ee0b42b2ab,target=/recipe/units/5bd620ee0b42b2ab \
-    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-94fbb1623032,source=/recipe/units/94fbb1623032f4dd,target=/recipe/units/94fbb1623032f4dd \
-    --mount=type=bind,from=out-lib-num-traits-0.2.15-bbf402b04f6c,source=/recipe/units/bbf402b04f6c32ce,target=/recipe/units/bbf402b04f6c32ce \
+    --mount=type=bind,from=out-build-script-run-num-integer-0.1.44-2deb7ef4da86,source=/recipe/units/2deb7ef4da86a543,target=/recipe/units/2deb7ef4da86a543 \
+    --mount=type=bind,from=out-lib-num-traits-0.2.15-a986180c4fa9,source=/recipe/units/a986180c4fa93709,target=/recipe/units/a986180c4fa93709 \
+    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-d574096a22b4,source=/recipe/units/d574096a22b4e967,target=/recipe/units/d574096a22b4e967 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2645,13 +2614,13 @@ RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer
     "CARGO_PKG_VERSION_MINOR=1", \
     "CARGO_PKG_VERSION_PATCH=44", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/5bd620ee0b42b2ab/out", \
+    "OUT_DIR=/recipe/units/2deb7ef4da86a543/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/6deb833226b00296", \
-    "--build-script", "/recipe/units/5bd620ee0b42b2ab", \
-    "--link-search", "/recipe/units/5bd620ee0b42b2ab", \
-    "--link-search", "/recipe/units/94fbb1623032f4dd", \
+    "/recipe/units/c83aae222194bfa5", \
+    "--build-script", "/recipe/units/2deb7ef4da86a543", \
+    "--link-search", "/recipe/units/2deb7ef4da86a543", \
+    "--link-search", "/recipe/units/d574096a22b4e967", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "num_integer", \
@@ -2662,22 +2631,21 @@ RUN --mount=type=bind,from=src-num-integer-0.1.44,source=/recipe/src/num-integer
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=6deb833226b00296", \
-    "-C", "extra-filename=-6deb833226b00296", \
-    "--out-dir", "/recipe/units/6deb833226b00296", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/bbf402b04f6c32ce", \
-    "--extern", "num_traits=/recipe/units/bbf402b04f6c32ce/libnum_traits-bbf402b04f6c32ce.rlib", \
+    "-C", "metadata=c83aae222194bfa5", \
+    "-C", "extra-filename=-c83aae222194bfa5", \
+    "--out-dir", "/recipe/units/c83aae222194bfa5", \
+    "-L", "dependency=/recipe/units/a986180c4fa93709", \
+    "--extern", "num_traits=/recipe/units/a986180c4fa93709/libnum_traits-a986180c4fa93709.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-num-integer-0.1.44-6deb833226b0
-COPY --from=lib-num-integer-0.1.44-6deb833226b0 /recipe/units/6deb833226b00296 /recipe/units/6deb833226b00296
+FROM scratch AS out-lib-num-integer-0.1.44-c83aae222194
+COPY --from=lib-num-integer-0.1.44-c83aae222194 /recipe/units/c83aae222194bfa5 /recipe/units/c83aae222194bfa5
 
 # lib num_cpus@1.14.0 num_cpus
-FROM base AS lib-num_cpus-1.14.0-65343a8d18cf
+FROM base AS lib-num_cpus-1.14.0-abb011d6875f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num_cpus-1.14.0,source=/recipe/src/num_cpus-1.14.0,target=/recipe/src/num_cpus-1.14.0,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2702,8 +2670,8 @@ RUN --mount=type=bind,from=src-num_cpus-1.14.0,source=/recipe/src/num_cpus-1.14.
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/65343a8d18cf9004", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/abb011d6875f601d", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--", "rustc", \
     "--crate-name", "num_cpus", \
     "--edition=2015", "/recipe/src/num_cpus-1.14.0/src/lib.rs", \
@@ -2711,21 +2679,20 @@ RUN --mount=type=bind,from=src-num_cpus-1.14.0,source=/recipe/src/num_cpus-1.14.
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=65343a8d18cf9004", \
-    "-C", "extra-filename=-65343a8d18cf9004", \
-    "--out-dir", "/recipe/units/65343a8d18cf9004", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
+    "-C", "metadata=abb011d6875f601d", \
+    "-C", "extra-filename=-abb011d6875f601d", \
+    "--out-dir", "/recipe/units/abb011d6875f601d", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-num_cpus-1.14.0-65343a8d18cf
-COPY --from=lib-num_cpus-1.14.0-65343a8d18cf /recipe/units/65343a8d18cf9004 /recipe/units/65343a8d18cf9004
+FROM scratch AS out-lib-num_cpus-1.14.0-abb011d6875f
+COPY --from=lib-num_cpus-1.14.0-abb011d6875f /recipe/units/abb011d6875f601d /recipe/units/abb011d6875f601d
 
 # lib ryu@1.0.2 ryu
-FROM base AS lib-ryu-1.0.2-27ceaf169fc1
+FROM base AS lib-ryu-1.0.2-e5774760c5c8
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2748,12 +2715,12 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/dbbe82cb30e1be87/out", \
+    "OUT_DIR=/recipe/units/7520fdfc57cd4b76/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/27ceaf169fc1b6cf", \
-    "--build-script", "/recipe/units/dbbe82cb30e1be87", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/e5774760c5c81a11", \
+    "--build-script", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "ryu", \
@@ -2762,16 +2729,15 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=27ceaf169fc1b6cf", \
-    "-C", "extra-filename=-27ceaf169fc1b6cf", \
-    "--out-dir", "/recipe/units/27ceaf169fc1b6cf", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=e5774760c5c81a11", \
+    "-C", "extra-filename=-e5774760c5c81a11", \
+    "--out-dir", "/recipe/units/e5774760c5c81a11", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-ryu-1.0.2-27ceaf169fc1
-COPY --from=lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/units/27ceaf169fc1b6cf
+FROM scratch AS out-lib-ryu-1.0.2-e5774760c5c8
+COPY --from=lib-ryu-1.0.2-e5774760c5c8 /recipe/units/e5774760c5c81a11 /recipe/units/e5774760c5c81a11
 
 # lib scopeguard@1.1.0 scopeguard
-FROM base AS lib-scopeguard-1.1.0-e719edd923a3
+FROM base AS lib-scopeguard-1.1.0-d6f8eb00eb30
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-scopeguard-1.1.0,source=/recipe/src/scopeguard-1.1.0,target=/recipe/src/scopeguard-1.1.0,rw \
     ["/usr/bin/env", \
@@ -2798,7 +2764,7 @@ RUN --mount=type=bind,from=src-scopeguard-1.1.0,source=/recipe/src/scopeguard-1.
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/e719edd923a3688e", \
+    "/recipe/units/d6f8eb00eb30ba2e", \
     "--", "rustc", \
     "--crate-name", "scopeguard", \
     "--edition=2015", "/recipe/src/scopeguard-1.1.0/src/lib.rs", \
@@ -2806,25 +2772,24 @@ RUN --mount=type=bind,from=src-scopeguard-1.1.0,source=/recipe/src/scopeguard-1.
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=e719edd923a3688e", \
-    "-C", "extra-filename=-e719edd923a3688e", \
-    "--out-dir", "/recipe/units/e719edd923a3688e", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=d6f8eb00eb30ba2e", \
+    "-C", "extra-filename=-d6f8eb00eb30ba2e", \
+    "--out-dir", "/recipe/units/d6f8eb00eb30ba2e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-scopeguard-1.1.0-e719edd923a3
-COPY --from=lib-scopeguard-1.1.0-e719edd923a3 /recipe/units/e719edd923a3688e /recipe/units/e719edd923a3688e
+FROM scratch AS out-lib-scopeguard-1.1.0-d6f8eb00eb30
+COPY --from=lib-scopeguard-1.1.0-d6f8eb00eb30 /recipe/units/d6f8eb00eb30ba2e /recipe/units/d6f8eb00eb30ba2e
 
 # lib crossbeam-epoch@0.9.13 crossbeam_epoch [alloc,std]
-FROM base AS lib-crossbeam-epoch-0.9.13-2a6220c4e8a2
+FROM base AS lib-crossbeam-epoch-0.9.13-dc096fc4b059
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbeam-epoch-0.9.13,target=/recipe/src/crossbeam-epoch-0.9.13,rw \
-    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
-    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
-    --mount=type=bind,from=out-lib-memoffset-0.6.5-7091f90eff12,source=/recipe/units/7091f90eff124814,target=/recipe/units/7091f90eff124814 \
-    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
-    --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
-    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b,source=/recipe/units/e01faaceca1bae91,target=/recipe/units/e01faaceca1bae91 \
-    --mount=type=bind,from=out-lib-scopeguard-1.1.0-e719edd923a3,source=/recipe/units/e719edd923a3688e,target=/recipe/units/e719edd923a3688e \
+    --mount=type=bind,from=out-lib-memoffset-0.6.5-16624c7e0ed2,source=/recipe/units/16624c7e0ed269f0,target=/recipe/units/16624c7e0ed269f0 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42,source=/recipe/units/386ed6460c4243fd,target=/recipe/units/386ed6460c4243fd \
+    --mount=type=bind,from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca,source=/recipe/units/3cdb0e9dbcca6e7d,target=/recipe/units/3cdb0e9dbcca6e7d \
+    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-3d8811581e04,source=/recipe/units/3d8811581e046fa0,target=/recipe/units/3d8811581e046fa0 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5,source=/recipe/units/7e11f3c8a6d57b28,target=/recipe/units/7e11f3c8a6d57b28 \
+    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-cd75898e58f6,source=/recipe/units/cd75898e58f6ce20,target=/recipe/units/cd75898e58f6ce20 \
+    --mount=type=bind,from=out-lib-scopeguard-1.1.0-d6f8eb00eb30,source=/recipe/units/d6f8eb00eb30ba2e,target=/recipe/units/d6f8eb00eb30ba2e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2847,14 +2812,14 @@ RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbe
     "CARGO_PKG_VERSION_MINOR=9", \
     "CARGO_PKG_VERSION_PATCH=13", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/e01faaceca1bae91/out", \
+    "OUT_DIR=/recipe/units/7e11f3c8a6d57b28/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2a6220c4e8a22742", \
-    "--build-script", "/recipe/units/e01faaceca1bae91", \
-    "--link-search", "/recipe/units/e01faaceca1bae91", \
-    "--link-search", "/recipe/units/10d7366d0d27f983", \
-    "--link-search", "/recipe/units/bcaaed55e26cd244", \
+    "/recipe/units/dc096fc4b059f4d1", \
+    "--build-script", "/recipe/units/7e11f3c8a6d57b28", \
+    "--link-search", "/recipe/units/7e11f3c8a6d57b28", \
+    "--link-search", "/recipe/units/386ed6460c4243fd", \
+    "--link-search", "/recipe/units/3d8811581e046fa0", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "crossbeam_epoch", \
@@ -2865,34 +2830,33 @@ RUN --mount=type=bind,from=src-crossbeam-epoch-0.9.13,source=/recipe/src/crossbe
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"alloc\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=2a6220c4e8a22742", \
-    "-C", "extra-filename=-2a6220c4e8a22742", \
-    "--out-dir", "/recipe/units/2a6220c4e8a22742", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04f8004383cd5ea4", \
-    "-L", "dependency=/recipe/units/7091f90eff124814", \
-    "-L", "dependency=/recipe/units/d30c063e9daa93e6", \
-    "-L", "dependency=/recipe/units/e719edd923a3688e", \
-    "--extern", "cfg_if=/recipe/units/d30c063e9daa93e6/libcfg_if-d30c063e9daa93e6.rlib", \
-    "--extern", "crossbeam_utils=/recipe/units/04f8004383cd5ea4/libcrossbeam_utils-04f8004383cd5ea4.rlib", \
-    "--extern", "memoffset=/recipe/units/7091f90eff124814/libmemoffset-7091f90eff124814.rlib", \
-    "--extern", "scopeguard=/recipe/units/e719edd923a3688e/libscopeguard-e719edd923a3688e.rlib", \
+    "-C", "metadata=dc096fc4b059f4d1", \
+    "-C", "extra-filename=-dc096fc4b059f4d1", \
+    "--out-dir", "/recipe/units/dc096fc4b059f4d1", \
+    "-L", "dependency=/recipe/units/16624c7e0ed269f0", \
+    "-L", "dependency=/recipe/units/3cdb0e9dbcca6e7d", \
+    "-L", "dependency=/recipe/units/cd75898e58f6ce20", \
+    "-L", "dependency=/recipe/units/d6f8eb00eb30ba2e", \
+    "--extern", "cfg_if=/recipe/units/3cdb0e9dbcca6e7d/libcfg_if-3cdb0e9dbcca6e7d.rlib", \
+    "--extern", "crossbeam_utils=/recipe/units/cd75898e58f6ce20/libcrossbeam_utils-cd75898e58f6ce20.rlib", \
+    "--extern", "memoffset=/recipe/units/16624c7e0ed269f0/libmemoffset-16624c7e0ed269f0.rlib", \
+    "--extern", "scopeguard=/recipe/units/d6f8eb00eb30ba2e/libscopeguard-d6f8eb00eb30ba2e.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-crossbeam-epoch-0.9.13-2a6220c4e8a2
-COPY --from=lib-crossbeam-epoch-0.9.13-2a6220c4e8a2 /recipe/units/2a6220c4e8a22742 /recipe/units/2a6220c4e8a22742
+FROM scratch AS out-lib-crossbeam-epoch-0.9.13-dc096fc4b059
+COPY --from=lib-crossbeam-epoch-0.9.13-dc096fc4b059 /recipe/units/dc096fc4b059f4d1 /recipe/units/dc096fc4b059f4d1
 
 # lib crossbeam-deque@0.8.1 crossbeam_deque [crossbeam-epoch,crossbeam-utils,default,std]
-FROM base AS lib-crossbeam-deque-0.8.1-5dfd2d17ee0e
+FROM base AS lib-crossbeam-deque-0.8.1-58a98c525913
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-crossbeam-deque-0.8.1,source=/recipe/src/crossbeam-deque-0.8.1,target=/recipe/src/crossbeam-deque-0.8.1,rw \
-    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
-    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
-    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-2a6220c4e8a2,source=/recipe/units/2a6220c4e8a22742,target=/recipe/units/2a6220c4e8a22742 \
-    --mount=type=bind,from=out-lib-memoffset-0.6.5-7091f90eff12,source=/recipe/units/7091f90eff124814,target=/recipe/units/7091f90eff124814 \
-    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
-    --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
-    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b,source=/recipe/units/e01faaceca1bae91,target=/recipe/units/e01faaceca1bae91 \
-    --mount=type=bind,from=out-lib-scopeguard-1.1.0-e719edd923a3,source=/recipe/units/e719edd923a3688e,target=/recipe/units/e719edd923a3688e \
+    --mount=type=bind,from=out-lib-memoffset-0.6.5-16624c7e0ed2,source=/recipe/units/16624c7e0ed269f0,target=/recipe/units/16624c7e0ed269f0 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42,source=/recipe/units/386ed6460c4243fd,target=/recipe/units/386ed6460c4243fd \
+    --mount=type=bind,from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca,source=/recipe/units/3cdb0e9dbcca6e7d,target=/recipe/units/3cdb0e9dbcca6e7d \
+    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-3d8811581e04,source=/recipe/units/3d8811581e046fa0,target=/recipe/units/3d8811581e046fa0 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5,source=/recipe/units/7e11f3c8a6d57b28,target=/recipe/units/7e11f3c8a6d57b28 \
+    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-cd75898e58f6,source=/recipe/units/cd75898e58f6ce20,target=/recipe/units/cd75898e58f6ce20 \
+    --mount=type=bind,from=out-lib-scopeguard-1.1.0-d6f8eb00eb30,source=/recipe/units/d6f8eb00eb30ba2e,target=/recipe/units/d6f8eb00eb30ba2e \
+    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-dc096fc4b059,source=/recipe/units/dc096fc4b059f4d1,target=/recipe/units/dc096fc4b059f4d1 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2917,10 +2881,10 @@ RUN --mount=type=bind,from=src-crossbeam-deque-0.8.1,source=/recipe/src/crossbea
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/5dfd2d17ee0e3669", \
-    "--link-search", "/recipe/units/10d7366d0d27f983", \
-    "--link-search", "/recipe/units/bcaaed55e26cd244", \
-    "--link-search", "/recipe/units/e01faaceca1bae91", \
+    "/recipe/units/58a98c52591372f6", \
+    "--link-search", "/recipe/units/386ed6460c4243fd", \
+    "--link-search", "/recipe/units/3d8811581e046fa0", \
+    "--link-search", "/recipe/units/7e11f3c8a6d57b28", \
     "--", "rustc", \
     "--crate-name", "crossbeam_deque", \
     "--edition=2018", "/recipe/src/crossbeam-deque-0.8.1/src/lib.rs", \
@@ -2932,40 +2896,39 @@ RUN --mount=type=bind,from=src-crossbeam-deque-0.8.1,source=/recipe/src/crossbea
     "--cfg", "feature=\"crossbeam-utils\"", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=5dfd2d17ee0e3669", \
-    "-C", "extra-filename=-5dfd2d17ee0e3669", \
-    "--out-dir", "/recipe/units/5dfd2d17ee0e3669", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04f8004383cd5ea4", \
-    "-L", "dependency=/recipe/units/2a6220c4e8a22742", \
-    "-L", "dependency=/recipe/units/7091f90eff124814", \
-    "-L", "dependency=/recipe/units/d30c063e9daa93e6", \
-    "-L", "dependency=/recipe/units/e719edd923a3688e", \
-    "--extern", "cfg_if=/recipe/units/d30c063e9daa93e6/libcfg_if-d30c063e9daa93e6.rlib", \
-    "--extern", "crossbeam_epoch=/recipe/units/2a6220c4e8a22742/libcrossbeam_epoch-2a6220c4e8a22742.rlib", \
-    "--extern", "crossbeam_utils=/recipe/units/04f8004383cd5ea4/libcrossbeam_utils-04f8004383cd5ea4.rlib", \
+    "-C", "metadata=58a98c52591372f6", \
+    "-C", "extra-filename=-58a98c52591372f6", \
+    "--out-dir", "/recipe/units/58a98c52591372f6", \
+    "-L", "dependency=/recipe/units/16624c7e0ed269f0", \
+    "-L", "dependency=/recipe/units/3cdb0e9dbcca6e7d", \
+    "-L", "dependency=/recipe/units/cd75898e58f6ce20", \
+    "-L", "dependency=/recipe/units/d6f8eb00eb30ba2e", \
+    "-L", "dependency=/recipe/units/dc096fc4b059f4d1", \
+    "--extern", "cfg_if=/recipe/units/3cdb0e9dbcca6e7d/libcfg_if-3cdb0e9dbcca6e7d.rlib", \
+    "--extern", "crossbeam_epoch=/recipe/units/dc096fc4b059f4d1/libcrossbeam_epoch-dc096fc4b059f4d1.rlib", \
+    "--extern", "crossbeam_utils=/recipe/units/cd75898e58f6ce20/libcrossbeam_utils-cd75898e58f6ce20.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-crossbeam-deque-0.8.1-5dfd2d17ee0e
-COPY --from=lib-crossbeam-deque-0.8.1-5dfd2d17ee0e /recipe/units/5dfd2d17ee0e3669 /recipe/units/5dfd2d17ee0e3669
+FROM scratch AS out-lib-crossbeam-deque-0.8.1-58a98c525913
+COPY --from=lib-crossbeam-deque-0.8.1-58a98c525913 /recipe/units/58a98c52591372f6 /recipe/units/58a98c52591372f6
 
 # lib rayon-core@1.10.1 rayon_core
-FROM base AS lib-rayon-core-1.10.1-bd87a4f9d25d
+FROM base AS lib-rayon-core-1.10.1-04b9410e5ad3
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1.10.1,target=/recipe/src/rayon-core-1.10.1,rw \
-    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
-    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
-    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-2a6220c4e8a2,source=/recipe/units/2a6220c4e8a22742,target=/recipe/units/2a6220c4e8a22742 \
-    --mount=type=bind,from=out-lib-crossbeam-deque-0.8.1-5dfd2d17ee0e,source=/recipe/units/5dfd2d17ee0e3669,target=/recipe/units/5dfd2d17ee0e3669 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-num_cpus-1.14.0-65343a8d18cf,source=/recipe/units/65343a8d18cf9004,target=/recipe/units/65343a8d18cf9004 \
-    --mount=type=bind,from=out-lib-memoffset-0.6.5-7091f90eff12,source=/recipe/units/7091f90eff124814,target=/recipe/units/7091f90eff124814 \
-    --mount=type=bind,from=out-lib-crossbeam-channel-0.5.6-92d210e60387,source=/recipe/units/92d210e6038742ea,target=/recipe/units/92d210e6038742ea \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
-    --mount=type=bind,from=out-build-script-run-rayon-core-1.10.1-cdbd5c56e1d3,source=/recipe/units/cdbd5c56e1d3c093,target=/recipe/units/cdbd5c56e1d3c093 \
-    --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
-    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b,source=/recipe/units/e01faaceca1bae91,target=/recipe/units/e01faaceca1bae91 \
-    --mount=type=bind,from=out-lib-scopeguard-1.1.0-e719edd923a3,source=/recipe/units/e719edd923a3688e,target=/recipe/units/e719edd923a3688e \
+    --mount=type=bind,from=out-lib-memoffset-0.6.5-16624c7e0ed2,source=/recipe/units/16624c7e0ed269f0,target=/recipe/units/16624c7e0ed269f0 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42,source=/recipe/units/386ed6460c4243fd,target=/recipe/units/386ed6460c4243fd \
+    --mount=type=bind,from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca,source=/recipe/units/3cdb0e9dbcca6e7d,target=/recipe/units/3cdb0e9dbcca6e7d \
+    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-3d8811581e04,source=/recipe/units/3d8811581e046fa0,target=/recipe/units/3d8811581e046fa0 \
+    --mount=type=bind,from=out-lib-crossbeam-deque-0.8.1-58a98c525913,source=/recipe/units/58a98c52591372f6,target=/recipe/units/58a98c52591372f6 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5,source=/recipe/units/7e11f3c8a6d57b28,target=/recipe/units/7e11f3c8a6d57b28 \
+    --mount=type=bind,from=out-lib-num_cpus-1.14.0-abb011d6875f,source=/recipe/units/abb011d6875f601d,target=/recipe/units/abb011d6875f601d \
+    --mount=type=bind,from=out-build-script-run-rayon-core-1.10.1-adf1a76e591a,source=/recipe/units/adf1a76e591a6d1c,target=/recipe/units/adf1a76e591a6d1c \
+    --mount=type=bind,from=out-lib-crossbeam-channel-0.5.6-cba6d61c68f3,source=/recipe/units/cba6d61c68f3aca8,target=/recipe/units/cba6d61c68f3aca8 \
+    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-cd75898e58f6,source=/recipe/units/cd75898e58f6ce20,target=/recipe/units/cd75898e58f6ce20 \
+    --mount=type=bind,from=out-lib-scopeguard-1.1.0-d6f8eb00eb30,source=/recipe/units/d6f8eb00eb30ba2e,target=/recipe/units/d6f8eb00eb30ba2e \
+    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-dc096fc4b059,source=/recipe/units/dc096fc4b059f4d1,target=/recipe/units/dc096fc4b059f4d1 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2988,16 +2951,16 @@ RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1
     "CARGO_PKG_VERSION_MINOR=10", \
     "CARGO_PKG_VERSION_PATCH=1", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/cdbd5c56e1d3c093/out", \
+    "OUT_DIR=/recipe/units/adf1a76e591a6d1c/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/bd87a4f9d25db53f", \
-    "--build-script", "/recipe/units/cdbd5c56e1d3c093", \
-    "--link-search", "/recipe/units/cdbd5c56e1d3c093", \
-    "--link-search", "/recipe/units/10d7366d0d27f983", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/bcaaed55e26cd244", \
-    "--link-search", "/recipe/units/e01faaceca1bae91", \
+    "/recipe/units/04b9410e5ad33275", \
+    "--build-script", "/recipe/units/adf1a76e591a6d1c", \
+    "--link-search", "/recipe/units/adf1a76e591a6d1c", \
+    "--link-search", "/recipe/units/386ed6460c4243fd", \
+    "--link-search", "/recipe/units/3d8811581e046fa0", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/7e11f3c8a6d57b28", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "rayon_core", \
@@ -3006,47 +2969,46 @@ RUN --mount=type=bind,from=src-rayon-core-1.10.1,source=/recipe/src/rayon-core-1
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=bd87a4f9d25db53f", \
-    "-C", "extra-filename=-bd87a4f9d25db53f", \
-    "--out-dir", "/recipe/units/bd87a4f9d25db53f", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04f8004383cd5ea4", \
-    "-L", "dependency=/recipe/units/2a6220c4e8a22742", \
-    "-L", "dependency=/recipe/units/5dfd2d17ee0e3669", \
-    "-L", "dependency=/recipe/units/65343a8d18cf9004", \
-    "-L", "dependency=/recipe/units/7091f90eff124814", \
-    "-L", "dependency=/recipe/units/92d210e6038742ea", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/d30c063e9daa93e6", \
-    "-L", "dependency=/recipe/units/e719edd923a3688e", \
-    "--extern", "crossbeam_channel=/recipe/units/92d210e6038742ea/libcrossbeam_channel-92d210e6038742ea.rlib", \
-    "--extern", "crossbeam_deque=/recipe/units/5dfd2d17ee0e3669/libcrossbeam_deque-5dfd2d17ee0e3669.rlib", \
-    "--extern", "crossbeam_utils=/recipe/units/04f8004383cd5ea4/libcrossbeam_utils-04f8004383cd5ea4.rlib", \
-    "--extern", "num_cpus=/recipe/units/65343a8d18cf9004/libnum_cpus-65343a8d18cf9004.rlib", \
+    "-C", "metadata=04b9410e5ad33275", \
+    "-C", "extra-filename=-04b9410e5ad33275", \
+    "--out-dir", "/recipe/units/04b9410e5ad33275", \
+    "-L", "dependency=/recipe/units/16624c7e0ed269f0", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/3cdb0e9dbcca6e7d", \
+    "-L", "dependency=/recipe/units/58a98c52591372f6", \
+    "-L", "dependency=/recipe/units/abb011d6875f601d", \
+    "-L", "dependency=/recipe/units/cba6d61c68f3aca8", \
+    "-L", "dependency=/recipe/units/cd75898e58f6ce20", \
+    "-L", "dependency=/recipe/units/d6f8eb00eb30ba2e", \
+    "-L", "dependency=/recipe/units/dc096fc4b059f4d1", \
+    "--extern", "crossbeam_channel=/recipe/units/cba6d61c68f3aca8/libcrossbeam_channel-cba6d61c68f3aca8.rlib", \
+    "--extern", "crossbeam_deque=/recipe/units/58a98c52591372f6/libcrossbeam_deque-58a98c52591372f6.rlib", \
+    "--extern", "crossbeam_utils=/recipe/units/cd75898e58f6ce20/libcrossbeam_utils-cd75898e58f6ce20.rlib", \
+    "--extern", "num_cpus=/recipe/units/abb011d6875f601d/libnum_cpus-abb011d6875f601d.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-rayon-core-1.10.1-bd87a4f9d25d
-COPY --from=lib-rayon-core-1.10.1-bd87a4f9d25d /recipe/units/bd87a4f9d25db53f /recipe/units/bd87a4f9d25db53f
+FROM scratch AS out-lib-rayon-core-1.10.1-04b9410e5ad3
+COPY --from=lib-rayon-core-1.10.1-04b9410e5ad3 /recipe/units/04b9410e5ad33275 /recipe/units/04b9410e5ad33275
 
 # lib rayon@1.6.1 rayon
-FROM base AS lib-rayon-1.6.1-a0b052aa3301
+FROM base AS lib-rayon-1.6.1-ff9885de24f6
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-rayon-1.6.1,source=/recipe/src/rayon-1.6.1,target=/recipe/src/rayon-1.6.1,rw \
-    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
-    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
-    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-2a6220c4e8a2,source=/recipe/units/2a6220c4e8a22742,target=/recipe/units/2a6220c4e8a22742 \
-    --mount=type=bind,from=out-lib-either-1.6.1-2cd98d0686d4,source=/recipe/units/2cd98d0686d40626,target=/recipe/units/2cd98d0686d40626 \
-    --mount=type=bind,from=out-lib-crossbeam-deque-0.8.1-5dfd2d17ee0e,source=/recipe/units/5dfd2d17ee0e3669,target=/recipe/units/5dfd2d17ee0e3669 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-num_cpus-1.14.0-65343a8d18cf,source=/recipe/units/65343a8d18cf9004,target=/recipe/units/65343a8d18cf9004 \
-    --mount=type=bind,from=out-lib-memoffset-0.6.5-7091f90eff12,source=/recipe/units/7091f90eff124814,target=/recipe/units/7091f90eff124814 \
-    --mount=type=bind,from=out-lib-crossbeam-channel-0.5.6-92d210e60387,source=/recipe/units/92d210e6038742ea,target=/recipe/units/92d210e6038742ea \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
-    --mount=type=bind,from=out-lib-rayon-core-1.10.1-bd87a4f9d25d,source=/recipe/units/bd87a4f9d25db53f,target=/recipe/units/bd87a4f9d25db53f \
-    --mount=type=bind,from=out-build-script-run-rayon-core-1.10.1-cdbd5c56e1d3,source=/recipe/units/cdbd5c56e1d3c093,target=/recipe/units/cdbd5c56e1d3c093 \
-    --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
-    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b,source=/recipe/units/e01faaceca1bae91,target=/recipe/units/e01faaceca1bae91 \
-    --mount=type=bind,from=out-lib-scopeguard-1.1.0-e719edd923a3,source=/recipe/units/e719edd923a3688e,target=/recipe/units/e719edd923a3688e \
+    --mount=type=bind,from=out-lib-rayon-core-1.10.1-04b9410e5ad3,source=/recipe/units/04b9410e5ad33275,target=/recipe/units/04b9410e5ad33275 \
+    --mount=type=bind,from=out-lib-memoffset-0.6.5-16624c7e0ed2,source=/recipe/units/16624c7e0ed269f0,target=/recipe/units/16624c7e0ed269f0 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42,source=/recipe/units/386ed6460c4243fd,target=/recipe/units/386ed6460c4243fd \
+    --mount=type=bind,from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca,source=/recipe/units/3cdb0e9dbcca6e7d,target=/recipe/units/3cdb0e9dbcca6e7d \
+    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-3d8811581e04,source=/recipe/units/3d8811581e046fa0,target=/recipe/units/3d8811581e046fa0 \
+    --mount=type=bind,from=out-lib-crossbeam-deque-0.8.1-58a98c525913,source=/recipe/units/58a98c52591372f6,target=/recipe/units/58a98c52591372f6 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5,source=/recipe/units/7e11f3c8a6d57b28,target=/recipe/units/7e11f3c8a6d57b28 \
+    --mount=type=bind,from=out-lib-num_cpus-1.14.0-abb011d6875f,source=/recipe/units/abb011d6875f601d,target=/recipe/units/abb011d6875f601d \
+    --mount=type=bind,from=out-build-script-run-rayon-core-1.10.1-adf1a76e591a,source=/recipe/units/adf1a76e591a6d1c,target=/recipe/units/adf1a76e591a6d1c \
+    --mount=type=bind,from=out-lib-crossbeam-channel-0.5.6-cba6d61c68f3,source=/recipe/units/cba6d61c68f3aca8,target=/recipe/units/cba6d61c68f3aca8 \
+    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-cd75898e58f6,source=/recipe/units/cd75898e58f6ce20,target=/recipe/units/cd75898e58f6ce20 \
+    --mount=type=bind,from=out-lib-scopeguard-1.1.0-d6f8eb00eb30,source=/recipe/units/d6f8eb00eb30ba2e,target=/recipe/units/d6f8eb00eb30ba2e \
+    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-dc096fc4b059,source=/recipe/units/dc096fc4b059f4d1,target=/recipe/units/dc096fc4b059f4d1 \
+    --mount=type=bind,from=out-lib-either-1.6.1-de4800e5dbc4,source=/recipe/units/de4800e5dbc405c0,target=/recipe/units/de4800e5dbc405c0 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3071,12 +3033,12 @@ RUN --mount=type=bind,from=src-rayon-1.6.1,source=/recipe/src/rayon-1.6.1,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/a0b052aa33016c35", \
-    "--link-search", "/recipe/units/10d7366d0d27f983", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/bcaaed55e26cd244", \
-    "--link-search", "/recipe/units/cdbd5c56e1d3c093", \
-    "--link-search", "/recipe/units/e01faaceca1bae91", \
+    "/recipe/units/ff9885de24f6dc20", \
+    "--link-search", "/recipe/units/386ed6460c4243fd", \
+    "--link-search", "/recipe/units/3d8811581e046fa0", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/7e11f3c8a6d57b28", \
+    "--link-search", "/recipe/units/adf1a76e591a6d1c", \
     "--", "rustc", \
     "--crate-name", "rayon", \
     "--edition=2021", "/recipe/src/rayon-1.6.1/src/lib.rs", \
@@ -3084,32 +3046,31 @@ RUN --mount=type=bind,from=src-rayon-1.6.1,source=/recipe/src/rayon-1.6.1,target
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=a0b052aa33016c35", \
-    "-C", "extra-filename=-a0b052aa33016c35", \
-    "--out-dir", "/recipe/units/a0b052aa33016c35", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04f8004383cd5ea4", \
-    "-L", "dependency=/recipe/units/2a6220c4e8a22742", \
-    "-L", "dependency=/recipe/units/2cd98d0686d40626", \
-    "-L", "dependency=/recipe/units/5dfd2d17ee0e3669", \
-    "-L", "dependency=/recipe/units/65343a8d18cf9004", \
-    "-L", "dependency=/recipe/units/7091f90eff124814", \
-    "-L", "dependency=/recipe/units/92d210e6038742ea", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/bd87a4f9d25db53f", \
-    "-L", "dependency=/recipe/units/d30c063e9daa93e6", \
-    "-L", "dependency=/recipe/units/e719edd923a3688e", \
-    "--extern", "either=/recipe/units/2cd98d0686d40626/libeither-2cd98d0686d40626.rlib", \
-    "--extern", "rayon_core=/recipe/units/bd87a4f9d25db53f/librayon_core-bd87a4f9d25db53f.rlib", \
+    "-C", "metadata=ff9885de24f6dc20", \
+    "-C", "extra-filename=-ff9885de24f6dc20", \
+    "--out-dir", "/recipe/units/ff9885de24f6dc20", \
+    "-L", "dependency=/recipe/units/04b9410e5ad33275", \
+    "-L", "dependency=/recipe/units/16624c7e0ed269f0", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/3cdb0e9dbcca6e7d", \
+    "-L", "dependency=/recipe/units/58a98c52591372f6", \
+    "-L", "dependency=/recipe/units/abb011d6875f601d", \
+    "-L", "dependency=/recipe/units/cba6d61c68f3aca8", \
+    "-L", "dependency=/recipe/units/cd75898e58f6ce20", \
+    "-L", "dependency=/recipe/units/d6f8eb00eb30ba2e", \
+    "-L", "dependency=/recipe/units/dc096fc4b059f4d1", \
+    "-L", "dependency=/recipe/units/de4800e5dbc405c0", \
+    "--extern", "either=/recipe/units/de4800e5dbc405c0/libeither-de4800e5dbc405c0.rlib", \
+    "--extern", "rayon_core=/recipe/units/04b9410e5ad33275/librayon_core-04b9410e5ad33275.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-rayon-1.6.1-a0b052aa3301
-COPY --from=lib-rayon-1.6.1-a0b052aa3301 /recipe/units/a0b052aa33016c35 /recipe/units/a0b052aa33016c35
+FROM scratch AS out-lib-rayon-1.6.1-ff9885de24f6
+COPY --from=lib-rayon-1.6.1-ff9885de24f6 /recipe/units/ff9885de24f6dc20 /recipe/units/ff9885de24f6dc20
 
 # lib serde@1.0.152 serde [default,std]
-FROM base AS lib-serde-1.0.152-2a6088640085
+FROM base AS lib-serde-1.0.152-2538d918a0e1
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-033df22cf290,source=/recipe/units/033df22cf290f7a7,target=/recipe/units/033df22cf290f7a7 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-5379b2ddcb79,source=/recipe/units/5379b2ddcb79b509,target=/recipe/units/5379b2ddcb79b509 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3132,12 +3093,12 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=152", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/033df22cf290f7a7/out", \
+    "OUT_DIR=/recipe/units/5379b2ddcb79b509/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2a60886400851fa7", \
-    "--build-script", "/recipe/units/033df22cf290f7a7", \
-    "--link-search", "/recipe/units/033df22cf290f7a7", \
+    "/recipe/units/2538d918a0e10572", \
+    "--build-script", "/recipe/units/5379b2ddcb79b509", \
+    "--link-search", "/recipe/units/5379b2ddcb79b509", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde", \
@@ -3148,24 +3109,23 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=2a60886400851fa7", \
-    "-C", "extra-filename=-2a60886400851fa7", \
-    "--out-dir", "/recipe/units/2a60886400851fa7", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=2538d918a0e10572", \
+    "-C", "extra-filename=-2538d918a0e10572", \
+    "--out-dir", "/recipe/units/2538d918a0e10572", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde-1.0.152-2a6088640085
-COPY --from=lib-serde-1.0.152-2a6088640085 /recipe/units/2a60886400851fa7 /recipe/units/2a60886400851fa7
+FROM scratch AS out-lib-serde-1.0.152-2538d918a0e1
+COPY --from=lib-serde-1.0.152-2538d918a0e1 /recipe/units/2538d918a0e10572 /recipe/units/2538d918a0e10572
 
 # lib serde_json@1.0.87 serde_json [default,std]
-FROM base AS lib-serde_json-1.0.87-a307c9b575fa
+FROM base AS lib-serde_json-1.0.87-c3eb7340a68a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-033df22cf290,source=/recipe/units/033df22cf290f7a7,target=/recipe/units/033df22cf290f7a7 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-lib-serde-1.0.152-2a6088640085,source=/recipe/units/2a60886400851fa7,target=/recipe/units/2a60886400851fa7 \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-2538d918a0e1,source=/recipe/units/2538d918a0e10572,target=/recipe/units/2538d918a0e10572 \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-5379b2ddcb79,source=/recipe/units/5379b2ddcb79b509,target=/recipe/units/5379b2ddcb79b509 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3188,14 +3148,14 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=87", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/8a7dfc72d630d994/out", \
+    "OUT_DIR=/recipe/units/e57127c578a2ff1e/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/a307c9b575faf864", \
-    "--build-script", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/033df22cf290f7a7", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/c3eb7340a68af94a", \
+    "--build-script", "/recipe/units/e57127c578a2ff1e", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
+    "--link-search", "/recipe/units/5379b2ddcb79b509", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde_json", \
@@ -3206,27 +3166,26 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=a307c9b575faf864", \
-    "-C", "extra-filename=-a307c9b575faf864", \
-    "--out-dir", "/recipe/units/a307c9b575faf864", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2a60886400851fa7", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "--extern", "itoa=/recipe/units/689ba272a0fe9741/libitoa-689ba272a0fe9741.rlib", \
-    "--extern", "ryu=/recipe/units/27ceaf169fc1b6cf/libryu-27ceaf169fc1b6cf.rlib", \
-    "--extern", "serde=/recipe/units/2a60886400851fa7/libserde-2a60886400851fa7.rlib", \
+    "-C", "metadata=c3eb7340a68af94a", \
+    "-C", "extra-filename=-c3eb7340a68af94a", \
+    "--out-dir", "/recipe/units/c3eb7340a68af94a", \
+    "-L", "dependency=/recipe/units/2538d918a0e10572", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "itoa=/recipe/units/448687e9a97b9db8/libitoa-448687e9a97b9db8.rlib", \
+    "--extern", "ryu=/recipe/units/e5774760c5c81a11/libryu-e5774760c5c81a11.rlib", \
+    "--extern", "serde=/recipe/units/2538d918a0e10572/libserde-2538d918a0e10572.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde_json-1.0.87-a307c9b575fa
-COPY --from=lib-serde_json-1.0.87-a307c9b575fa /recipe/units/a307c9b575faf864 /recipe/units/a307c9b575faf864
+FROM scratch AS out-lib-serde_json-1.0.87-c3eb7340a68a
+COPY --from=lib-serde_json-1.0.87-c3eb7340a68a /recipe/units/c3eb7340a68af94a /recipe/units/c3eb7340a68af94a
 
 # lib tiny-keccak@2.0.2 tiny_keccak [default,sha3]
-FROM base AS lib-tiny-keccak-2.0.2-cb85b5cdcb72
+FROM base AS lib-tiny-keccak-2.0.2-35d3a25ac4bf
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-2.0.2,target=/recipe/src/tiny-keccak-2.0.2,rw \
-    --mount=type=bind,from=out-build-script-run-tiny-keccak-2.0.2-1fcf1936da5a,source=/recipe/units/1fcf1936da5a75a9,target=/recipe/units/1fcf1936da5a75a9 \
-    --mount=type=bind,from=out-lib-crunchy-0.2.2-24c066d045c1,source=/recipe/units/24c066d045c14224,target=/recipe/units/24c066d045c14224 \
-    --mount=type=bind,from=out-build-script-run-crunchy-0.2.2-dffabfa7d38d,source=/recipe/units/dffabfa7d38d6e6e,target=/recipe/units/dffabfa7d38d6e6e \
+    --mount=type=bind,from=out-lib-crunchy-0.2.2-3fe2d873ca9d,source=/recipe/units/3fe2d873ca9d8bb0,target=/recipe/units/3fe2d873ca9d8bb0 \
+    --mount=type=bind,from=out-build-script-run-tiny-keccak-2.0.2-b21c29e14d96,source=/recipe/units/b21c29e14d965e4e,target=/recipe/units/b21c29e14d965e4e \
+    --mount=type=bind,from=out-build-script-run-crunchy-0.2.2-ed0b7339a415,source=/recipe/units/ed0b7339a415c237,target=/recipe/units/ed0b7339a415c237 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3249,13 +3208,13 @@ RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/1fcf1936da5a75a9/out", \
+    "OUT_DIR=/recipe/units/b21c29e14d965e4e/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/cb85b5cdcb72d54d", \
-    "--build-script", "/recipe/units/1fcf1936da5a75a9", \
-    "--link-search", "/recipe/units/1fcf1936da5a75a9", \
-    "--link-search", "/recipe/units/dffabfa7d38d6e6e", \
+    "/recipe/units/35d3a25ac4bfd8f8", \
+    "--build-script", "/recipe/units/b21c29e14d965e4e", \
+    "--link-search", "/recipe/units/b21c29e14d965e4e", \
+    "--link-search", "/recipe/units/ed0b7339a415c237", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "tiny_keccak", \
@@ -3266,21 +3225,20 @@ RUN --mount=type=bind,from=src-tiny-keccak-2.0.2,source=/recipe/src/tiny-keccak-
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"sha3\"", \
-    "-C", "metadata=cb85b5cdcb72d54d", \
-    "-C", "extra-filename=-cb85b5cdcb72d54d", \
-    "--out-dir", "/recipe/units/cb85b5cdcb72d54d", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/24c066d045c14224", \
-    "--extern", "crunchy=/recipe/units/24c066d045c14224/libcrunchy-24c066d045c14224.rlib", \
+    "-C", "metadata=35d3a25ac4bfd8f8", \
+    "-C", "extra-filename=-35d3a25ac4bfd8f8", \
+    "--out-dir", "/recipe/units/35d3a25ac4bfd8f8", \
+    "-L", "dependency=/recipe/units/3fe2d873ca9d8bb0", \
+    "--extern", "crunchy=/recipe/units/3fe2d873ca9d8bb0/libcrunchy-3fe2d873ca9d8bb0.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-tiny-keccak-2.0.2-cb85b5cdcb72
-COPY --from=lib-tiny-keccak-2.0.2-cb85b5cdcb72 /recipe/units/cb85b5cdcb72d54d /recipe/units/cb85b5cdcb72d54d
+FROM scratch AS out-lib-tiny-keccak-2.0.2-35d3a25ac4bf
+COPY --from=lib-tiny-keccak-2.0.2-35d3a25ac4bf /recipe/units/35d3a25ac4bfd8f8 /recipe/units/35d3a25ac4bfd8f8
 
 # lib typenum@1.16.0 typenum
-FROM base AS lib-typenum-1.16.0-0273fcb1c6bf
+FROM base AS lib-typenum-1.16.0-e215e721f748
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,target=/recipe/src/typenum-1.16.0,rw \
-    --mount=type=bind,from=out-build-script-run-typenum-1.16.0-a53494192ea4,source=/recipe/units/a53494192ea48503,target=/recipe/units/a53494192ea48503 \
+    --mount=type=bind,from=out-build-script-run-typenum-1.16.0-232cdde4fea5,source=/recipe/units/232cdde4fea566e9,target=/recipe/units/232cdde4fea566e9 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3303,12 +3261,12 @@ RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,
     "CARGO_PKG_VERSION_MINOR=16", \
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/a53494192ea48503/out", \
+    "OUT_DIR=/recipe/units/232cdde4fea566e9/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0273fcb1c6bfc7f4", \
-    "--build-script", "/recipe/units/a53494192ea48503", \
-    "--link-search", "/recipe/units/a53494192ea48503", \
+    "/recipe/units/e215e721f748dbd9", \
+    "--build-script", "/recipe/units/232cdde4fea566e9", \
+    "--link-search", "/recipe/units/232cdde4fea566e9", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "typenum", \
@@ -3317,16 +3275,15 @@ RUN --mount=type=bind,from=src-typenum-1.16.0,source=/recipe/src/typenum-1.16.0,
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=0273fcb1c6bfc7f4", \
-    "-C", "extra-filename=-0273fcb1c6bfc7f4", \
-    "--out-dir", "/recipe/units/0273fcb1c6bfc7f4", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=e215e721f748dbd9", \
+    "-C", "extra-filename=-e215e721f748dbd9", \
+    "--out-dir", "/recipe/units/e215e721f748dbd9", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-typenum-1.16.0-0273fcb1c6bf
-COPY --from=lib-typenum-1.16.0-0273fcb1c6bf /recipe/units/0273fcb1c6bfc7f4 /recipe/units/0273fcb1c6bfc7f4
+FROM scratch AS out-lib-typenum-1.16.0-e215e721f748
+COPY --from=lib-typenum-1.16.0-e215e721f748 /recipe/units/e215e721f748dbd9 /recipe/units/e215e721f748dbd9
 
 # lib unicode-ident@1.0.0 unicode_ident
-FROM base AS lib-unicode-ident-1.0.0-e03ef690cb4f
+FROM base AS lib-unicode-ident-1.0.0-2e6a0697cefe
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-ident-1.0.0,target=/recipe/src/unicode-ident-1.0.0,rw \
     ["/usr/bin/env", \
@@ -3353,7 +3310,7 @@ RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-id
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/e03ef690cb4f5bf7", \
+    "/recipe/units/2e6a0697cefe024e", \
     "--", "rustc", \
     "--crate-name", "unicode_ident", \
     "--edition=2018", "/recipe/src/unicode-ident-1.0.0/src/lib.rs", \
@@ -3361,20 +3318,19 @@ RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-id
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=e03ef690cb4f5bf7", \
-    "-C", "extra-filename=-e03ef690cb4f5bf7", \
-    "--out-dir", "/recipe/units/e03ef690cb4f5bf7", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=2e6a0697cefe024e", \
+    "-C", "extra-filename=-2e6a0697cefe024e", \
+    "--out-dir", "/recipe/units/2e6a0697cefe024e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-unicode-ident-1.0.0-e03ef690cb4f
-COPY --from=lib-unicode-ident-1.0.0-e03ef690cb4f /recipe/units/e03ef690cb4f5bf7 /recipe/units/e03ef690cb4f5bf7
+FROM scratch AS out-lib-unicode-ident-1.0.0-2e6a0697cefe
+COPY --from=lib-unicode-ident-1.0.0-2e6a0697cefe /recipe/units/2e6a0697cefe024e /recipe/units/2e6a0697cefe024e
 
 # lib proc-macro2@1.0.47 proc_macro2 [default,proc-macro]
-FROM base AS lib-proc-macro2-1.0.47-b4aa052c78b1
+FROM base AS lib-proc-macro2-1.0.47-620517158322
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-0899866bdbae,source=/recipe/units/0899866bdbae618b,target=/recipe/units/0899866bdbae618b \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-e03ef690cb4f,source=/recipe/units/e03ef690cb4f5bf7,target=/recipe/units/e03ef690cb4f5bf7 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-05c34d9b4704,source=/recipe/units/05c34d9b47045606,target=/recipe/units/05c34d9b47045606 \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2e6a0697cefe,source=/recipe/units/2e6a0697cefe024e,target=/recipe/units/2e6a0697cefe024e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3397,12 +3353,12 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=47", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/0899866bdbae618b/out", \
+    "OUT_DIR=/recipe/units/05c34d9b47045606/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/b4aa052c78b1755a", \
-    "--build-script", "/recipe/units/0899866bdbae618b", \
-    "--link-search", "/recipe/units/0899866bdbae618b", \
+    "/recipe/units/6205171583220800", \
+    "--build-script", "/recipe/units/05c34d9b47045606", \
+    "--link-search", "/recipe/units/05c34d9b47045606", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "proc_macro2", \
@@ -3413,18 +3369,17 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=b4aa052c78b1755a", \
-    "-C", "extra-filename=-b4aa052c78b1755a", \
-    "--out-dir", "/recipe/units/b4aa052c78b1755a", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/e03ef690cb4f5bf7", \
-    "--extern", "unicode_ident=/recipe/units/e03ef690cb4f5bf7/libunicode_ident-e03ef690cb4f5bf7.rlib", \
+    "-C", "metadata=6205171583220800", \
+    "-C", "extra-filename=-6205171583220800", \
+    "--out-dir", "/recipe/units/6205171583220800", \
+    "-L", "dependency=/recipe/units/2e6a0697cefe024e", \
+    "--extern", "unicode_ident=/recipe/units/2e6a0697cefe024e/libunicode_ident-2e6a0697cefe024e.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-proc-macro2-1.0.47-b4aa052c78b1
-COPY --from=lib-proc-macro2-1.0.47-b4aa052c78b1 /recipe/units/b4aa052c78b1755a /recipe/units/b4aa052c78b1755a
+FROM scratch AS out-lib-proc-macro2-1.0.47-620517158322
+COPY --from=lib-proc-macro2-1.0.47-620517158322 /recipe/units/6205171583220800 /recipe/units/6205171583220800
 
 # lib version_check@0.9.4 version_check (host)
-FROM base AS lib-version_check-0.9.4-2a90f8c08f39
+FROM base AS lib-version_check-0.9.4-c7d0b8466306
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_check-0.9.4,target=/recipe/src/version_check-0.9.4,rw \
     ["/usr/bin/env", \
@@ -3451,7 +3406,7 @@ RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_ch
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2a90f8c08f39e015", \
+    "/recipe/units/c7d0b84663060c77", \
     "--", "rustc", \
     "--crate-name", "version_check", \
     "--edition=2015", "/recipe/src/version_check-0.9.4/src/lib.rs", \
@@ -3459,19 +3414,18 @@ RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_ch
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=2a90f8c08f39e015", \
-    "-C", "extra-filename=-2a90f8c08f39e015", \
-    "--out-dir", "/recipe/units/2a90f8c08f39e015", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=c7d0b84663060c77", \
+    "-C", "extra-filename=-c7d0b84663060c77", \
+    "--out-dir", "/recipe/units/c7d0b84663060c77", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-version_check-0.9.4-2a90f8c08f39
-COPY --from=lib-version_check-0.9.4-2a90f8c08f39 /recipe/units/2a90f8c08f39e015 /recipe/units/2a90f8c08f39e015
+FROM scratch AS out-lib-version_check-0.9.4-c7d0b8466306
+COPY --from=lib-version_check-0.9.4-c7d0b8466306 /recipe/units/c7d0b84663060c77 /recipe/units/c7d0b84663060c77
 
 # build-script generic-array@0.14.4 build-script-build (host)
-FROM base AS build-script-generic-array-0.14.4-c6b55c8cd1b9
+FROM base AS build-script-generic-array-0.14.4-146ceb0df21c
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-array-0.14.4,target=/recipe/src/generic-array-0.14.4,rw \
-    --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
+    --mount=type=bind,from=out-lib-version_check-0.9.4-c7d0b8466306,source=/recipe/units/c7d0b84663060c77,target=/recipe/units/c7d0b84663060c77 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3496,7 +3450,7 @@ RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-a
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c6b55c8cd1b9f683", \
+    "/recipe/units/146ceb0df21c1376", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/generic-array-0.14.4/build.rs", \
@@ -3504,21 +3458,20 @@ RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-a
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=c6b55c8cd1b9f683", \
-    "-C", "extra-filename=-c6b55c8cd1b9f683", \
-    "--out-dir", "/recipe/units/c6b55c8cd1b9f683", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2a90f8c08f39e015", \
-    "--extern", "version_check=/recipe/units/2a90f8c08f39e015/libversion_check-2a90f8c08f39e015.rlib", \
+    "-C", "metadata=146ceb0df21c1376", \
+    "-C", "extra-filename=-146ceb0df21c1376", \
+    "--out-dir", "/recipe/units/146ceb0df21c1376", \
+    "-L", "dependency=/recipe/units/c7d0b84663060c77", \
+    "--extern", "version_check=/recipe/units/c7d0b84663060c77/libversion_check-c7d0b84663060c77.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-generic-array-0.14.4-c6b55c8cd1b9
-COPY --from=build-script-generic-array-0.14.4-c6b55c8cd1b9 /recipe/units/c6b55c8cd1b9f683 /recipe/units/c6b55c8cd1b9f683
+FROM scratch AS out-build-script-generic-array-0.14.4-146ceb0df21c
+COPY --from=build-script-generic-array-0.14.4-146ceb0df21c /recipe/units/146ceb0df21c1376 /recipe/units/146ceb0df21c1376
 
 # build-script-run generic-array@0.14.4 build-script-build (host)
-FROM base AS build-script-run-generic-array-0.14.4-25b3948f1cdf
+FROM base AS build-script-run-generic-array-0.14.4-16fa88dd6b79
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-array-0.14.4,target=/recipe/src/generic-array-0.14.4,rw \
-    --mount=type=bind,from=out-build-script-generic-array-0.14.4-c6b55c8cd1b9,source=/recipe/units/c6b55c8cd1b9f683,target=/recipe/units/c6b55c8cd1b9f683 \
+    --mount=type=bind,from=out-build-script-generic-array-0.14.4-146ceb0df21c,source=/recipe/units/146ceb0df21c1376,target=/recipe/units/146ceb0df21c1376 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3556,25 +3509,25 @@ RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-a
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/25b3948f1cdf7b04/out", \
+    "OUT_DIR=/recipe/units/16fa88dd6b793944/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/25b3948f1cdf7b04", \
-    "/recipe/units/c6b55c8cd1b9f683/build_script_build-c6b55c8cd1b9f683", \
+    "/recipe/units/16fa88dd6b793944", \
+    "/recipe/units/146ceb0df21c1376/build_script_build-146ceb0df21c1376", \
     "/recipe/src/generic-array-0.14.4", \
     "generic-array@0.14.4"]
-FROM scratch AS out-build-script-run-generic-array-0.14.4-25b3948f1cdf
-COPY --from=build-script-run-generic-array-0.14.4-25b3948f1cdf /recipe/units/25b3948f1cdf7b04 /recipe/units/25b3948f1cdf7b04
+FROM scratch AS out-build-script-run-generic-array-0.14.4-16fa88dd6b79
+COPY --from=build-script-run-generic-array-0.14.4-16fa88dd6b79 /recipe/units/16fa88dd6b793944 /recipe/units/16fa88dd6b793944
 
 # build-script unicase@2.6.0 build-script-build (host)
-FROM base AS build-script-unicase-2.6.0-8c35660b190a
+FROM base AS build-script-unicase-2.6.0-ebf76b29477f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,target=/recipe/src/unicase-2.6.0,rw \
-    --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
+    --mount=type=bind,from=out-lib-version_check-0.9.4-c7d0b8466306,source=/recipe/units/c7d0b84663060c77,target=/recipe/units/c7d0b84663060c77 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3599,7 +3552,7 @@ RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/8c35660b190a1a81", \
+    "/recipe/units/ebf76b29477f383f", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/unicase-2.6.0/build.rs", \
@@ -3607,21 +3560,20 @@ RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,ta
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=8c35660b190a1a81", \
-    "-C", "extra-filename=-8c35660b190a1a81", \
-    "--out-dir", "/recipe/units/8c35660b190a1a81", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2a90f8c08f39e015", \
-    "--extern", "version_check=/recipe/units/2a90f8c08f39e015/libversion_check-2a90f8c08f39e015.rlib", \
+    "-C", "metadata=ebf76b29477f383f", \
+    "-C", "extra-filename=-ebf76b29477f383f", \
+    "--out-dir", "/recipe/units/ebf76b29477f383f", \
+    "-L", "dependency=/recipe/units/c7d0b84663060c77", \
+    "--extern", "version_check=/recipe/units/c7d0b84663060c77/libversion_check-c7d0b84663060c77.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-unicase-2.6.0-8c35660b190a
-COPY --from=build-script-unicase-2.6.0-8c35660b190a /recipe/units/8c35660b190a1a81 /recipe/units/8c35660b190a1a81
+FROM scratch AS out-build-script-unicase-2.6.0-ebf76b29477f
+COPY --from=build-script-unicase-2.6.0-ebf76b29477f /recipe/units/ebf76b29477f383f /recipe/units/ebf76b29477f383f
 
 # build-script-run unicase@2.6.0 build-script-build (host)
-FROM base AS build-script-run-unicase-2.6.0-fbb58b4c236f
+FROM base AS build-script-run-unicase-2.6.0-6d4167c37ff2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,target=/recipe/src/unicase-2.6.0,rw \
-    --mount=type=bind,from=out-build-script-unicase-2.6.0-8c35660b190a,source=/recipe/units/8c35660b190a1a81,target=/recipe/units/8c35660b190a1a81 \
+    --mount=type=bind,from=out-build-script-unicase-2.6.0-ebf76b29477f,source=/recipe/units/ebf76b29477f383f,target=/recipe/units/ebf76b29477f383f \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3659,27 +3611,27 @@ RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,ta
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/fbb58b4c236f5d1c/out", \
+    "OUT_DIR=/recipe/units/6d4167c37ff23d05/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/fbb58b4c236f5d1c", \
-    "/recipe/units/8c35660b190a1a81/build_script_build-8c35660b190a1a81", \
+    "/recipe/units/6d4167c37ff23d05", \
+    "/recipe/units/ebf76b29477f383f/build_script_build-ebf76b29477f383f", \
     "/recipe/src/unicase-2.6.0", \
     "unicase@2.6.0"]
-FROM scratch AS out-build-script-run-unicase-2.6.0-fbb58b4c236f
-COPY --from=build-script-run-unicase-2.6.0-fbb58b4c236f /recipe/units/fbb58b4c236f5d1c /recipe/units/fbb58b4c236f5d1c
+FROM scratch AS out-build-script-run-unicase-2.6.0-6d4167c37ff2
+COPY --from=build-script-run-unicase-2.6.0-6d4167c37ff2 /recipe/units/6d4167c37ff23d05 /recipe/units/6d4167c37ff23d05
 
 # lib generic-array@0.14.4 generic_array
-FROM base AS lib-generic-array-0.14.4-c19fb031babf
+FROM base AS lib-generic-array-0.14.4-0e016d96c01f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-array-0.14.4,target=/recipe/src/generic-array-0.14.4,rw \
-    --mount=type=bind,from=out-lib-typenum-1.16.0-0273fcb1c6bf,source=/recipe/units/0273fcb1c6bfc7f4,target=/recipe/units/0273fcb1c6bfc7f4 \
-    --mount=type=bind,from=out-build-script-run-generic-array-0.14.4-25b3948f1cdf,source=/recipe/units/25b3948f1cdf7b04,target=/recipe/units/25b3948f1cdf7b04 \
-    --mount=type=bind,from=out-build-script-run-typenum-1.16.0-a53494192ea4,source=/recipe/units/a53494192ea48503,target=/recipe/units/a53494192ea48503 \
+    --mount=type=bind,from=out-build-script-run-generic-array-0.14.4-16fa88dd6b79,source=/recipe/units/16fa88dd6b793944,target=/recipe/units/16fa88dd6b793944 \
+    --mount=type=bind,from=out-build-script-run-typenum-1.16.0-232cdde4fea5,source=/recipe/units/232cdde4fea566e9,target=/recipe/units/232cdde4fea566e9 \
+    --mount=type=bind,from=out-lib-typenum-1.16.0-e215e721f748,source=/recipe/units/e215e721f748dbd9,target=/recipe/units/e215e721f748dbd9 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3702,13 +3654,13 @@ RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-a
     "CARGO_PKG_VERSION_MINOR=14", \
     "CARGO_PKG_VERSION_PATCH=4", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/25b3948f1cdf7b04/out", \
+    "OUT_DIR=/recipe/units/16fa88dd6b793944/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c19fb031babf4f13", \
-    "--build-script", "/recipe/units/25b3948f1cdf7b04", \
-    "--link-search", "/recipe/units/25b3948f1cdf7b04", \
-    "--link-search", "/recipe/units/a53494192ea48503", \
+    "/recipe/units/0e016d96c01f70a6", \
+    "--build-script", "/recipe/units/16fa88dd6b793944", \
+    "--link-search", "/recipe/units/16fa88dd6b793944", \
+    "--link-search", "/recipe/units/232cdde4fea566e9", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "generic_array", \
@@ -3717,21 +3669,20 @@ RUN --mount=type=bind,from=src-generic-array-0.14.4,source=/recipe/src/generic-a
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=c19fb031babf4f13", \
-    "-C", "extra-filename=-c19fb031babf4f13", \
-    "--out-dir", "/recipe/units/c19fb031babf4f13", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/0273fcb1c6bfc7f4", \
-    "--extern", "typenum=/recipe/units/0273fcb1c6bfc7f4/libtypenum-0273fcb1c6bfc7f4.rlib", \
+    "-C", "metadata=0e016d96c01f70a6", \
+    "-C", "extra-filename=-0e016d96c01f70a6", \
+    "--out-dir", "/recipe/units/0e016d96c01f70a6", \
+    "-L", "dependency=/recipe/units/e215e721f748dbd9", \
+    "--extern", "typenum=/recipe/units/e215e721f748dbd9/libtypenum-e215e721f748dbd9.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-generic-array-0.14.4-c19fb031babf
-COPY --from=lib-generic-array-0.14.4-c19fb031babf /recipe/units/c19fb031babf4f13 /recipe/units/c19fb031babf4f13
+FROM scratch AS out-lib-generic-array-0.14.4-0e016d96c01f
+COPY --from=lib-generic-array-0.14.4-0e016d96c01f /recipe/units/0e016d96c01f70a6 /recipe/units/0e016d96c01f70a6
 
 # lib unicase@2.6.0 unicase
-FROM base AS lib-unicase-2.6.0-8dccbb9ee41c
+FROM base AS lib-unicase-2.6.0-8e960100c3ea
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,target=/recipe/src/unicase-2.6.0,rw \
-    --mount=type=bind,from=out-build-script-run-unicase-2.6.0-fbb58b4c236f,source=/recipe/units/fbb58b4c236f5d1c,target=/recipe/units/fbb58b4c236f5d1c \
+    --mount=type=bind,from=out-build-script-run-unicase-2.6.0-6d4167c37ff2,source=/recipe/units/6d4167c37ff23d05,target=/recipe/units/6d4167c37ff23d05 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3754,12 +3705,12 @@ RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,ta
     "CARGO_PKG_VERSION_MINOR=6", \
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/fbb58b4c236f5d1c/out", \
+    "OUT_DIR=/recipe/units/6d4167c37ff23d05/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/8dccbb9ee41cd030", \
-    "--build-script", "/recipe/units/fbb58b4c236f5d1c", \
-    "--link-search", "/recipe/units/fbb58b4c236f5d1c", \
+    "/recipe/units/8e960100c3eacfb0", \
+    "--build-script", "/recipe/units/6d4167c37ff23d05", \
+    "--link-search", "/recipe/units/6d4167c37ff23d05", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "unicase", \
@@ -3768,66 +3719,65 @@ RUN --mount=type=bind,from=src-unicase-2.6.0,source=/recipe/src/unicase-2.6.0,ta
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=8dccbb9ee41cd030", \
-    "-C", "extra-filename=-8dccbb9ee41cd030", \
-    "--out-dir", "/recipe/units/8dccbb9ee41cd030", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=8e960100c3eacfb0", \
+    "-C", "extra-filename=-8e960100c3eacfb0", \
+    "--out-dir", "/recipe/units/8e960100c3eacfb0", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-unicase-2.6.0-8dccbb9ee41c
-COPY --from=lib-unicase-2.6.0-8dccbb9ee41c /recipe/units/8dccbb9ee41cd030 /recipe/units/8dccbb9ee41cd030
+FROM scratch AS out-lib-unicase-2.6.0-8e960100c3ea
+COPY --from=lib-unicase-2.6.0-8e960100c3ea /recipe/units/8e960100c3eacfb0 /recipe/units/8e960100c3eacfb0
 
 # bin buildscripts-fixture@0.1.0 buildscripts-fixture
-FROM base AS bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2625ddce7e59
+FROM base AS bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/buildscripts-fixture-0.1.0,target=/recipe/src/buildscripts-fixture-0.1.0,rw \
-    --mount=type=bind,from=out-lib-typenum-1.16.0-0273fcb1c6bf,source=/recipe/units/0273fcb1c6bfc7f4,target=/recipe/units/0273fcb1c6bfc7f4 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-033df22cf290,source=/recipe/units/033df22cf290f7a7,target=/recipe/units/033df22cf290f7a7 \
-    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-04f8004383cd,source=/recipe/units/04f8004383cd5ea4,target=/recipe/units/04f8004383cd5ea4 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-0899866bdbae,source=/recipe/units/0899866bdbae618b,target=/recipe/units/0899866bdbae618b \
-    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-10d7366d0d27,source=/recipe/units/10d7366d0d27f983,target=/recipe/units/10d7366d0d27f983 \
-    --mount=type=bind,from=out-build-script-run-buildscripts-fixture-0.1.0-183961381051,source=/recipe/units/18396138105103cd,target=/recipe/units/18396138105103cd \
-    --mount=type=bind,from=out-build-script-run-tiny-keccak-2.0.2-1fcf1936da5a,source=/recipe/units/1fcf1936da5a75a9,target=/recipe/units/1fcf1936da5a75a9 \
-    --mount=type=bind,from=out-lib-crunchy-0.2.2-24c066d045c1,source=/recipe/units/24c066d045c14224,target=/recipe/units/24c066d045c14224 \
-    --mount=type=bind,from=out-build-script-run-generic-array-0.14.4-25b3948f1cdf,source=/recipe/units/25b3948f1cdf7b04,target=/recipe/units/25b3948f1cdf7b04 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-lib-serde-1.0.152-2a6088640085,source=/recipe/units/2a60886400851fa7,target=/recipe/units/2a60886400851fa7 \
-    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-2a6220c4e8a2,source=/recipe/units/2a6220c4e8a22742,target=/recipe/units/2a6220c4e8a22742 \
-    --mount=type=bind,from=out-lib-either-1.6.1-2cd98d0686d4,source=/recipe/units/2cd98d0686d40626,target=/recipe/units/2cd98d0686d40626 \
-    --mount=type=bind,from=out-build-script-run-num-integer-0.1.44-5bd620ee0b42,source=/recipe/units/5bd620ee0b42b2ab,target=/recipe/units/5bd620ee0b42b2ab \
-    --mount=type=bind,from=out-lib-crossbeam-deque-0.8.1-5dfd2d17ee0e,source=/recipe/units/5dfd2d17ee0e3669,target=/recipe/units/5dfd2d17ee0e3669 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-anyhow-1.0.69-62842e2de1f3,source=/recipe/units/62842e2de1f3d613,target=/recipe/units/62842e2de1f3d613 \
-    --mount=type=bind,from=out-lib-num_cpus-1.14.0-65343a8d18cf,source=/recipe/units/65343a8d18cf9004,target=/recipe/units/65343a8d18cf9004 \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-num-integer-0.1.44-6deb833226b0,source=/recipe/units/6deb833226b00296,target=/recipe/units/6deb833226b00296 \
-    --mount=type=bind,from=out-lib-memoffset-0.6.5-7091f90eff12,source=/recipe/units/7091f90eff124814,target=/recipe/units/7091f90eff124814 \
-    --mount=type=bind,from=out-lib-memchr-2.5.0-82709450f1ab,source=/recipe/units/82709450f1ab50f7,target=/recipe/units/82709450f1ab50f7 \
-    --mount=type=bind,from=out-lib-fixture-meta-0.1.0-827832a2bdab,source=/recipe/units/827832a2bdabd5bb,target=/recipe/units/827832a2bdabd5bb \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-unicase-2.6.0-8dccbb9ee41c,source=/recipe/units/8dccbb9ee41cd030,target=/recipe/units/8dccbb9ee41cd030 \
-    --mount=type=bind,from=out-lib-crossbeam-channel-0.5.6-92d210e60387,source=/recipe/units/92d210e6038742ea,target=/recipe/units/92d210e6038742ea \
-    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-94fbb1623032,source=/recipe/units/94fbb1623032f4dd,target=/recipe/units/94fbb1623032f4dd \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-rayon-1.6.1-a0b052aa3301,source=/recipe/units/a0b052aa33016c35,target=/recipe/units/a0b052aa33016c35 \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-a307c9b575fa,source=/recipe/units/a307c9b575faf864,target=/recipe/units/a307c9b575faf864 \
-    --mount=type=bind,from=out-build-script-run-typenum-1.16.0-a53494192ea4,source=/recipe/units/a53494192ea48503,target=/recipe/units/a53494192ea48503 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-b4aa052c78b1,source=/recipe/units/b4aa052c78b1755a,target=/recipe/units/b4aa052c78b1755a \
-    --mount=type=bind,from=out-lib-num-traits-0.2.15-bbf402b04f6c,source=/recipe/units/bbf402b04f6c32ce,target=/recipe/units/bbf402b04f6c32ce \
-    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c,source=/recipe/units/bcaaed55e26cd244,target=/recipe/units/bcaaed55e26cd244 \
-    --mount=type=bind,from=out-lib-rayon-core-1.10.1-bd87a4f9d25d,source=/recipe/units/bd87a4f9d25db53f,target=/recipe/units/bd87a4f9d25db53f \
-    --mount=type=bind,from=out-lib-generic-array-0.14.4-c19fb031babf,source=/recipe/units/c19fb031babf4f13,target=/recipe/units/c19fb031babf4f13 \
-    --mount=type=bind,from=out-lib-tiny-keccak-2.0.2-cb85b5cdcb72,source=/recipe/units/cb85b5cdcb72d54d,target=/recipe/units/cb85b5cdcb72d54d \
-    --mount=type=bind,from=out-build-script-run-rayon-core-1.10.1-cdbd5c56e1d3,source=/recipe/units/cdbd5c56e1d3c093,target=/recipe/units/cdbd5c56e1d3c093 \
-    --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-d28b31abfda9,source=/recipe/units/d28b31abfda9e544,target=/recipe/units/d28b31abfda9e544 \
-    --mount=type=bind,from=out-lib-cfg-if-1.0.0-d30c063e9daa,source=/recipe/units/d30c063e9daa93e6,target=/recipe/units/d30c063e9daa93e6 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-d8e4c804f6b5,source=/recipe/units/d8e4c804f6b52b10,target=/recipe/units/d8e4c804f6b52b10 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
-    --mount=type=bind,from=out-build-script-run-anyhow-1.0.69-de030d7716c6,source=/recipe/units/de030d7716c6a5e7,target=/recipe/units/de030d7716c6a5e7 \
-    --mount=type=bind,from=out-build-script-run-crunchy-0.2.2-dffabfa7d38d,source=/recipe/units/dffabfa7d38d6e6e,target=/recipe/units/dffabfa7d38d6e6e \
-    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b,source=/recipe/units/e01faaceca1bae91,target=/recipe/units/e01faaceca1bae91 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-e03ef690cb4f,source=/recipe/units/e03ef690cb4f5bf7,target=/recipe/units/e03ef690cb4f5bf7 \
-    --mount=type=bind,from=out-lib-scopeguard-1.1.0-e719edd923a3,source=/recipe/units/e719edd923a3688e,target=/recipe/units/e719edd923a3688e \
-    --mount=type=bind,from=out-build-script-run-unicase-2.6.0-fbb58b4c236f,source=/recipe/units/fbb58b4c236f5d1c,target=/recipe/units/fbb58b4c236f5d1c \
+    --mount=type=bind,from=out-lib-rayon-core-1.10.1-04b9410e5ad3,source=/recipe/units/04b9410e5ad33275,target=/recipe/units/04b9410e5ad33275 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-05c34d9b4704,source=/recipe/units/05c34d9b47045606,target=/recipe/units/05c34d9b47045606 \
+    --mount=type=bind,from=out-build-script-run-anyhow-1.0.69-0dbb3806fde5,source=/recipe/units/0dbb3806fde5ed50,target=/recipe/units/0dbb3806fde5ed50 \
+    --mount=type=bind,from=out-lib-generic-array-0.14.4-0e016d96c01f,source=/recipe/units/0e016d96c01f70a6,target=/recipe/units/0e016d96c01f70a6 \
+    --mount=type=bind,from=out-lib-memoffset-0.6.5-16624c7e0ed2,source=/recipe/units/16624c7e0ed269f0,target=/recipe/units/16624c7e0ed269f0 \
+    --mount=type=bind,from=out-build-script-run-generic-array-0.14.4-16fa88dd6b79,source=/recipe/units/16fa88dd6b793944,target=/recipe/units/16fa88dd6b793944 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-build-script-run-typenum-1.16.0-232cdde4fea5,source=/recipe/units/232cdde4fea566e9,target=/recipe/units/232cdde4fea566e9 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-2538d918a0e1,source=/recipe/units/2538d918a0e10572,target=/recipe/units/2538d918a0e10572 \
+    --mount=type=bind,from=out-build-script-run-fixture-meta-0.1.0-26e7f7e86d79,source=/recipe/units/26e7f7e86d795e4e,target=/recipe/units/26e7f7e86d795e4e \
+    --mount=type=bind,from=out-build-script-run-num-integer-0.1.44-2deb7ef4da86,source=/recipe/units/2deb7ef4da86a543,target=/recipe/units/2deb7ef4da86a543 \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2e6a0697cefe,source=/recipe/units/2e6a0697cefe024e,target=/recipe/units/2e6a0697cefe024e \
+    --mount=type=bind,from=out-lib-tiny-keccak-2.0.2-35d3a25ac4bf,source=/recipe/units/35d3a25ac4bfd8f8,target=/recipe/units/35d3a25ac4bfd8f8 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42,source=/recipe/units/386ed6460c4243fd,target=/recipe/units/386ed6460c4243fd \
+    --mount=type=bind,from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca,source=/recipe/units/3cdb0e9dbcca6e7d,target=/recipe/units/3cdb0e9dbcca6e7d \
+    --mount=type=bind,from=out-build-script-run-memoffset-0.6.5-3d8811581e04,source=/recipe/units/3d8811581e046fa0,target=/recipe/units/3d8811581e046fa0 \
+    --mount=type=bind,from=out-lib-crunchy-0.2.2-3fe2d873ca9d,source=/recipe/units/3fe2d873ca9d8bb0,target=/recipe/units/3fe2d873ca9d8bb0 \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-4ac7bb0fa496,source=/recipe/units/4ac7bb0fa496b8ad,target=/recipe/units/4ac7bb0fa496b8ad \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-5379b2ddcb79,source=/recipe/units/5379b2ddcb79b509,target=/recipe/units/5379b2ddcb79b509 \
+    --mount=type=bind,from=out-lib-fixture-meta-0.1.0-56842c5b33f5,source=/recipe/units/56842c5b33f5fe34,target=/recipe/units/56842c5b33f5fe34 \
+    --mount=type=bind,from=out-lib-crossbeam-deque-0.8.1-58a98c525913,source=/recipe/units/58a98c52591372f6,target=/recipe/units/58a98c52591372f6 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-620517158322,source=/recipe/units/6205171583220800,target=/recipe/units/6205171583220800 \
+    --mount=type=bind,from=out-build-script-run-unicase-2.6.0-6d4167c37ff2,source=/recipe/units/6d4167c37ff23d05,target=/recipe/units/6d4167c37ff23d05 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5,source=/recipe/units/7e11f3c8a6d57b28,target=/recipe/units/7e11f3c8a6d57b28 \
+    --mount=type=bind,from=out-lib-unicase-2.6.0-8e960100c3ea,source=/recipe/units/8e960100c3eacfb0,target=/recipe/units/8e960100c3eacfb0 \
+    --mount=type=bind,from=out-build-script-run-buildscripts-fixture-0.1.0-9047a83fe987,source=/recipe/units/9047a83fe987cbe7,target=/recipe/units/9047a83fe987cbe7 \
+    --mount=type=bind,from=out-lib-memchr-2.5.0-94caf2aa78bd,source=/recipe/units/94caf2aa78bd73c4,target=/recipe/units/94caf2aa78bd73c4 \
+    --mount=type=bind,from=out-lib-num-traits-0.2.15-a986180c4fa9,source=/recipe/units/a986180c4fa93709,target=/recipe/units/a986180c4fa93709 \
+    --mount=type=bind,from=out-lib-num_cpus-1.14.0-abb011d6875f,source=/recipe/units/abb011d6875f601d,target=/recipe/units/abb011d6875f601d \
+    --mount=type=bind,from=out-build-script-run-rayon-core-1.10.1-adf1a76e591a,source=/recipe/units/adf1a76e591a6d1c,target=/recipe/units/adf1a76e591a6d1c \
+    --mount=type=bind,from=out-build-script-run-tiny-keccak-2.0.2-b21c29e14d96,source=/recipe/units/b21c29e14d965e4e,target=/recipe/units/b21c29e14d965e4e \
+    --mount=type=bind,from=out-lib-anyhow-1.0.69-be2192e30630,source=/recipe/units/be2192e306304f48,target=/recipe/units/be2192e306304f48 \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-c3eb7340a68a,source=/recipe/units/c3eb7340a68af94a,target=/recipe/units/c3eb7340a68af94a \
+    --mount=type=bind,from=out-lib-num-integer-0.1.44-c83aae222194,source=/recipe/units/c83aae222194bfa5,target=/recipe/units/c83aae222194bfa5 \
+    --mount=type=bind,from=out-lib-crossbeam-channel-0.5.6-cba6d61c68f3,source=/recipe/units/cba6d61c68f3aca8,target=/recipe/units/cba6d61c68f3aca8 \
+    --mount=type=bind,from=out-lib-crossbeam-utils-0.8.12-cd75898e58f6,source=/recipe/units/cd75898e58f6ce20,target=/recipe/units/cd75898e58f6ce20 \
+    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-d574096a22b4,source=/recipe/units/d574096a22b4e967,target=/recipe/units/d574096a22b4e967 \
+    --mount=type=bind,from=out-lib-scopeguard-1.1.0-d6f8eb00eb30,source=/recipe/units/d6f8eb00eb30ba2e,target=/recipe/units/d6f8eb00eb30ba2e \
+    --mount=type=bind,from=out-lib-crossbeam-epoch-0.9.13-dc096fc4b059,source=/recipe/units/dc096fc4b059f4d1,target=/recipe/units/dc096fc4b059f4d1 \
+    --mount=type=bind,from=out-lib-either-1.6.1-de4800e5dbc4,source=/recipe/units/de4800e5dbc405c0,target=/recipe/units/de4800e5dbc405c0 \
+    --mount=type=bind,from=out-lib-typenum-1.16.0-e215e721f748,source=/recipe/units/e215e721f748dbd9,target=/recipe/units/e215e721f748dbd9 \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
+    --mount=type=bind,from=out-build-script-run-crunchy-0.2.2-ed0b7339a415,source=/recipe/units/ed0b7339a415c237,target=/recipe/units/ed0b7339a415c237 \
+    --mount=type=bind,from=out-lib-rayon-1.6.1-ff9885de24f6,source=/recipe/units/ff9885de24f6dc20,target=/recipe/units/ff9885de24f6dc20 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3852,31 +3802,31 @@ RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/bui
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
     "CARGO_PRIMARY_PACKAGE=1", \
-    "OUT_DIR=/recipe/units/18396138105103cd/out", \
+    "OUT_DIR=/recipe/units/9047a83fe987cbe7/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2625ddce7e5925d9", \
-    "--build-script", "/recipe/units/18396138105103cd", \
-    "--link-search", "/recipe/units/18396138105103cd", \
-    "--link-search", "/recipe/units/033df22cf290f7a7", \
-    "--link-search", "/recipe/units/0899866bdbae618b", \
-    "--link-search", "/recipe/units/10d7366d0d27f983", \
-    "--link-search", "/recipe/units/1fcf1936da5a75a9", \
-    "--link-search", "/recipe/units/25b3948f1cdf7b04", \
-    "--link-search", "/recipe/units/5bd620ee0b42b2ab", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/94fbb1623032f4dd", \
-    "--link-search", "/recipe/units/a53494192ea48503", \
-    "--link-search", "/recipe/units/bcaaed55e26cd244", \
-    "--link-search", "/recipe/units/cdbd5c56e1d3c093", \
-    "--link-search", "/recipe/units/d28b31abfda9e544", \
-    "--link-search", "/recipe/units/d8e4c804f6b52b10", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
-    "--link-search", "/recipe/units/de030d7716c6a5e7", \
-    "--link-search", "/recipe/units/dffabfa7d38d6e6e", \
-    "--link-search", "/recipe/units/e01faaceca1bae91", \
-    "--link-search", "/recipe/units/fbb58b4c236f5d1c", \
+    "/recipe/units/2e261696e10d036b", \
+    "--build-script", "/recipe/units/9047a83fe987cbe7", \
+    "--link-search", "/recipe/units/9047a83fe987cbe7", \
+    "--link-search", "/recipe/units/05c34d9b47045606", \
+    "--link-search", "/recipe/units/0dbb3806fde5ed50", \
+    "--link-search", "/recipe/units/16fa88dd6b793944", \
+    "--link-search", "/recipe/units/232cdde4fea566e9", \
+    "--link-search", "/recipe/units/26e7f7e86d795e4e", \
+    "--link-search", "/recipe/units/2deb7ef4da86a543", \
+    "--link-search", "/recipe/units/386ed6460c4243fd", \
+    "--link-search", "/recipe/units/3d8811581e046fa0", \
+    "--link-search", "/recipe/units/4ac7bb0fa496b8ad", \
+    "--link-search", "/recipe/units/5379b2ddcb79b509", \
+    "--link-search", "/recipe/units/6d4167c37ff23d05", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/7e11f3c8a6d57b28", \
+    "--link-search", "/recipe/units/adf1a76e591a6d1c", \
+    "--link-search", "/recipe/units/b21c29e14d965e4e", \
+    "--link-search", "/recipe/units/d574096a22b4e967", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
+    "--link-search", "/recipe/units/ed0b7339a415c237", \
     "--link-lib", \
     "--bin", "buildscripts-fixture", \
     "--", "rustc", \
@@ -3886,128 +3836,127 @@ RUN --mount=type=bind,from=src-buildscripts-fixture-0.1.0,source=/recipe/src/bui
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=2625ddce7e5925d9", \
-    "-C", "extra-filename=-2625ddce7e5925d9", \
-    "--out-dir", "/recipe/units/2625ddce7e5925d9", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/0273fcb1c6bfc7f4", \
-    "-L", "dependency=/recipe/units/04f8004383cd5ea4", \
-    "-L", "dependency=/recipe/units/24c066d045c14224", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2a60886400851fa7", \
-    "-L", "dependency=/recipe/units/2a6220c4e8a22742", \
-    "-L", "dependency=/recipe/units/2cd98d0686d40626", \
-    "-L", "dependency=/recipe/units/5dfd2d17ee0e3669", \
-    "-L", "dependency=/recipe/units/62842e2de1f3d613", \
-    "-L", "dependency=/recipe/units/65343a8d18cf9004", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/6deb833226b00296", \
-    "-L", "dependency=/recipe/units/7091f90eff124814", \
-    "-L", "dependency=/recipe/units/82709450f1ab50f7", \
-    "-L", "dependency=/recipe/units/827832a2bdabd5bb", \
-    "-L", "dependency=/recipe/units/8dccbb9ee41cd030", \
-    "-L", "dependency=/recipe/units/92d210e6038742ea", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/a0b052aa33016c35", \
-    "-L", "dependency=/recipe/units/a307c9b575faf864", \
-    "-L", "dependency=/recipe/units/b4aa052c78b1755a", \
-    "-L", "dependency=/recipe/units/bbf402b04f6c32ce", \
-    "-L", "dependency=/recipe/units/bd87a4f9d25db53f", \
-    "-L", "dependency=/recipe/units/c19fb031babf4f13", \
-    "-L", "dependency=/recipe/units/cb85b5cdcb72d54d", \
-    "-L", "dependency=/recipe/units/d30c063e9daa93e6", \
-    "-L", "dependency=/recipe/units/e03ef690cb4f5bf7", \
-    "-L", "dependency=/recipe/units/e719edd923a3688e", \
-    "--extern", "anyhow=/recipe/units/62842e2de1f3d613/libanyhow-62842e2de1f3d613.rlib", \
-    "--extern", "crossbeam_utils=/recipe/units/04f8004383cd5ea4/libcrossbeam_utils-04f8004383cd5ea4.rlib", \
-    "--extern", "fixture_meta=/recipe/units/827832a2bdabd5bb/libfixture_meta-827832a2bdabd5bb.rlib", \
-    "--extern", "generic_array=/recipe/units/c19fb031babf4f13/libgeneric_array-c19fb031babf4f13.rlib", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
-    "--extern", "memchr=/recipe/units/82709450f1ab50f7/libmemchr-82709450f1ab50f7.rlib", \
-    "--extern", "num_integer=/recipe/units/6deb833226b00296/libnum_integer-6deb833226b00296.rlib", \
-    "--extern", "num_traits=/recipe/units/bbf402b04f6c32ce/libnum_traits-bbf402b04f6c32ce.rlib", \
-    "--extern", "proc_macro2=/recipe/units/b4aa052c78b1755a/libproc_macro2-b4aa052c78b1755a.rlib", \
-    "--extern", "rayon=/recipe/units/a0b052aa33016c35/librayon-a0b052aa33016c35.rlib", \
-    "--extern", "serde=/recipe/units/2a60886400851fa7/libserde-2a60886400851fa7.rlib", \
-    "--extern", "serde_json=/recipe/units/a307c9b575faf864/libserde_json-a307c9b575faf864.rlib", \
-    "--extern", "tiny_keccak=/recipe/units/cb85b5cdcb72d54d/libtiny_keccak-cb85b5cdcb72d54d.rlib", \
-    "--extern", "typenum=/recipe/units/0273fcb1c6bfc7f4/libtypenum-0273fcb1c6bfc7f4.rlib", \
-    "--extern", "unicase=/recipe/units/8dccbb9ee41cd030/libunicase-8dccbb9ee41cd030.rlib"]
-FROM scratch AS out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2625ddce7e59
-COPY --from=bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2625ddce7e59 /recipe/units/2625ddce7e5925d9 /recipe/units/2625ddce7e5925d9
+    "-C", "metadata=2e261696e10d036b", \
+    "-C", "extra-filename=-2e261696e10d036b", \
+    "--out-dir", "/recipe/units/2e261696e10d036b", \
+    "-L", "dependency=/recipe/units/04b9410e5ad33275", \
+    "-L", "dependency=/recipe/units/0e016d96c01f70a6", \
+    "-L", "dependency=/recipe/units/16624c7e0ed269f0", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/2538d918a0e10572", \
+    "-L", "dependency=/recipe/units/2e6a0697cefe024e", \
+    "-L", "dependency=/recipe/units/35d3a25ac4bfd8f8", \
+    "-L", "dependency=/recipe/units/3cdb0e9dbcca6e7d", \
+    "-L", "dependency=/recipe/units/3fe2d873ca9d8bb0", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/56842c5b33f5fe34", \
+    "-L", "dependency=/recipe/units/58a98c52591372f6", \
+    "-L", "dependency=/recipe/units/6205171583220800", \
+    "-L", "dependency=/recipe/units/8e960100c3eacfb0", \
+    "-L", "dependency=/recipe/units/94caf2aa78bd73c4", \
+    "-L", "dependency=/recipe/units/a986180c4fa93709", \
+    "-L", "dependency=/recipe/units/abb011d6875f601d", \
+    "-L", "dependency=/recipe/units/be2192e306304f48", \
+    "-L", "dependency=/recipe/units/c3eb7340a68af94a", \
+    "-L", "dependency=/recipe/units/c83aae222194bfa5", \
+    "-L", "dependency=/recipe/units/cba6d61c68f3aca8", \
+    "-L", "dependency=/recipe/units/cd75898e58f6ce20", \
+    "-L", "dependency=/recipe/units/d6f8eb00eb30ba2e", \
+    "-L", "dependency=/recipe/units/dc096fc4b059f4d1", \
+    "-L", "dependency=/recipe/units/de4800e5dbc405c0", \
+    "-L", "dependency=/recipe/units/e215e721f748dbd9", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "-L", "dependency=/recipe/units/ff9885de24f6dc20", \
+    "--extern", "anyhow=/recipe/units/be2192e306304f48/libanyhow-be2192e306304f48.rlib", \
+    "--extern", "crossbeam_utils=/recipe/units/cd75898e58f6ce20/libcrossbeam_utils-cd75898e58f6ce20.rlib", \
+    "--extern", "fixture_meta=/recipe/units/56842c5b33f5fe34/libfixture_meta-56842c5b33f5fe34.rlib", \
+    "--extern", "generic_array=/recipe/units/0e016d96c01f70a6/libgeneric_array-0e016d96c01f70a6.rlib", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
+    "--extern", "memchr=/recipe/units/94caf2aa78bd73c4/libmemchr-94caf2aa78bd73c4.rlib", \
+    "--extern", "num_integer=/recipe/units/c83aae222194bfa5/libnum_integer-c83aae222194bfa5.rlib", \
+    "--extern", "num_traits=/recipe/units/a986180c4fa93709/libnum_traits-a986180c4fa93709.rlib", \
+    "--extern", "proc_macro2=/recipe/units/6205171583220800/libproc_macro2-6205171583220800.rlib", \
+    "--extern", "rayon=/recipe/units/ff9885de24f6dc20/librayon-ff9885de24f6dc20.rlib", \
+    "--extern", "serde=/recipe/units/2538d918a0e10572/libserde-2538d918a0e10572.rlib", \
+    "--extern", "serde_json=/recipe/units/c3eb7340a68af94a/libserde_json-c3eb7340a68af94a.rlib", \
+    "--extern", "tiny_keccak=/recipe/units/35d3a25ac4bfd8f8/libtiny_keccak-35d3a25ac4bfd8f8.rlib", \
+    "--extern", "typenum=/recipe/units/e215e721f748dbd9/libtypenum-e215e721f748dbd9.rlib", \
+    "--extern", "unicase=/recipe/units/8e960100c3eacfb0/libunicase-8e960100c3eacfb0.rlib"]
+FROM scratch AS out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d
+COPY --from=bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d /recipe/units/2e261696e10d036b /recipe/units/2e261696e10d036b
 
 FROM scratch AS outputs
-COPY --from=out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2625ddce7e59 /recipe/units/2625ddce7e5925d9 /recipe/units/2625ddce7e5925d9
-COPY --from=out-build-script-anyhow-1.0.69-55efc2160816 /recipe/units/55efc2160816df11 /recipe/units/55efc2160816df11
-COPY --from=out-build-script-buildscripts-fixture-0.1.0-d69f069d74da /recipe/units/d69f069d74da6606 /recipe/units/d69f069d74da6606
-COPY --from=out-build-script-crossbeam-epoch-0.9.13-2f1a21069f3a /recipe/units/2f1a21069f3a60f2 /recipe/units/2f1a21069f3a60f2
-COPY --from=out-build-script-crossbeam-utils-0.8.12-8d909ba13e6e /recipe/units/8d909ba13e6ed29f /recipe/units/8d909ba13e6ed29f
-COPY --from=out-build-script-crunchy-0.2.2-f819d5f2d2b0 /recipe/units/f819d5f2d2b05686 /recipe/units/f819d5f2d2b05686
-COPY --from=out-build-script-fixture-meta-0.1.0-074d9c921b02 /recipe/units/074d9c921b02229b /recipe/units/074d9c921b02229b
-COPY --from=out-build-script-generic-array-0.14.4-c6b55c8cd1b9 /recipe/units/c6b55c8cd1b9f683 /recipe/units/c6b55c8cd1b9f683
-COPY --from=out-build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
-COPY --from=out-build-script-memchr-2.5.0-6af05890c7eb /recipe/units/6af05890c7eb4bda /recipe/units/6af05890c7eb4bda
-COPY --from=out-build-script-memoffset-0.6.5-a28c59c8d769 /recipe/units/a28c59c8d769b1d2 /recipe/units/a28c59c8d769b1d2
-COPY --from=out-build-script-num-integer-0.1.44-693cba306a41 /recipe/units/693cba306a415f68 /recipe/units/693cba306a415f68
-COPY --from=out-build-script-num-traits-0.2.15-c9ef2df16c8c /recipe/units/c9ef2df16c8cf9e7 /recipe/units/c9ef2df16c8cf9e7
-COPY --from=out-build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7789a9ec /recipe/units/1821dadc7789a9ec
-COPY --from=out-build-script-rayon-core-1.10.1-6df84ec927c5 /recipe/units/6df84ec927c53e1c /recipe/units/6df84ec927c53e1c
-COPY --from=out-build-script-run-anyhow-1.0.69-de030d7716c6 /recipe/units/de030d7716c6a5e7 /recipe/units/de030d7716c6a5e7
-COPY --from=out-build-script-run-buildscripts-fixture-0.1.0-183961381051 /recipe/units/18396138105103cd /recipe/units/18396138105103cd
-COPY --from=out-build-script-run-crossbeam-epoch-0.9.13-e01faaceca1b /recipe/units/e01faaceca1bae91 /recipe/units/e01faaceca1bae91
-COPY --from=out-build-script-run-crossbeam-utils-0.8.12-bcaaed55e26c /recipe/units/bcaaed55e26cd244 /recipe/units/bcaaed55e26cd244
-COPY --from=out-build-script-run-crunchy-0.2.2-dffabfa7d38d /recipe/units/dffabfa7d38d6e6e /recipe/units/dffabfa7d38d6e6e
-COPY --from=out-build-script-run-fixture-meta-0.1.0-d28b31abfda9 /recipe/units/d28b31abfda9e544 /recipe/units/d28b31abfda9e544
-COPY --from=out-build-script-run-generic-array-0.14.4-25b3948f1cdf /recipe/units/25b3948f1cdf7b04 /recipe/units/25b3948f1cdf7b04
-COPY --from=out-build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
-COPY --from=out-build-script-run-memchr-2.5.0-d8e4c804f6b5 /recipe/units/d8e4c804f6b52b10 /recipe/units/d8e4c804f6b52b10
-COPY --from=out-build-script-run-memoffset-0.6.5-10d7366d0d27 /recipe/units/10d7366d0d27f983 /recipe/units/10d7366d0d27f983
-COPY --from=out-build-script-run-num-integer-0.1.44-5bd620ee0b42 /recipe/units/5bd620ee0b42b2ab /recipe/units/5bd620ee0b42b2ab
-COPY --from=out-build-script-run-num-traits-0.2.15-94fbb1623032 /recipe/units/94fbb1623032f4dd /recipe/units/94fbb1623032f4dd
-COPY --from=out-build-script-run-proc-macro2-1.0.47-0899866bdbae /recipe/units/0899866bdbae618b /recipe/units/0899866bdbae618b
-COPY --from=out-build-script-run-rayon-core-1.10.1-cdbd5c56e1d3 /recipe/units/cdbd5c56e1d3c093 /recipe/units/cdbd5c56e1d3c093
-COPY --from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be87 /recipe/units/dbbe82cb30e1be87
-COPY --from=out-build-script-run-serde-1.0.152-033df22cf290 /recipe/units/033df22cf290f7a7 /recipe/units/033df22cf290f7a7
-COPY --from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc72d630d994 /recipe/units/8a7dfc72d630d994
-COPY --from=out-build-script-run-tiny-keccak-2.0.2-1fcf1936da5a /recipe/units/1fcf1936da5a75a9 /recipe/units/1fcf1936da5a75a9
-COPY --from=out-build-script-run-typenum-1.16.0-a53494192ea4 /recipe/units/a53494192ea48503 /recipe/units/a53494192ea48503
-COPY --from=out-build-script-run-unicase-2.6.0-fbb58b4c236f /recipe/units/fbb58b4c236f5d1c /recipe/units/fbb58b4c236f5d1c
-COPY --from=out-build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /recipe/units/87971bdedbc5d008
-COPY --from=out-build-script-serde-1.0.152-0b8b634d70ce /recipe/units/0b8b634d70ce903c /recipe/units/0b8b634d70ce903c
-COPY --from=out-build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb00eec0 /recipe/units/d7046b20cb00eec0
-COPY --from=out-build-script-tiny-keccak-2.0.2-f795927ee1af /recipe/units/f795927ee1af0183 /recipe/units/f795927ee1af0183
-COPY --from=out-build-script-typenum-1.16.0-9f7e96100cf0 /recipe/units/9f7e96100cf0a65c /recipe/units/9f7e96100cf0a65c
-COPY --from=out-build-script-unicase-2.6.0-8c35660b190a /recipe/units/8c35660b190a1a81 /recipe/units/8c35660b190a1a81
-COPY --from=out-lib-anyhow-1.0.69-62842e2de1f3 /recipe/units/62842e2de1f3d613 /recipe/units/62842e2de1f3d613
-COPY --from=out-lib-autocfg-1.1.0-057c3a915c65 /recipe/units/057c3a915c650d11 /recipe/units/057c3a915c650d11
-COPY --from=out-lib-cfg-if-1.0.0-d30c063e9daa /recipe/units/d30c063e9daa93e6 /recipe/units/d30c063e9daa93e6
-COPY --from=out-lib-crossbeam-channel-0.5.6-92d210e60387 /recipe/units/92d210e6038742ea /recipe/units/92d210e6038742ea
-COPY --from=out-lib-crossbeam-deque-0.8.1-5dfd2d17ee0e /recipe/units/5dfd2d17ee0e3669 /recipe/units/5dfd2d17ee0e3669
-COPY --from=out-lib-crossbeam-epoch-0.9.13-2a6220c4e8a2 /recipe/units/2a6220c4e8a22742 /recipe/units/2a6220c4e8a22742
-COPY --from=out-lib-crossbeam-utils-0.8.12-04f8004383cd /recipe/units/04f8004383cd5ea4 /recipe/units/04f8004383cd5ea4
-COPY --from=out-lib-crunchy-0.2.2-24c066d045c1 /recipe/units/24c066d045c14224 /recipe/units/24c066d045c14224
-COPY --from=out-lib-either-1.6.1-2cd98d0686d4 /recipe/units/2cd98d0686d40626 /recipe/units/2cd98d0686d40626
-COPY --from=out-lib-fixture-meta-0.1.0-827832a2bdab /recipe/units/827832a2bdabd5bb /recipe/units/827832a2bdabd5bb
-COPY --from=out-lib-generic-array-0.14.4-c19fb031babf /recipe/units/c19fb031babf4f13 /recipe/units/c19fb031babf4f13
-COPY --from=out-lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
-COPY --from=out-lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
-COPY --from=out-lib-memchr-2.5.0-82709450f1ab /recipe/units/82709450f1ab50f7 /recipe/units/82709450f1ab50f7
-COPY --from=out-lib-memoffset-0.6.5-7091f90eff12 /recipe/units/7091f90eff124814 /recipe/units/7091f90eff124814
-COPY --from=out-lib-num-integer-0.1.44-6deb833226b0 /recipe/units/6deb833226b00296 /recipe/units/6deb833226b00296
-COPY --from=out-lib-num-traits-0.2.15-bbf402b04f6c /recipe/units/bbf402b04f6c32ce /recipe/units/bbf402b04f6c32ce
-COPY --from=out-lib-num_cpus-1.14.0-65343a8d18cf /recipe/units/65343a8d18cf9004 /recipe/units/65343a8d18cf9004
-COPY --from=out-lib-proc-macro2-1.0.47-b4aa052c78b1 /recipe/units/b4aa052c78b1755a /recipe/units/b4aa052c78b1755a
-COPY --from=out-lib-rayon-1.6.1-a0b052aa3301 /recipe/units/a0b052aa33016c35 /recipe/units/a0b052aa33016c35
-COPY --from=out-lib-rayon-core-1.10.1-bd87a4f9d25d /recipe/units/bd87a4f9d25db53f /recipe/units/bd87a4f9d25db53f
-COPY --from=out-lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/units/27ceaf169fc1b6cf
-COPY --from=out-lib-scopeguard-1.1.0-e719edd923a3 /recipe/units/e719edd923a3688e /recipe/units/e719edd923a3688e
-COPY --from=out-lib-serde-1.0.152-2a6088640085 /recipe/units/2a60886400851fa7 /recipe/units/2a60886400851fa7
-COPY --from=out-lib-serde_json-1.0.87-a307c9b575fa /recipe/units/a307c9b575faf864 /recipe/units/a307c9b575faf864
-COPY --from=out-lib-tiny-keccak-2.0.2-cb85b5cdcb72 /recipe/units/cb85b5cdcb72d54d /recipe/units/cb85b5cdcb72d54d
-COPY --from=out-lib-typenum-1.16.0-0273fcb1c6bf /recipe/units/0273fcb1c6bfc7f4 /recipe/units/0273fcb1c6bfc7f4
-COPY --from=out-lib-unicase-2.6.0-8dccbb9ee41c /recipe/units/8dccbb9ee41cd030 /recipe/units/8dccbb9ee41cd030
-COPY --from=out-lib-unicode-ident-1.0.0-e03ef690cb4f /recipe/units/e03ef690cb4f5bf7 /recipe/units/e03ef690cb4f5bf7
-COPY --from=out-lib-version_check-0.9.4-2a90f8c08f39 /recipe/units/2a90f8c08f39e015 /recipe/units/2a90f8c08f39e015
+COPY --from=out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d /recipe/units/2e261696e10d036b /recipe/units/2e261696e10d036b
+COPY --from=out-build-script-anyhow-1.0.69-270fc84371f7 /recipe/units/270fc84371f73533 /recipe/units/270fc84371f73533
+COPY --from=out-build-script-buildscripts-fixture-0.1.0-691631bc3668 /recipe/units/691631bc36681722 /recipe/units/691631bc36681722
+COPY --from=out-build-script-crossbeam-epoch-0.9.13-164cc7f246b8 /recipe/units/164cc7f246b810ea /recipe/units/164cc7f246b810ea
+COPY --from=out-build-script-crossbeam-utils-0.8.12-6d4d6c7fa545 /recipe/units/6d4d6c7fa545d988 /recipe/units/6d4d6c7fa545d988
+COPY --from=out-build-script-crunchy-0.2.2-c68601e0c1cf /recipe/units/c68601e0c1cfd811 /recipe/units/c68601e0c1cfd811
+COPY --from=out-build-script-fixture-meta-0.1.0-975bbc8bea61 /recipe/units/975bbc8bea616731 /recipe/units/975bbc8bea616731
+COPY --from=out-build-script-generic-array-0.14.4-146ceb0df21c /recipe/units/146ceb0df21c1376 /recipe/units/146ceb0df21c1376
+COPY --from=out-build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
+COPY --from=out-build-script-memchr-2.5.0-a3869d9c7bcc /recipe/units/a3869d9c7bcc6a69 /recipe/units/a3869d9c7bcc6a69
+COPY --from=out-build-script-memoffset-0.6.5-aa9e95262a0a /recipe/units/aa9e95262a0a3233 /recipe/units/aa9e95262a0a3233
+COPY --from=out-build-script-num-integer-0.1.44-7f081e6805d8 /recipe/units/7f081e6805d81b09 /recipe/units/7f081e6805d81b09
+COPY --from=out-build-script-num-traits-0.2.15-5c51999801eb /recipe/units/5c51999801eb4640 /recipe/units/5c51999801eb4640
+COPY --from=out-build-script-proc-macro2-1.0.47-683c0d17bf63 /recipe/units/683c0d17bf63da37 /recipe/units/683c0d17bf63da37
+COPY --from=out-build-script-rayon-core-1.10.1-b0145a1f4bd6 /recipe/units/b0145a1f4bd6130f /recipe/units/b0145a1f4bd6130f
+COPY --from=out-build-script-run-anyhow-1.0.69-0dbb3806fde5 /recipe/units/0dbb3806fde5ed50 /recipe/units/0dbb3806fde5ed50
+COPY --from=out-build-script-run-buildscripts-fixture-0.1.0-9047a83fe987 /recipe/units/9047a83fe987cbe7 /recipe/units/9047a83fe987cbe7
+COPY --from=out-build-script-run-crossbeam-epoch-0.9.13-7e11f3c8a6d5 /recipe/units/7e11f3c8a6d57b28 /recipe/units/7e11f3c8a6d57b28
+COPY --from=out-build-script-run-crossbeam-utils-0.8.12-386ed6460c42 /recipe/units/386ed6460c4243fd /recipe/units/386ed6460c4243fd
+COPY --from=out-build-script-run-crunchy-0.2.2-ed0b7339a415 /recipe/units/ed0b7339a415c237 /recipe/units/ed0b7339a415c237
+COPY --from=out-build-script-run-fixture-meta-0.1.0-26e7f7e86d79 /recipe/units/26e7f7e86d795e4e /recipe/units/26e7f7e86d795e4e
+COPY --from=out-build-script-run-generic-array-0.14.4-16fa88dd6b79 /recipe/units/16fa88dd6b793944 /recipe/units/16fa88dd6b793944
+COPY --from=out-build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
+COPY --from=out-build-script-run-memchr-2.5.0-4ac7bb0fa496 /recipe/units/4ac7bb0fa496b8ad /recipe/units/4ac7bb0fa496b8ad
+COPY --from=out-build-script-run-memoffset-0.6.5-3d8811581e04 /recipe/units/3d8811581e046fa0 /recipe/units/3d8811581e046fa0
+COPY --from=out-build-script-run-num-integer-0.1.44-2deb7ef4da86 /recipe/units/2deb7ef4da86a543 /recipe/units/2deb7ef4da86a543
+COPY --from=out-build-script-run-num-traits-0.2.15-d574096a22b4 /recipe/units/d574096a22b4e967 /recipe/units/d574096a22b4e967
+COPY --from=out-build-script-run-proc-macro2-1.0.47-05c34d9b4704 /recipe/units/05c34d9b47045606 /recipe/units/05c34d9b47045606
+COPY --from=out-build-script-run-rayon-core-1.10.1-adf1a76e591a /recipe/units/adf1a76e591a6d1c /recipe/units/adf1a76e591a6d1c
+COPY --from=out-build-script-run-ryu-1.0.2-7520fdfc57cd /recipe/units/7520fdfc57cd4b76 /recipe/units/7520fdfc57cd4b76
+COPY --from=out-build-script-run-serde-1.0.152-5379b2ddcb79 /recipe/units/5379b2ddcb79b509 /recipe/units/5379b2ddcb79b509
+COPY --from=out-build-script-run-serde_json-1.0.87-e57127c578a2 /recipe/units/e57127c578a2ff1e /recipe/units/e57127c578a2ff1e
+COPY --from=out-build-script-run-tiny-keccak-2.0.2-b21c29e14d96 /recipe/units/b21c29e14d965e4e /recipe/units/b21c29e14d965e4e
+COPY --from=out-build-script-run-typenum-1.16.0-232cdde4fea5 /recipe/units/232cdde4fea566e9 /recipe/units/232cdde4fea566e9
+COPY --from=out-build-script-run-unicase-2.6.0-6d4167c37ff2 /recipe/units/6d4167c37ff23d05 /recipe/units/6d4167c37ff23d05
+COPY --from=out-build-script-ryu-1.0.2-d44526eaae37 /recipe/units/d44526eaae37debe /recipe/units/d44526eaae37debe
+COPY --from=out-build-script-serde-1.0.152-c1ec77206cef /recipe/units/c1ec77206cefb51e /recipe/units/c1ec77206cefb51e
+COPY --from=out-build-script-serde_json-1.0.87-abcf7eff9c8a /recipe/units/abcf7eff9c8a535f /recipe/units/abcf7eff9c8a535f
+COPY --from=out-build-script-tiny-keccak-2.0.2-b24bcd51387c /recipe/units/b24bcd51387cb3cf /recipe/units/b24bcd51387cb3cf
+COPY --from=out-build-script-typenum-1.16.0-4ad6c484230e /recipe/units/4ad6c484230e41f3 /recipe/units/4ad6c484230e41f3
+COPY --from=out-build-script-unicase-2.6.0-ebf76b29477f /recipe/units/ebf76b29477f383f /recipe/units/ebf76b29477f383f
+COPY --from=out-lib-anyhow-1.0.69-be2192e30630 /recipe/units/be2192e306304f48 /recipe/units/be2192e306304f48
+COPY --from=out-lib-autocfg-1.1.0-35cf331f86a6 /recipe/units/35cf331f86a6201b /recipe/units/35cf331f86a6201b
+COPY --from=out-lib-cfg-if-1.0.0-3cdb0e9dbcca /recipe/units/3cdb0e9dbcca6e7d /recipe/units/3cdb0e9dbcca6e7d
+COPY --from=out-lib-crossbeam-channel-0.5.6-cba6d61c68f3 /recipe/units/cba6d61c68f3aca8 /recipe/units/cba6d61c68f3aca8
+COPY --from=out-lib-crossbeam-deque-0.8.1-58a98c525913 /recipe/units/58a98c52591372f6 /recipe/units/58a98c52591372f6
+COPY --from=out-lib-crossbeam-epoch-0.9.13-dc096fc4b059 /recipe/units/dc096fc4b059f4d1 /recipe/units/dc096fc4b059f4d1
+COPY --from=out-lib-crossbeam-utils-0.8.12-cd75898e58f6 /recipe/units/cd75898e58f6ce20 /recipe/units/cd75898e58f6ce20
+COPY --from=out-lib-crunchy-0.2.2-3fe2d873ca9d /recipe/units/3fe2d873ca9d8bb0 /recipe/units/3fe2d873ca9d8bb0
+COPY --from=out-lib-either-1.6.1-de4800e5dbc4 /recipe/units/de4800e5dbc405c0 /recipe/units/de4800e5dbc405c0
+COPY --from=out-lib-fixture-meta-0.1.0-56842c5b33f5 /recipe/units/56842c5b33f5fe34 /recipe/units/56842c5b33f5fe34
+COPY --from=out-lib-generic-array-0.14.4-0e016d96c01f /recipe/units/0e016d96c01f70a6 /recipe/units/0e016d96c01f70a6
+COPY --from=out-lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
+COPY --from=out-lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
+COPY --from=out-lib-memchr-2.5.0-94caf2aa78bd /recipe/units/94caf2aa78bd73c4 /recipe/units/94caf2aa78bd73c4
+COPY --from=out-lib-memoffset-0.6.5-16624c7e0ed2 /recipe/units/16624c7e0ed269f0 /recipe/units/16624c7e0ed269f0
+COPY --from=out-lib-num-integer-0.1.44-c83aae222194 /recipe/units/c83aae222194bfa5 /recipe/units/c83aae222194bfa5
+COPY --from=out-lib-num-traits-0.2.15-a986180c4fa9 /recipe/units/a986180c4fa93709 /recipe/units/a986180c4fa93709
+COPY --from=out-lib-num_cpus-1.14.0-abb011d6875f /recipe/units/abb011d6875f601d /recipe/units/abb011d6875f601d
+COPY --from=out-lib-proc-macro2-1.0.47-620517158322 /recipe/units/6205171583220800 /recipe/units/6205171583220800
+COPY --from=out-lib-rayon-1.6.1-ff9885de24f6 /recipe/units/ff9885de24f6dc20 /recipe/units/ff9885de24f6dc20
+COPY --from=out-lib-rayon-core-1.10.1-04b9410e5ad3 /recipe/units/04b9410e5ad33275 /recipe/units/04b9410e5ad33275
+COPY --from=out-lib-ryu-1.0.2-e5774760c5c8 /recipe/units/e5774760c5c81a11 /recipe/units/e5774760c5c81a11
+COPY --from=out-lib-scopeguard-1.1.0-d6f8eb00eb30 /recipe/units/d6f8eb00eb30ba2e /recipe/units/d6f8eb00eb30ba2e
+COPY --from=out-lib-serde-1.0.152-2538d918a0e1 /recipe/units/2538d918a0e10572 /recipe/units/2538d918a0e10572
+COPY --from=out-lib-serde_json-1.0.87-c3eb7340a68a /recipe/units/c3eb7340a68af94a /recipe/units/c3eb7340a68af94a
+COPY --from=out-lib-tiny-keccak-2.0.2-35d3a25ac4bf /recipe/units/35d3a25ac4bfd8f8 /recipe/units/35d3a25ac4bfd8f8
+COPY --from=out-lib-typenum-1.16.0-e215e721f748 /recipe/units/e215e721f748dbd9 /recipe/units/e215e721f748dbd9
+COPY --from=out-lib-unicase-2.6.0-8e960100c3ea /recipe/units/8e960100c3eacfb0 /recipe/units/8e960100c3eacfb0
+COPY --from=out-lib-unicode-ident-1.0.0-2e6a0697cefe /recipe/units/2e6a0697cefe024e /recipe/units/2e6a0697cefe024e
+COPY --from=out-lib-version_check-0.9.4-c7d0b8466306 /recipe/units/c7d0b84663060c77 /recipe/units/c7d0b84663060c77
 
 FROM scratch AS binaries
-COPY --from=out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2625ddce7e59 /recipe/units/2625ddce7e5925d9/buildscripts_fixture-2625ddce7e5925d9 /buildscripts-fixture
+COPY --from=out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d /recipe/units/2e261696e10d036b/buildscripts_fixture-2e261696e10d036b /buildscripts-fixture

@@ -100,7 +100,7 @@ FROM scratch AS src-version_check-0.9.4
 COPY vendor/version_check-0.9.4 /recipe/src/version_check-0.9.4
 
 # build-script libc@0.2.139 build-script-build (host)
-FROM base AS build-script-libc-0.2.139-222c7418a7b6
+FROM base AS build-script-libc-0.2.139-f238d2aab053
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
@@ -127,7 +127,7 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/222c7418a7b69092", \
+    "/recipe/units/f238d2aab0530c67", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/libc-0.2.139/build.rs", \
@@ -135,16 +135,15 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=222c7418a7b69092", \
-    "-C", "extra-filename=-222c7418a7b69092", \
-    "--out-dir", "/recipe/units/222c7418a7b69092", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=f238d2aab0530c67", \
+    "-C", "extra-filename=-f238d2aab0530c67", \
+    "--out-dir", "/recipe/units/f238d2aab0530c67", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-libc-0.2.139-222c7418a7b6
-COPY --from=build-script-libc-0.2.139-222c7418a7b6 /recipe/units/222c7418a7b69092 /recipe/units/222c7418a7b69092
+FROM scratch AS out-build-script-libc-0.2.139-f238d2aab053
+COPY --from=build-script-libc-0.2.139-f238d2aab053 /recipe/units/f238d2aab0530c67 /recipe/units/f238d2aab0530c67
 
 # build-script proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-proc-macro2-1.0.47-1821dadc7789
+FROM base AS build-script-proc-macro2-1.0.47-683c0d17bf63
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     ["/usr/bin/env", \
@@ -171,7 +170,7 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/1821dadc7789a9ec", \
+    "/recipe/units/683c0d17bf63da37", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/proc-macro2-1.0.47/build.rs", \
@@ -181,16 +180,15 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=1821dadc7789a9ec", \
-    "-C", "extra-filename=-1821dadc7789a9ec", \
-    "--out-dir", "/recipe/units/1821dadc7789a9ec", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=683c0d17bf63da37", \
+    "-C", "extra-filename=-683c0d17bf63da37", \
+    "--out-dir", "/recipe/units/683c0d17bf63da37", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-proc-macro2-1.0.47-1821dadc7789
-COPY --from=build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7789a9ec /recipe/units/1821dadc7789a9ec
+FROM scratch AS out-build-script-proc-macro2-1.0.47-683c0d17bf63
+COPY --from=build-script-proc-macro2-1.0.47-683c0d17bf63 /recipe/units/683c0d17bf63da37 /recipe/units/683c0d17bf63da37
 
 # build-script quote@1.0.21 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-quote-1.0.21-66e03fe3ab96
+FROM base AS build-script-quote-1.0.21-1589bb42bdba
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     ["/usr/bin/env", \
@@ -217,7 +215,7 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/66e03fe3ab962a63", \
+    "/recipe/units/1589bb42bdbaea16", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/quote-1.0.21/build.rs", \
@@ -227,19 +225,18 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=66e03fe3ab962a63", \
-    "-C", "extra-filename=-66e03fe3ab962a63", \
-    "--out-dir", "/recipe/units/66e03fe3ab962a63", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=1589bb42bdbaea16", \
+    "-C", "extra-filename=-1589bb42bdbaea16", \
+    "--out-dir", "/recipe/units/1589bb42bdbaea16", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-quote-1.0.21-66e03fe3ab96
-COPY --from=build-script-quote-1.0.21-66e03fe3ab96 /recipe/units/66e03fe3ab962a63 /recipe/units/66e03fe3ab962a63
+FROM scratch AS out-build-script-quote-1.0.21-1589bb42bdba
+COPY --from=build-script-quote-1.0.21-1589bb42bdba /recipe/units/1589bb42bdbaea16 /recipe/units/1589bb42bdbaea16
 
 # build-script-run libc@0.2.139 build-script-build (host)
-FROM base AS build-script-run-libc-0.2.139-a2ebbd3cc121
+FROM base AS build-script-run-libc-0.2.139-4c5f6f404da4
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-libc-0.2.139-222c7418a7b6,source=/recipe/units/222c7418a7b69092,target=/recipe/units/222c7418a7b69092 \
+    --mount=type=bind,from=out-build-script-libc-0.2.139-f238d2aab053,source=/recipe/units/f238d2aab0530c67,target=/recipe/units/f238d2aab0530c67 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -277,25 +274,25 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/a2ebbd3cc121074b/out", \
+    "OUT_DIR=/recipe/units/4c5f6f404da4c66a/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/a2ebbd3cc121074b", \
-    "/recipe/units/222c7418a7b69092/build_script_build-222c7418a7b69092", \
+    "/recipe/units/4c5f6f404da4c66a", \
+    "/recipe/units/f238d2aab0530c67/build_script_build-f238d2aab0530c67", \
     "/recipe/src/libc-0.2.139", \
     "libc@0.2.139"]
-FROM scratch AS out-build-script-run-libc-0.2.139-a2ebbd3cc121
-COPY --from=build-script-run-libc-0.2.139-a2ebbd3cc121 /recipe/units/a2ebbd3cc121074b /recipe/units/a2ebbd3cc121074b
+FROM scratch AS out-build-script-run-libc-0.2.139-4c5f6f404da4
+COPY --from=build-script-run-libc-0.2.139-4c5f6f404da4 /recipe/units/4c5f6f404da4c66a /recipe/units/4c5f6f404da4c66a
 
 # build-script-run proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-run-proc-macro2-1.0.47-4683337ddfdc
+FROM base AS build-script-run-proc-macro2-1.0.47-ad31a3d175bb
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
-    --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-1821dadc7789,source=/recipe/units/1821dadc7789a9ec,target=/recipe/units/1821dadc7789a9ec \
+    --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-683c0d17bf63,source=/recipe/units/683c0d17bf63da37,target=/recipe/units/683c0d17bf63da37 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -335,25 +332,25 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/4683337ddfdc81d7/out", \
+    "OUT_DIR=/recipe/units/ad31a3d175bbd388/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/4683337ddfdc81d7", \
-    "/recipe/units/1821dadc7789a9ec/build_script_build-1821dadc7789a9ec", \
+    "/recipe/units/ad31a3d175bbd388", \
+    "/recipe/units/683c0d17bf63da37/build_script_build-683c0d17bf63da37", \
     "/recipe/src/proc-macro2-1.0.47", \
     "proc-macro2@1.0.47"]
-FROM scratch AS out-build-script-run-proc-macro2-1.0.47-4683337ddfdc
-COPY --from=build-script-run-proc-macro2-1.0.47-4683337ddfdc /recipe/units/4683337ddfdc81d7 /recipe/units/4683337ddfdc81d7
+FROM scratch AS out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb
+COPY --from=build-script-run-proc-macro2-1.0.47-ad31a3d175bb /recipe/units/ad31a3d175bbd388 /recipe/units/ad31a3d175bbd388
 
 # build-script-run quote@1.0.21 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-run-quote-1.0.21-61072ceb9a32
+FROM base AS build-script-run-quote-1.0.21-c45fea2d5947
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
-    --mount=type=bind,from=out-build-script-quote-1.0.21-66e03fe3ab96,source=/recipe/units/66e03fe3ab962a63,target=/recipe/units/66e03fe3ab962a63 \
+    --mount=type=bind,from=out-build-script-quote-1.0.21-1589bb42bdba,source=/recipe/units/1589bb42bdbaea16,target=/recipe/units/1589bb42bdbaea16 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -393,22 +390,22 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/61072ceb9a32b98a/out", \
+    "OUT_DIR=/recipe/units/c45fea2d5947e3eb/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/61072ceb9a32b98a", \
-    "/recipe/units/66e03fe3ab962a63/build_script_build-66e03fe3ab962a63", \
+    "/recipe/units/c45fea2d5947e3eb", \
+    "/recipe/units/1589bb42bdbaea16/build_script_build-1589bb42bdbaea16", \
     "/recipe/src/quote-1.0.21", \
     "quote@1.0.21"]
-FROM scratch AS out-build-script-run-quote-1.0.21-61072ceb9a32
-COPY --from=build-script-run-quote-1.0.21-61072ceb9a32 /recipe/units/61072ceb9a32b98a /recipe/units/61072ceb9a32b98a
+FROM scratch AS out-build-script-run-quote-1.0.21-c45fea2d5947
+COPY --from=build-script-run-quote-1.0.21-c45fea2d5947 /recipe/units/c45fea2d5947e3eb /recipe/units/c45fea2d5947e3eb
 
 # build-script ryu@1.0.2 build-script-build (host)
-FROM base AS build-script-ryu-1.0.2-87971bdedbc5
+FROM base AS build-script-ryu-1.0.2-d44526eaae37
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     ["/usr/bin/env", \
@@ -435,7 +432,7 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/87971bdedbc5d008", \
+    "/recipe/units/d44526eaae37debe", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/ryu-1.0.2/build.rs", \
@@ -443,19 +440,18 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=87971bdedbc5d008", \
-    "-C", "extra-filename=-87971bdedbc5d008", \
-    "--out-dir", "/recipe/units/87971bdedbc5d008", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=d44526eaae37debe", \
+    "-C", "extra-filename=-d44526eaae37debe", \
+    "--out-dir", "/recipe/units/d44526eaae37debe", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-ryu-1.0.2-87971bdedbc5
-COPY --from=build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /recipe/units/87971bdedbc5d008
+FROM scratch AS out-build-script-ryu-1.0.2-d44526eaae37
+COPY --from=build-script-ryu-1.0.2-d44526eaae37 /recipe/units/d44526eaae37debe /recipe/units/d44526eaae37debe
 
 # build-script-run ryu@1.0.2 build-script-build (host)
-FROM base AS build-script-run-ryu-1.0.2-dbbe82cb30e1
+FROM base AS build-script-run-ryu-1.0.2-7520fdfc57cd
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
+    --mount=type=bind,from=out-build-script-ryu-1.0.2-d44526eaae37,source=/recipe/units/d44526eaae37debe,target=/recipe/units/d44526eaae37debe \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -493,22 +489,22 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/dbbe82cb30e1be87/out", \
+    "OUT_DIR=/recipe/units/7520fdfc57cd4b76/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/dbbe82cb30e1be87", \
-    "/recipe/units/87971bdedbc5d008/build_script_build-87971bdedbc5d008", \
+    "/recipe/units/7520fdfc57cd4b76", \
+    "/recipe/units/d44526eaae37debe/build_script_build-d44526eaae37debe", \
     "/recipe/src/ryu-1.0.2", \
     "ryu@1.0.2"]
-FROM scratch AS out-build-script-run-ryu-1.0.2-dbbe82cb30e1
-COPY --from=build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be87 /recipe/units/dbbe82cb30e1be87
+FROM scratch AS out-build-script-run-ryu-1.0.2-7520fdfc57cd
+COPY --from=build-script-run-ryu-1.0.2-7520fdfc57cd /recipe/units/7520fdfc57cd4b76 /recipe/units/7520fdfc57cd4b76
 
 # build-script serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
-FROM base AS build-script-serde-1.0.152-c1ea1a19b189
+FROM base AS build-script-serde-1.0.152-6d9afdaa5d67
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     ["/usr/bin/env", \
@@ -535,7 +531,7 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c1ea1a19b189764c", \
+    "/recipe/units/6d9afdaa5d67da99", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/serde-1.0.152/build.rs", \
@@ -547,19 +543,18 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "--cfg", "feature=\"derive\"", \
     "--cfg", "feature=\"serde_derive\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=c1ea1a19b189764c", \
-    "-C", "extra-filename=-c1ea1a19b189764c", \
-    "--out-dir", "/recipe/units/c1ea1a19b189764c", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=6d9afdaa5d67da99", \
+    "-C", "extra-filename=-6d9afdaa5d67da99", \
+    "--out-dir", "/recipe/units/6d9afdaa5d67da99", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde-1.0.152-c1ea1a19b189
-COPY --from=build-script-serde-1.0.152-c1ea1a19b189 /recipe/units/c1ea1a19b189764c /recipe/units/c1ea1a19b189764c
+FROM scratch AS out-build-script-serde-1.0.152-6d9afdaa5d67
+COPY --from=build-script-serde-1.0.152-6d9afdaa5d67 /recipe/units/6d9afdaa5d67da99 /recipe/units/6d9afdaa5d67da99
 
 # build-script-run serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
-FROM base AS build-script-run-serde-1.0.152-4a83c584f825
+FROM base AS build-script-run-serde-1.0.152-dae7d768dcc3
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-serde-1.0.152-c1ea1a19b189,source=/recipe/units/c1ea1a19b189764c,target=/recipe/units/c1ea1a19b189764c \
+    --mount=type=bind,from=out-build-script-serde-1.0.152-6d9afdaa5d67,source=/recipe/units/6d9afdaa5d67da99,target=/recipe/units/6d9afdaa5d67da99 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -601,22 +596,22 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/4a83c584f825e0e6/out", \
+    "OUT_DIR=/recipe/units/dae7d768dcc38c8d/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/4a83c584f825e0e6", \
-    "/recipe/units/c1ea1a19b189764c/build_script_build-c1ea1a19b189764c", \
+    "/recipe/units/dae7d768dcc38c8d", \
+    "/recipe/units/6d9afdaa5d67da99/build_script_build-6d9afdaa5d67da99", \
     "/recipe/src/serde-1.0.152", \
     "serde@1.0.152"]
-FROM scratch AS out-build-script-run-serde-1.0.152-4a83c584f825
-COPY --from=build-script-run-serde-1.0.152-4a83c584f825 /recipe/units/4a83c584f825e0e6 /recipe/units/4a83c584f825e0e6
+FROM scratch AS out-build-script-run-serde-1.0.152-dae7d768dcc3
+COPY --from=build-script-run-serde-1.0.152-dae7d768dcc3 /recipe/units/dae7d768dcc38c8d /recipe/units/dae7d768dcc38c8d
 
 # build-script serde_derive@1.0.152 build-script-build (host) [default]
-FROM base AS build-script-serde_derive-1.0.152-0f5347ff9924
+FROM base AS build-script-serde_derive-1.0.152-e58977e8efa2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     ["/usr/bin/env", \
@@ -643,7 +638,7 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0f5347ff9924ae45", \
+    "/recipe/units/e58977e8efa299d9", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/serde_derive-1.0.152/build.rs", \
@@ -652,19 +647,18 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=0f5347ff9924ae45", \
-    "-C", "extra-filename=-0f5347ff9924ae45", \
-    "--out-dir", "/recipe/units/0f5347ff9924ae45", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=e58977e8efa299d9", \
+    "-C", "extra-filename=-e58977e8efa299d9", \
+    "--out-dir", "/recipe/units/e58977e8efa299d9", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde_derive-1.0.152-0f5347ff9924
-COPY --from=build-script-serde_derive-1.0.152-0f5347ff9924 /recipe/units/0f5347ff9924ae45 /recipe/units/0f5347ff9924ae45
+FROM scratch AS out-build-script-serde_derive-1.0.152-e58977e8efa2
+COPY --from=build-script-serde_derive-1.0.152-e58977e8efa2 /recipe/units/e58977e8efa299d9 /recipe/units/e58977e8efa299d9
 
 # build-script-run serde_derive@1.0.152 build-script-build (host) [default]
-FROM base AS build-script-run-serde_derive-1.0.152-4a17349caf1f
+FROM base AS build-script-run-serde_derive-1.0.152-ab5eafb14546
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-serde_derive-1.0.152-0f5347ff9924,source=/recipe/units/0f5347ff9924ae45,target=/recipe/units/0f5347ff9924ae45 \
+    --mount=type=bind,from=out-build-script-serde_derive-1.0.152-e58977e8efa2,source=/recipe/units/e58977e8efa299d9,target=/recipe/units/e58977e8efa299d9 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -703,22 +697,22 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/4a17349caf1f9500/out", \
+    "OUT_DIR=/recipe/units/ab5eafb145461167/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/4a17349caf1f9500", \
-    "/recipe/units/0f5347ff9924ae45/build_script_build-0f5347ff9924ae45", \
+    "/recipe/units/ab5eafb145461167", \
+    "/recipe/units/e58977e8efa299d9/build_script_build-e58977e8efa299d9", \
     "/recipe/src/serde_derive-1.0.152", \
     "serde_derive@1.0.152"]
-FROM scratch AS out-build-script-run-serde_derive-1.0.152-4a17349caf1f
-COPY --from=build-script-run-serde_derive-1.0.152-4a17349caf1f /recipe/units/4a17349caf1f9500 /recipe/units/4a17349caf1f9500
+FROM scratch AS out-build-script-run-serde_derive-1.0.152-ab5eafb14546
+COPY --from=build-script-run-serde_derive-1.0.152-ab5eafb14546 /recipe/units/ab5eafb145461167 /recipe/units/ab5eafb145461167
 
 # build-script serde_json@1.0.87 build-script-build (host) [default,std]
-FROM base AS build-script-serde_json-1.0.87-d7046b20cb00
+FROM base AS build-script-serde_json-1.0.87-abcf7eff9c8a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     ["/usr/bin/env", \
@@ -745,7 +739,7 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d7046b20cb00eec0", \
+    "/recipe/units/abcf7eff9c8a535f", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/serde_json-1.0.87/build.rs", \
@@ -755,19 +749,18 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d7046b20cb00eec0", \
-    "-C", "extra-filename=-d7046b20cb00eec0", \
-    "--out-dir", "/recipe/units/d7046b20cb00eec0", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=abcf7eff9c8a535f", \
+    "-C", "extra-filename=-abcf7eff9c8a535f", \
+    "--out-dir", "/recipe/units/abcf7eff9c8a535f", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde_json-1.0.87-d7046b20cb00
-COPY --from=build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb00eec0 /recipe/units/d7046b20cb00eec0
+FROM scratch AS out-build-script-serde_json-1.0.87-abcf7eff9c8a
+COPY --from=build-script-serde_json-1.0.87-abcf7eff9c8a /recipe/units/abcf7eff9c8a535f /recipe/units/abcf7eff9c8a535f
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
-FROM base AS build-script-run-serde_json-1.0.87-8a7dfc72d630
+FROM base AS build-script-run-serde_json-1.0.87-e57127c578a2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
+    --mount=type=bind,from=out-build-script-serde_json-1.0.87-abcf7eff9c8a,source=/recipe/units/abcf7eff9c8a535f,target=/recipe/units/abcf7eff9c8a535f \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -807,22 +800,22 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/8a7dfc72d630d994/out", \
+    "OUT_DIR=/recipe/units/e57127c578a2ff1e/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/8a7dfc72d630d994", \
-    "/recipe/units/d7046b20cb00eec0/build_script_build-d7046b20cb00eec0", \
+    "/recipe/units/e57127c578a2ff1e", \
+    "/recipe/units/abcf7eff9c8a535f/build_script_build-abcf7eff9c8a535f", \
     "/recipe/src/serde_json-1.0.87", \
     "serde_json@1.0.87"]
-FROM scratch AS out-build-script-run-serde_json-1.0.87-8a7dfc72d630
-COPY --from=build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc72d630d994 /recipe/units/8a7dfc72d630d994
+FROM scratch AS out-build-script-run-serde_json-1.0.87-e57127c578a2
+COPY --from=build-script-run-serde_json-1.0.87-e57127c578a2 /recipe/units/e57127c578a2ff1e /recipe/units/e57127c578a2ff1e
 
 # build-script syn@1.0.107 build-script-build (host) [clone-impls,default,derive,full,parsing,printing,proc-macro,quote]
-FROM base AS build-script-syn-1.0.107-71d4d5497a85
+FROM base AS build-script-syn-1.0.107-bb5914442933
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     ["/usr/bin/env", \
@@ -849,7 +842,7 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/71d4d5497a85a5af", \
+    "/recipe/units/bb5914442933dc77", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/syn-1.0.107/build.rs", \
@@ -865,19 +858,18 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "--cfg", "feature=\"printing\"", \
     "--cfg", "feature=\"proc-macro\"", \
     "--cfg", "feature=\"quote\"", \
-    "-C", "metadata=71d4d5497a85a5af", \
-    "-C", "extra-filename=-71d4d5497a85a5af", \
-    "--out-dir", "/recipe/units/71d4d5497a85a5af", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=bb5914442933dc77", \
+    "-C", "extra-filename=-bb5914442933dc77", \
+    "--out-dir", "/recipe/units/bb5914442933dc77", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-syn-1.0.107-71d4d5497a85
-COPY --from=build-script-syn-1.0.107-71d4d5497a85 /recipe/units/71d4d5497a85a5af /recipe/units/71d4d5497a85a5af
+FROM scratch AS out-build-script-syn-1.0.107-bb5914442933
+COPY --from=build-script-syn-1.0.107-bb5914442933 /recipe/units/bb5914442933dc77 /recipe/units/bb5914442933dc77
 
 # build-script-run syn@1.0.107 build-script-build (host) [clone-impls,default,derive,full,parsing,printing,proc-macro,quote]
-FROM base AS build-script-run-syn-1.0.107-50049b2a9095
+FROM base AS build-script-run-syn-1.0.107-09a58639bc2b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
-    --mount=type=bind,from=out-build-script-syn-1.0.107-71d4d5497a85,source=/recipe/units/71d4d5497a85a5af,target=/recipe/units/71d4d5497a85a5af \
+    --mount=type=bind,from=out-build-script-syn-1.0.107-bb5914442933,source=/recipe/units/bb5914442933dc77,target=/recipe/units/bb5914442933dc77 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -923,22 +915,22 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/50049b2a90953ed6/out", \
+    "OUT_DIR=/recipe/units/09a58639bc2b19b1/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/50049b2a90953ed6", \
-    "/recipe/units/71d4d5497a85a5af/build_script_build-71d4d5497a85a5af", \
+    "/recipe/units/09a58639bc2b19b1", \
+    "/recipe/units/bb5914442933dc77/build_script_build-bb5914442933dc77", \
     "/recipe/src/syn-1.0.107", \
     "syn@1.0.107"]
-FROM scratch AS out-build-script-run-syn-1.0.107-50049b2a9095
-COPY --from=build-script-run-syn-1.0.107-50049b2a9095 /recipe/units/50049b2a90953ed6 /recipe/units/50049b2a90953ed6
+FROM scratch AS out-build-script-run-syn-1.0.107-09a58639bc2b
+COPY --from=build-script-run-syn-1.0.107-09a58639bc2b /recipe/units/09a58639bc2b19b1 /recipe/units/09a58639bc2b19b1
 
 # build-script thiserror@1.0.38 build-script-build (host)
-FROM base AS build-script-thiserror-1.0.38-4c12d89b0ba7
+FROM base AS build-script-thiserror-1.0.38-4790cf390264
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0.38,target=/recipe/src/thiserror-1.0.38,rw \
     ["/usr/bin/env", \
@@ -965,7 +957,7 @@ RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/4c12d89b0ba70bbd", \
+    "/recipe/units/4790cf390264fddf", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/thiserror-1.0.38/build.rs", \
@@ -973,19 +965,18 @@ RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=4c12d89b0ba70bbd", \
-    "-C", "extra-filename=-4c12d89b0ba70bbd", \
-    "--out-dir", "/recipe/units/4c12d89b0ba70bbd", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=4790cf390264fddf", \
+    "-C", "extra-filename=-4790cf390264fddf", \
+    "--out-dir", "/recipe/units/4790cf390264fddf", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-thiserror-1.0.38-4c12d89b0ba7
-COPY --from=build-script-thiserror-1.0.38-4c12d89b0ba7 /recipe/units/4c12d89b0ba70bbd /recipe/units/4c12d89b0ba70bbd
+FROM scratch AS out-build-script-thiserror-1.0.38-4790cf390264
+COPY --from=build-script-thiserror-1.0.38-4790cf390264 /recipe/units/4790cf390264fddf /recipe/units/4790cf390264fddf
 
 # build-script-run thiserror@1.0.38 build-script-build (host)
-FROM base AS build-script-run-thiserror-1.0.38-0f2029b1cca3
+FROM base AS build-script-run-thiserror-1.0.38-070e8388f76e
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0.38,target=/recipe/src/thiserror-1.0.38,rw \
-    --mount=type=bind,from=out-build-script-thiserror-1.0.38-4c12d89b0ba7,source=/recipe/units/4c12d89b0ba70bbd,target=/recipe/units/4c12d89b0ba70bbd \
+    --mount=type=bind,from=out-build-script-thiserror-1.0.38-4790cf390264,source=/recipe/units/4790cf390264fddf,target=/recipe/units/4790cf390264fddf \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1023,22 +1014,22 @@ RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/0f2029b1cca327d3/out", \
+    "OUT_DIR=/recipe/units/070e8388f76e5d47/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/0f2029b1cca327d3", \
-    "/recipe/units/4c12d89b0ba70bbd/build_script_build-4c12d89b0ba70bbd", \
+    "/recipe/units/070e8388f76e5d47", \
+    "/recipe/units/4790cf390264fddf/build_script_build-4790cf390264fddf", \
     "/recipe/src/thiserror-1.0.38", \
     "thiserror@1.0.38"]
-FROM scratch AS out-build-script-run-thiserror-1.0.38-0f2029b1cca3
-COPY --from=build-script-run-thiserror-1.0.38-0f2029b1cca3 /recipe/units/0f2029b1cca327d3 /recipe/units/0f2029b1cca327d3
+FROM scratch AS out-build-script-run-thiserror-1.0.38-070e8388f76e
+COPY --from=build-script-run-thiserror-1.0.38-070e8388f76e /recipe/units/070e8388f76e5d47 /recipe/units/070e8388f76e5d47
 
 # lib bitflags@1.3.2 bitflags [default]
-FROM base AS lib-bitflags-1.3.2-f690ae04e5bd
+FROM base AS lib-bitflags-1.3.2-1da3466d6a02
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.3.2,source=/recipe/src/bitflags-1.3.2,target=/recipe/src/bitflags-1.3.2,rw \
     ["/usr/bin/env", \
@@ -1065,7 +1056,7 @@ RUN --mount=type=bind,from=src-bitflags-1.3.2,source=/recipe/src/bitflags-1.3.2,
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/f690ae04e5bd39b1", \
+    "/recipe/units/1da3466d6a0291b5", \
     "--", "rustc", \
     "--crate-name", "bitflags", \
     "--edition=2018", "/recipe/src/bitflags-1.3.2/src/lib.rs", \
@@ -1074,16 +1065,15 @@ RUN --mount=type=bind,from=src-bitflags-1.3.2,source=/recipe/src/bitflags-1.3.2,
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=f690ae04e5bd39b1", \
-    "-C", "extra-filename=-f690ae04e5bd39b1", \
-    "--out-dir", "/recipe/units/f690ae04e5bd39b1", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=1da3466d6a0291b5", \
+    "-C", "extra-filename=-1da3466d6a0291b5", \
+    "--out-dir", "/recipe/units/1da3466d6a0291b5", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-bitflags-1.3.2-f690ae04e5bd
-COPY --from=lib-bitflags-1.3.2-f690ae04e5bd /recipe/units/f690ae04e5bd39b1 /recipe/units/f690ae04e5bd39b1
+FROM scratch AS out-lib-bitflags-1.3.2-1da3466d6a02
+COPY --from=lib-bitflags-1.3.2-1da3466d6a02 /recipe/units/1da3466d6a0291b5 /recipe/units/1da3466d6a0291b5
 
 # lib heck@0.4.0 heck (host) [default]
-FROM base AS lib-heck-0.4.0-179ed2b0b849
+FROM base AS lib-heck-0.4.0-dad748da32cc
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-heck-0.4.0,source=/recipe/src/heck-0.4.0,target=/recipe/src/heck-0.4.0,rw \
     ["/usr/bin/env", \
@@ -1110,7 +1100,7 @@ RUN --mount=type=bind,from=src-heck-0.4.0,source=/recipe/src/heck-0.4.0,target=/
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/179ed2b0b8497aa6", \
+    "/recipe/units/dad748da32cc9253", \
     "--", "rustc", \
     "--crate-name", "heck", \
     "--edition=2018", "/recipe/src/heck-0.4.0/src/lib.rs", \
@@ -1119,16 +1109,15 @@ RUN --mount=type=bind,from=src-heck-0.4.0,source=/recipe/src/heck-0.4.0,target=/
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=179ed2b0b8497aa6", \
-    "-C", "extra-filename=-179ed2b0b8497aa6", \
-    "--out-dir", "/recipe/units/179ed2b0b8497aa6", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=dad748da32cc9253", \
+    "-C", "extra-filename=-dad748da32cc9253", \
+    "--out-dir", "/recipe/units/dad748da32cc9253", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-heck-0.4.0-179ed2b0b849
-COPY --from=lib-heck-0.4.0-179ed2b0b849 /recipe/units/179ed2b0b8497aa6 /recipe/units/179ed2b0b8497aa6
+FROM scratch AS out-lib-heck-0.4.0-dad748da32cc
+COPY --from=lib-heck-0.4.0-dad748da32cc /recipe/units/dad748da32cc9253 /recipe/units/dad748da32cc9253
 
 # lib itoa@1.0.1 itoa
-FROM base AS lib-itoa-1.0.1-689ba272a0fe
+FROM base AS lib-itoa-1.0.1-448687e9a97b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
@@ -1155,7 +1144,7 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/689ba272a0fe9741", \
+    "/recipe/units/448687e9a97b9db8", \
     "--", "rustc", \
     "--crate-name", "itoa", \
     "--edition=2018", "/recipe/src/itoa-1.0.1/src/lib.rs", \
@@ -1163,19 +1152,18 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=689ba272a0fe9741", \
-    "-C", "extra-filename=-689ba272a0fe9741", \
-    "--out-dir", "/recipe/units/689ba272a0fe9741", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=448687e9a97b9db8", \
+    "-C", "extra-filename=-448687e9a97b9db8", \
+    "--out-dir", "/recipe/units/448687e9a97b9db8", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-itoa-1.0.1-689ba272a0fe
-COPY --from=lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
+FROM scratch AS out-lib-itoa-1.0.1-448687e9a97b
+COPY --from=lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
 
 # lib libc@0.2.139 libc
-FROM base AS lib-libc-0.2.139-9a15a4dbaff8
+FROM base AS lib-libc-0.2.139-4608af11616b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-a2ebbd3cc121,source=/recipe/units/a2ebbd3cc121074b,target=/recipe/units/a2ebbd3cc121074b \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-4c5f6f404da4,source=/recipe/units/4c5f6f404da4c66a,target=/recipe/units/4c5f6f404da4c66a \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1198,12 +1186,12 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=139", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/a2ebbd3cc121074b/out", \
+    "OUT_DIR=/recipe/units/4c5f6f404da4c66a/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9a15a4dbaff8dad3", \
-    "--build-script", "/recipe/units/a2ebbd3cc121074b", \
-    "--link-search", "/recipe/units/a2ebbd3cc121074b", \
+    "/recipe/units/4608af11616b582c", \
+    "--build-script", "/recipe/units/4c5f6f404da4c66a", \
+    "--link-search", "/recipe/units/4c5f6f404da4c66a", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "libc", \
@@ -1212,20 +1200,19 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=9a15a4dbaff8dad3", \
-    "-C", "extra-filename=-9a15a4dbaff8dad3", \
-    "--out-dir", "/recipe/units/9a15a4dbaff8dad3", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=4608af11616b582c", \
+    "-C", "extra-filename=-4608af11616b582c", \
+    "--out-dir", "/recipe/units/4608af11616b582c", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-libc-0.2.139-9a15a4dbaff8
-COPY --from=lib-libc-0.2.139-9a15a4dbaff8 /recipe/units/9a15a4dbaff8dad3 /recipe/units/9a15a4dbaff8dad3
+FROM scratch AS out-lib-libc-0.2.139-4608af11616b
+COPY --from=lib-libc-0.2.139-4608af11616b /recipe/units/4608af11616b582c /recipe/units/4608af11616b582c
 
 # lib atty@0.2.14 atty
-FROM base AS lib-atty-0.2.14-d136408d24cb
+FROM base AS lib-atty-0.2.14-60277759ba85
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-atty-0.2.14,source=/recipe/src/atty-0.2.14,target=/recipe/src/atty-0.2.14,rw \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9a15a4dbaff8,source=/recipe/units/9a15a4dbaff8dad3,target=/recipe/units/9a15a4dbaff8dad3 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-a2ebbd3cc121,source=/recipe/units/a2ebbd3cc121074b,target=/recipe/units/a2ebbd3cc121074b \
+    --mount=type=bind,from=out-lib-libc-0.2.139-4608af11616b,source=/recipe/units/4608af11616b582c,target=/recipe/units/4608af11616b582c \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-4c5f6f404da4,source=/recipe/units/4c5f6f404da4c66a,target=/recipe/units/4c5f6f404da4c66a \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1250,8 +1237,8 @@ RUN --mount=type=bind,from=src-atty-0.2.14,source=/recipe/src/atty-0.2.14,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d136408d24cb75cd", \
-    "--link-search", "/recipe/units/a2ebbd3cc121074b", \
+    "/recipe/units/60277759ba85f402", \
+    "--link-search", "/recipe/units/4c5f6f404da4c66a", \
     "--", "rustc", \
     "--crate-name", "atty", \
     "--edition=2015", "/recipe/src/atty-0.2.14/src/lib.rs", \
@@ -1259,18 +1246,17 @@ RUN --mount=type=bind,from=src-atty-0.2.14,source=/recipe/src/atty-0.2.14,target
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=d136408d24cb75cd", \
-    "-C", "extra-filename=-d136408d24cb75cd", \
-    "--out-dir", "/recipe/units/d136408d24cb75cd", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9a15a4dbaff8dad3", \
-    "--extern", "libc=/recipe/units/9a15a4dbaff8dad3/liblibc-9a15a4dbaff8dad3.rlib", \
+    "-C", "metadata=60277759ba85f402", \
+    "-C", "extra-filename=-60277759ba85f402", \
+    "--out-dir", "/recipe/units/60277759ba85f402", \
+    "-L", "dependency=/recipe/units/4608af11616b582c", \
+    "--extern", "libc=/recipe/units/4608af11616b582c/liblibc-4608af11616b582c.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-atty-0.2.14-d136408d24cb
-COPY --from=lib-atty-0.2.14-d136408d24cb /recipe/units/d136408d24cb75cd /recipe/units/d136408d24cb75cd
+FROM scratch AS out-lib-atty-0.2.14-60277759ba85
+COPY --from=lib-atty-0.2.14-60277759ba85 /recipe/units/60277759ba85f402 /recipe/units/60277759ba85f402
 
 # lib once_cell@1.17.0 once_cell [alloc,default,race,std]
-FROM base AS lib-once_cell-1.17.0-9a9d4bfdcf79
+FROM base AS lib-once_cell-1.17.0-4615337911f8
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-once_cell-1.17.0,source=/recipe/src/once_cell-1.17.0,target=/recipe/src/once_cell-1.17.0,rw \
     ["/usr/bin/env", \
@@ -1297,7 +1283,7 @@ RUN --mount=type=bind,from=src-once_cell-1.17.0,source=/recipe/src/once_cell-1.1
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9a9d4bfdcf79a1f5", \
+    "/recipe/units/4615337911f85b27", \
     "--", "rustc", \
     "--crate-name", "once_cell", \
     "--edition=2021", "/recipe/src/once_cell-1.17.0/src/lib.rs", \
@@ -1309,16 +1295,15 @@ RUN --mount=type=bind,from=src-once_cell-1.17.0,source=/recipe/src/once_cell-1.1
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"race\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=9a9d4bfdcf79a1f5", \
-    "-C", "extra-filename=-9a9d4bfdcf79a1f5", \
-    "--out-dir", "/recipe/units/9a9d4bfdcf79a1f5", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=4615337911f85b27", \
+    "-C", "extra-filename=-4615337911f85b27", \
+    "--out-dir", "/recipe/units/4615337911f85b27", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-once_cell-1.17.0-9a9d4bfdcf79
-COPY --from=lib-once_cell-1.17.0-9a9d4bfdcf79 /recipe/units/9a9d4bfdcf79a1f5 /recipe/units/9a9d4bfdcf79a1f5
+FROM scratch AS out-lib-once_cell-1.17.0-4615337911f8
+COPY --from=lib-once_cell-1.17.0-4615337911f8 /recipe/units/4615337911f85b27 /recipe/units/4615337911f85b27
 
 # lib os_str_bytes@6.0.0 os_str_bytes [raw_os_str]
-FROM base AS lib-os_str_bytes-6.0.0-65a7a8c4ba7b
+FROM base AS lib-os_str_bytes-6.0.0-8605c26a6d5a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-os_str_bytes-6.0.0,source=/recipe/src/os_str_bytes-6.0.0,target=/recipe/src/os_str_bytes-6.0.0,rw \
     ["/usr/bin/env", \
@@ -1345,7 +1330,7 @@ RUN --mount=type=bind,from=src-os_str_bytes-6.0.0,source=/recipe/src/os_str_byte
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/65a7a8c4ba7b3a93", \
+    "/recipe/units/8605c26a6d5a41e5", \
     "--", "rustc", \
     "--crate-name", "os_str_bytes", \
     "--edition=2018", "/recipe/src/os_str_bytes-6.0.0/src/lib.rs", \
@@ -1354,19 +1339,18 @@ RUN --mount=type=bind,from=src-os_str_bytes-6.0.0,source=/recipe/src/os_str_byte
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"raw_os_str\"", \
-    "-C", "metadata=65a7a8c4ba7b3a93", \
-    "-C", "extra-filename=-65a7a8c4ba7b3a93", \
-    "--out-dir", "/recipe/units/65a7a8c4ba7b3a93", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=8605c26a6d5a41e5", \
+    "-C", "extra-filename=-8605c26a6d5a41e5", \
+    "--out-dir", "/recipe/units/8605c26a6d5a41e5", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-os_str_bytes-6.0.0-65a7a8c4ba7b
-COPY --from=lib-os_str_bytes-6.0.0-65a7a8c4ba7b /recipe/units/65a7a8c4ba7b3a93 /recipe/units/65a7a8c4ba7b3a93
+FROM scratch AS out-lib-os_str_bytes-6.0.0-8605c26a6d5a
+COPY --from=lib-os_str_bytes-6.0.0-8605c26a6d5a /recipe/units/8605c26a6d5a41e5 /recipe/units/8605c26a6d5a41e5
 
 # lib clap_lex@0.3.0 clap_lex
-FROM base AS lib-clap_lex-0.3.0-08316a2a3356
+FROM base AS lib-clap_lex-0.3.0-0ea50ba672b3
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-clap_lex-0.3.0,source=/recipe/src/clap_lex-0.3.0,target=/recipe/src/clap_lex-0.3.0,rw \
-    --mount=type=bind,from=out-lib-os_str_bytes-6.0.0-65a7a8c4ba7b,source=/recipe/units/65a7a8c4ba7b3a93,target=/recipe/units/65a7a8c4ba7b3a93 \
+    --mount=type=bind,from=out-lib-os_str_bytes-6.0.0-8605c26a6d5a,source=/recipe/units/8605c26a6d5a41e5,target=/recipe/units/8605c26a6d5a41e5 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1391,7 +1375,7 @@ RUN --mount=type=bind,from=src-clap_lex-0.3.0,source=/recipe/src/clap_lex-0.3.0,
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/08316a2a33568b0e", \
+    "/recipe/units/0ea50ba672b37237", \
     "--", "rustc", \
     "--crate-name", "clap_lex", \
     "--edition=2021", "/recipe/src/clap_lex-0.3.0/src/lib.rs", \
@@ -1399,21 +1383,20 @@ RUN --mount=type=bind,from=src-clap_lex-0.3.0,source=/recipe/src/clap_lex-0.3.0,
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=08316a2a33568b0e", \
-    "-C", "extra-filename=-08316a2a33568b0e", \
-    "--out-dir", "/recipe/units/08316a2a33568b0e", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/65a7a8c4ba7b3a93", \
-    "--extern", "os_str_bytes=/recipe/units/65a7a8c4ba7b3a93/libos_str_bytes-65a7a8c4ba7b3a93.rlib", \
+    "-C", "metadata=0ea50ba672b37237", \
+    "-C", "extra-filename=-0ea50ba672b37237", \
+    "--out-dir", "/recipe/units/0ea50ba672b37237", \
+    "-L", "dependency=/recipe/units/8605c26a6d5a41e5", \
+    "--extern", "os_str_bytes=/recipe/units/8605c26a6d5a41e5/libos_str_bytes-8605c26a6d5a41e5.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-clap_lex-0.3.0-08316a2a3356
-COPY --from=lib-clap_lex-0.3.0-08316a2a3356 /recipe/units/08316a2a33568b0e /recipe/units/08316a2a33568b0e
+FROM scratch AS out-lib-clap_lex-0.3.0-0ea50ba672b3
+COPY --from=lib-clap_lex-0.3.0-0ea50ba672b3 /recipe/units/0ea50ba672b37237 /recipe/units/0ea50ba672b37237
 
 # lib ryu@1.0.2 ryu
-FROM base AS lib-ryu-1.0.2-27ceaf169fc1
+FROM base AS lib-ryu-1.0.2-e5774760c5c8
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1436,12 +1419,12 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/dbbe82cb30e1be87/out", \
+    "OUT_DIR=/recipe/units/7520fdfc57cd4b76/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/27ceaf169fc1b6cf", \
-    "--build-script", "/recipe/units/dbbe82cb30e1be87", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/e5774760c5c81a11", \
+    "--build-script", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "ryu", \
@@ -1450,16 +1433,15 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=27ceaf169fc1b6cf", \
-    "-C", "extra-filename=-27ceaf169fc1b6cf", \
-    "--out-dir", "/recipe/units/27ceaf169fc1b6cf", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=e5774760c5c81a11", \
+    "-C", "extra-filename=-e5774760c5c81a11", \
+    "--out-dir", "/recipe/units/e5774760c5c81a11", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-ryu-1.0.2-27ceaf169fc1
-COPY --from=lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/units/27ceaf169fc1b6cf
+FROM scratch AS out-lib-ryu-1.0.2-e5774760c5c8
+COPY --from=lib-ryu-1.0.2-e5774760c5c8 /recipe/units/e5774760c5c81a11 /recipe/units/e5774760c5c81a11
 
 # lib strsim@0.10.0 strsim
-FROM base AS lib-strsim-0.10.0-fd46e9aa642b
+FROM base AS lib-strsim-0.10.0-6ca9ba715e41
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-strsim-0.10.0,source=/recipe/src/strsim-0.10.0,target=/recipe/src/strsim-0.10.0,rw \
     ["/usr/bin/env", \
@@ -1486,7 +1468,7 @@ RUN --mount=type=bind,from=src-strsim-0.10.0,source=/recipe/src/strsim-0.10.0,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/fd46e9aa642b77f6", \
+    "/recipe/units/6ca9ba715e41d695", \
     "--", "rustc", \
     "--crate-name", "strsim", \
     "--edition=2015", "/recipe/src/strsim-0.10.0/src/lib.rs", \
@@ -1494,16 +1476,15 @@ RUN --mount=type=bind,from=src-strsim-0.10.0,source=/recipe/src/strsim-0.10.0,ta
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=fd46e9aa642b77f6", \
-    "-C", "extra-filename=-fd46e9aa642b77f6", \
-    "--out-dir", "/recipe/units/fd46e9aa642b77f6", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=6ca9ba715e41d695", \
+    "-C", "extra-filename=-6ca9ba715e41d695", \
+    "--out-dir", "/recipe/units/6ca9ba715e41d695", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-strsim-0.10.0-fd46e9aa642b
-COPY --from=lib-strsim-0.10.0-fd46e9aa642b /recipe/units/fd46e9aa642b77f6 /recipe/units/fd46e9aa642b77f6
+FROM scratch AS out-lib-strsim-0.10.0-6ca9ba715e41
+COPY --from=lib-strsim-0.10.0-6ca9ba715e41 /recipe/units/6ca9ba715e41d695 /recipe/units/6ca9ba715e41d695
 
 # lib termcolor@1.1.2 termcolor
-FROM base AS lib-termcolor-1.1.2-32115ec1d2db
+FROM base AS lib-termcolor-1.1.2-c332bf76ba34
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-termcolor-1.1.2,source=/recipe/src/termcolor-1.1.2,target=/recipe/src/termcolor-1.1.2,rw \
     ["/usr/bin/env", \
@@ -1530,7 +1511,7 @@ RUN --mount=type=bind,from=src-termcolor-1.1.2,source=/recipe/src/termcolor-1.1.
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/32115ec1d2db4cf3", \
+    "/recipe/units/c332bf76ba349b75", \
     "--", "rustc", \
     "--crate-name", "termcolor", \
     "--edition=2018", "/recipe/src/termcolor-1.1.2/src/lib.rs", \
@@ -1538,16 +1519,15 @@ RUN --mount=type=bind,from=src-termcolor-1.1.2,source=/recipe/src/termcolor-1.1.
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=32115ec1d2db4cf3", \
-    "-C", "extra-filename=-32115ec1d2db4cf3", \
-    "--out-dir", "/recipe/units/32115ec1d2db4cf3", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=c332bf76ba349b75", \
+    "-C", "extra-filename=-c332bf76ba349b75", \
+    "--out-dir", "/recipe/units/c332bf76ba349b75", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-termcolor-1.1.2-32115ec1d2db
-COPY --from=lib-termcolor-1.1.2-32115ec1d2db /recipe/units/32115ec1d2db4cf3 /recipe/units/32115ec1d2db4cf3
+FROM scratch AS out-lib-termcolor-1.1.2-c332bf76ba34
+COPY --from=lib-termcolor-1.1.2-c332bf76ba34 /recipe/units/c332bf76ba349b75 /recipe/units/c332bf76ba349b75
 
 # lib unicode-ident@1.0.0 unicode_ident (host)
-FROM base AS lib-unicode-ident-1.0.0-2f5447afca84
+FROM base AS lib-unicode-ident-1.0.0-d82c8b73c60c
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-ident-1.0.0,target=/recipe/src/unicode-ident-1.0.0,rw \
     ["/usr/bin/env", \
@@ -1574,7 +1554,7 @@ RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-id
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2f5447afca848cfe", \
+    "/recipe/units/d82c8b73c60c9141", \
     "--", "rustc", \
     "--crate-name", "unicode_ident", \
     "--edition=2018", "/recipe/src/unicode-ident-1.0.0/src/lib.rs", \
@@ -1582,20 +1562,19 @@ RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-id
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=2f5447afca848cfe", \
-    "-C", "extra-filename=-2f5447afca848cfe", \
-    "--out-dir", "/recipe/units/2f5447afca848cfe", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=d82c8b73c60c9141", \
+    "-C", "extra-filename=-d82c8b73c60c9141", \
+    "--out-dir", "/recipe/units/d82c8b73c60c9141", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-unicode-ident-1.0.0-2f5447afca84
-COPY --from=lib-unicode-ident-1.0.0-2f5447afca84 /recipe/units/2f5447afca848cfe /recipe/units/2f5447afca848cfe
+FROM scratch AS out-lib-unicode-ident-1.0.0-d82c8b73c60c
+COPY --from=lib-unicode-ident-1.0.0-d82c8b73c60c /recipe/units/d82c8b73c60c9141 /recipe/units/d82c8b73c60c9141
 
 # lib proc-macro2@1.0.47 proc_macro2 (host) [default,proc-macro]
-FROM base AS lib-proc-macro2-1.0.47-3a8982c7fdfd
+FROM base AS lib-proc-macro2-1.0.47-173f157b6b5f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1618,12 +1597,12 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=47", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/4683337ddfdc81d7/out", \
+    "OUT_DIR=/recipe/units/ad31a3d175bbd388/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/3a8982c7fdfda4b3", \
-    "--build-script", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
+    "/recipe/units/173f157b6b5f8561", \
+    "--build-script", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "proc_macro2", \
@@ -1634,24 +1613,23 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=3a8982c7fdfda4b3", \
-    "-C", "extra-filename=-3a8982c7fdfda4b3", \
-    "--out-dir", "/recipe/units/3a8982c7fdfda4b3", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "--extern", "unicode_ident=/recipe/units/2f5447afca848cfe/libunicode_ident-2f5447afca848cfe.rlib", \
+    "-C", "metadata=173f157b6b5f8561", \
+    "-C", "extra-filename=-173f157b6b5f8561", \
+    "--out-dir", "/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "unicode_ident=/recipe/units/d82c8b73c60c9141/libunicode_ident-d82c8b73c60c9141.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-proc-macro2-1.0.47-3a8982c7fdfd
-COPY --from=lib-proc-macro2-1.0.47-3a8982c7fdfd /recipe/units/3a8982c7fdfda4b3 /recipe/units/3a8982c7fdfda4b3
+FROM scratch AS out-lib-proc-macro2-1.0.47-173f157b6b5f
+COPY --from=lib-proc-macro2-1.0.47-173f157b6b5f /recipe/units/173f157b6b5f8561 /recipe/units/173f157b6b5f8561
 
 # lib quote@1.0.21 quote (host) [default,proc-macro]
-FROM base AS lib-quote-1.0.21-71f9613fa4d5
+FROM base AS lib-quote-1.0.21-3f31d3e4145b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1674,13 +1652,13 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=21", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/61072ceb9a32b98a/out", \
+    "OUT_DIR=/recipe/units/c45fea2d5947e3eb/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/71f9613fa4d51296", \
-    "--build-script", "/recipe/units/61072ceb9a32b98a", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
+    "/recipe/units/3f31d3e4145b0d0f", \
+    "--build-script", "/recipe/units/c45fea2d5947e3eb", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "quote", \
@@ -1691,27 +1669,26 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=71f9613fa4d51296", \
-    "-C", "extra-filename=-71f9613fa4d51296", \
-    "--out-dir", "/recipe/units/71f9613fa4d51296", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
+    "-C", "metadata=3f31d3e4145b0d0f", \
+    "-C", "extra-filename=-3f31d3e4145b0d0f", \
+    "--out-dir", "/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-quote-1.0.21-71f9613fa4d5
-COPY --from=lib-quote-1.0.21-71f9613fa4d5 /recipe/units/71f9613fa4d51296 /recipe/units/71f9613fa4d51296
+FROM scratch AS out-lib-quote-1.0.21-3f31d3e4145b
+COPY --from=lib-quote-1.0.21-3f31d3e4145b /recipe/units/3f31d3e4145b0d0f /recipe/units/3f31d3e4145b0d0f
 
 # lib syn@1.0.107 syn (host) [clone-impls,default,derive,full,parsing,printing,proc-macro,quote]
-FROM base AS lib-syn-1.0.107-91e4410364bb
+FROM base AS lib-syn-1.0.107-488949a45725
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1734,14 +1711,14 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=107", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/50049b2a90953ed6/out", \
+    "OUT_DIR=/recipe/units/09a58639bc2b19b1/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/91e4410364bb4d0a", \
-    "--build-script", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/488949a45725a28a", \
+    "--build-script", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "syn", \
@@ -1758,31 +1735,30 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "--cfg", "feature=\"printing\"", \
     "--cfg", "feature=\"proc-macro\"", \
     "--cfg", "feature=\"quote\"", \
-    "-C", "metadata=91e4410364bb4d0a", \
-    "-C", "extra-filename=-91e4410364bb4d0a", \
-    "--out-dir", "/recipe/units/91e4410364bb4d0a", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "unicode_ident=/recipe/units/2f5447afca848cfe/libunicode_ident-2f5447afca848cfe.rlib", \
+    "-C", "metadata=488949a45725a28a", \
+    "-C", "extra-filename=-488949a45725a28a", \
+    "--out-dir", "/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "unicode_ident=/recipe/units/d82c8b73c60c9141/libunicode_ident-d82c8b73c60c9141.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-syn-1.0.107-91e4410364bb
-COPY --from=lib-syn-1.0.107-91e4410364bb /recipe/units/91e4410364bb4d0a /recipe/units/91e4410364bb4d0a
+FROM scratch AS out-lib-syn-1.0.107-488949a45725
+COPY --from=lib-syn-1.0.107-488949a45725 /recipe/units/488949a45725a28a /recipe/units/488949a45725a28a
 
 # lib syn-mid@0.5.0 syn_mid (host)
-FROM base AS lib-syn-mid-0.5.0-ae87ae82dc01
+FROM base AS lib-syn-mid-0.5.0-b6c0d59846bb
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-mid-0.5.0,source=/recipe/src/syn-mid-0.5.0,target=/recipe/src/syn-mid-0.5.0,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1807,10 +1783,10 @@ RUN --mount=type=bind,from=src-syn-mid-0.5.0,source=/recipe/src/syn-mid-0.5.0,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/ae87ae82dc0165dc", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/b6c0d59846bb83cc", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--", "rustc", \
     "--crate-name", "syn_mid", \
     "--edition=2018", "/recipe/src/syn-mid-0.5.0/src/lib.rs", \
@@ -1818,23 +1794,22 @@ RUN --mount=type=bind,from=src-syn-mid-0.5.0,source=/recipe/src/syn-mid-0.5.0,ta
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=ae87ae82dc0165dc", \
-    "-C", "extra-filename=-ae87ae82dc0165dc", \
-    "--out-dir", "/recipe/units/ae87ae82dc0165dc", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/91e4410364bb4d0a/libsyn-91e4410364bb4d0a.rlib", \
+    "-C", "metadata=b6c0d59846bb83cc", \
+    "-C", "extra-filename=-b6c0d59846bb83cc", \
+    "--out-dir", "/recipe/units/b6c0d59846bb83cc", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/488949a45725a28a/libsyn-488949a45725a28a.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-syn-mid-0.5.0-ae87ae82dc01
-COPY --from=lib-syn-mid-0.5.0-ae87ae82dc01 /recipe/units/ae87ae82dc0165dc /recipe/units/ae87ae82dc0165dc
+FROM scratch AS out-lib-syn-mid-0.5.0-b6c0d59846bb
+COPY --from=lib-syn-mid-0.5.0-b6c0d59846bb /recipe/units/b6c0d59846bb83cc /recipe/units/b6c0d59846bb83cc
 
 # lib version_check@0.9.4 version_check (host)
-FROM base AS lib-version_check-0.9.4-2a90f8c08f39
+FROM base AS lib-version_check-0.9.4-c7d0b8466306
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_check-0.9.4,target=/recipe/src/version_check-0.9.4,rw \
     ["/usr/bin/env", \
@@ -1861,7 +1836,7 @@ RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_ch
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2a90f8c08f39e015", \
+    "/recipe/units/c7d0b84663060c77", \
     "--", "rustc", \
     "--crate-name", "version_check", \
     "--edition=2015", "/recipe/src/version_check-0.9.4/src/lib.rs", \
@@ -1869,19 +1844,18 @@ RUN --mount=type=bind,from=src-version_check-0.9.4,source=/recipe/src/version_ch
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=2a90f8c08f39e015", \
-    "-C", "extra-filename=-2a90f8c08f39e015", \
-    "--out-dir", "/recipe/units/2a90f8c08f39e015", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=c7d0b84663060c77", \
+    "-C", "extra-filename=-c7d0b84663060c77", \
+    "--out-dir", "/recipe/units/c7d0b84663060c77", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-version_check-0.9.4-2a90f8c08f39
-COPY --from=lib-version_check-0.9.4-2a90f8c08f39 /recipe/units/2a90f8c08f39e015 /recipe/units/2a90f8c08f39e015
+FROM scratch AS out-lib-version_check-0.9.4-c7d0b8466306
+COPY --from=lib-version_check-0.9.4-c7d0b8466306 /recipe/units/c7d0b84663060c77 /recipe/units/c7d0b84663060c77
 
 # build-script proc-macro-error@1.0.3 build-script-build (host)
-FROM base AS build-script-proc-macro-error-1.0.3-94b7a278abd7
+FROM base AS build-script-proc-macro-error-1.0.3-6aa69ce0b398
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-macro-error-1.0.3,target=/recipe/src/proc-macro-error-1.0.3,rw \
-    --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
+    --mount=type=bind,from=out-lib-version_check-0.9.4-c7d0b8466306,source=/recipe/units/c7d0b84663060c77,target=/recipe/units/c7d0b84663060c77 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1906,7 +1880,7 @@ RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-ma
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/94b7a278abd774f6", \
+    "/recipe/units/6aa69ce0b398ea26", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/proc-macro-error-1.0.3/build.rs", \
@@ -1914,21 +1888,20 @@ RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-ma
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=94b7a278abd774f6", \
-    "-C", "extra-filename=-94b7a278abd774f6", \
-    "--out-dir", "/recipe/units/94b7a278abd774f6", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2a90f8c08f39e015", \
-    "--extern", "version_check=/recipe/units/2a90f8c08f39e015/libversion_check-2a90f8c08f39e015.rlib", \
+    "-C", "metadata=6aa69ce0b398ea26", \
+    "-C", "extra-filename=-6aa69ce0b398ea26", \
+    "--out-dir", "/recipe/units/6aa69ce0b398ea26", \
+    "-L", "dependency=/recipe/units/c7d0b84663060c77", \
+    "--extern", "version_check=/recipe/units/c7d0b84663060c77/libversion_check-c7d0b84663060c77.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-proc-macro-error-1.0.3-94b7a278abd7
-COPY --from=build-script-proc-macro-error-1.0.3-94b7a278abd7 /recipe/units/94b7a278abd774f6 /recipe/units/94b7a278abd774f6
+FROM scratch AS out-build-script-proc-macro-error-1.0.3-6aa69ce0b398
+COPY --from=build-script-proc-macro-error-1.0.3-6aa69ce0b398 /recipe/units/6aa69ce0b398ea26 /recipe/units/6aa69ce0b398ea26
 
 # build-script proc-macro-error-attr@1.0.3 build-script-build (host)
-FROM base AS build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d
+FROM base AS build-script-proc-macro-error-attr-1.0.3-2f2a63993edc
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/proc-macro-error-attr-1.0.3,target=/recipe/src/proc-macro-error-attr-1.0.3,rw \
-    --mount=type=bind,from=out-lib-version_check-0.9.4-2a90f8c08f39,source=/recipe/units/2a90f8c08f39e015,target=/recipe/units/2a90f8c08f39e015 \
+    --mount=type=bind,from=out-lib-version_check-0.9.4-c7d0b8466306,source=/recipe/units/c7d0b84663060c77,target=/recipe/units/c7d0b84663060c77 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1953,7 +1926,7 @@ RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/pr
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/a4dbd2391f7d0a2f", \
+    "/recipe/units/2f2a63993edc0f89", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/proc-macro-error-attr-1.0.3/build.rs", \
@@ -1961,21 +1934,20 @@ RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/pr
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=a4dbd2391f7d0a2f", \
-    "-C", "extra-filename=-a4dbd2391f7d0a2f", \
-    "--out-dir", "/recipe/units/a4dbd2391f7d0a2f", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2a90f8c08f39e015", \
-    "--extern", "version_check=/recipe/units/2a90f8c08f39e015/libversion_check-2a90f8c08f39e015.rlib", \
+    "-C", "metadata=2f2a63993edc0f89", \
+    "-C", "extra-filename=-2f2a63993edc0f89", \
+    "--out-dir", "/recipe/units/2f2a63993edc0f89", \
+    "-L", "dependency=/recipe/units/c7d0b84663060c77", \
+    "--extern", "version_check=/recipe/units/c7d0b84663060c77/libversion_check-c7d0b84663060c77.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d
-COPY --from=build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d /recipe/units/a4dbd2391f7d0a2f /recipe/units/a4dbd2391f7d0a2f
+FROM scratch AS out-build-script-proc-macro-error-attr-1.0.3-2f2a63993edc
+COPY --from=build-script-proc-macro-error-attr-1.0.3-2f2a63993edc /recipe/units/2f2a63993edc0f89 /recipe/units/2f2a63993edc0f89
 
 # build-script-run proc-macro-error@1.0.3 build-script-build (host)
-FROM base AS build-script-run-proc-macro-error-1.0.3-9d3cec677b54
+FROM base AS build-script-run-proc-macro-error-1.0.3-be44d5cb1248
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-macro-error-1.0.3,target=/recipe/src/proc-macro-error-1.0.3,rw \
-    --mount=type=bind,from=out-build-script-proc-macro-error-1.0.3-94b7a278abd7,source=/recipe/units/94b7a278abd774f6,target=/recipe/units/94b7a278abd774f6 \
+    --mount=type=bind,from=out-build-script-proc-macro-error-1.0.3-6aa69ce0b398,source=/recipe/units/6aa69ce0b398ea26,target=/recipe/units/6aa69ce0b398ea26 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2013,25 +1985,25 @@ RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-ma
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/9d3cec677b5446a3/out", \
+    "OUT_DIR=/recipe/units/be44d5cb124851e0/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/9d3cec677b5446a3", \
-    "/recipe/units/94b7a278abd774f6/build_script_build-94b7a278abd774f6", \
+    "/recipe/units/be44d5cb124851e0", \
+    "/recipe/units/6aa69ce0b398ea26/build_script_build-6aa69ce0b398ea26", \
     "/recipe/src/proc-macro-error-1.0.3", \
     "proc-macro-error@1.0.3"]
-FROM scratch AS out-build-script-run-proc-macro-error-1.0.3-9d3cec677b54
-COPY --from=build-script-run-proc-macro-error-1.0.3-9d3cec677b54 /recipe/units/9d3cec677b5446a3 /recipe/units/9d3cec677b5446a3
+FROM scratch AS out-build-script-run-proc-macro-error-1.0.3-be44d5cb1248
+COPY --from=build-script-run-proc-macro-error-1.0.3-be44d5cb1248 /recipe/units/be44d5cb124851e0 /recipe/units/be44d5cb124851e0
 
 # build-script-run proc-macro-error-attr@1.0.3 build-script-build (host)
-FROM base AS build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2
+FROM base AS build-script-run-proc-macro-error-attr-1.0.3-830b48baf087
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/proc-macro-error-attr-1.0.3,target=/recipe/src/proc-macro-error-attr-1.0.3,rw \
-    --mount=type=bind,from=out-build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d,source=/recipe/units/a4dbd2391f7d0a2f,target=/recipe/units/a4dbd2391f7d0a2f \
+    --mount=type=bind,from=out-build-script-proc-macro-error-attr-1.0.3-2f2a63993edc,source=/recipe/units/2f2a63993edc0f89,target=/recipe/units/2f2a63993edc0f89 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2069,31 +2041,31 @@ RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/pr
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/2b9fe276e9d2d635/out", \
+    "OUT_DIR=/recipe/units/830b48baf087b53d/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/2b9fe276e9d2d635", \
-    "/recipe/units/a4dbd2391f7d0a2f/build_script_build-a4dbd2391f7d0a2f", \
+    "/recipe/units/830b48baf087b53d", \
+    "/recipe/units/2f2a63993edc0f89/build_script_build-2f2a63993edc0f89", \
     "/recipe/src/proc-macro-error-attr-1.0.3", \
     "proc-macro-error-attr@1.0.3"]
-FROM scratch AS out-build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2
-COPY --from=build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2 /recipe/units/2b9fe276e9d2d635 /recipe/units/2b9fe276e9d2d635
+FROM scratch AS out-build-script-run-proc-macro-error-attr-1.0.3-830b48baf087
+COPY --from=build-script-run-proc-macro-error-attr-1.0.3-830b48baf087 /recipe/units/830b48baf087b53d /recipe/units/830b48baf087b53d
 
 # proc-macro derive-macros@0.1.0 derive_macros (host)
-FROM base AS proc-macro-derive-macros-0.1.0-55356875b400
+FROM base AS proc-macro-derive-macros-0.1.0-463645ba0a1e
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-derive-macros-0.1.0,source=/recipe/src/derive-macros-0.1.0,target=/recipe/src/derive-macros-0.1.0,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2118,10 +2090,10 @@ RUN --mount=type=bind,from=src-derive-macros-0.1.0,source=/recipe/src/derive-mac
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/55356875b400b0e1", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/463645ba0a1ed4c2", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--", "rustc", \
     "--crate-name", "derive_macros", \
     "--edition=2021", "/recipe/src/derive-macros-0.1.0/src/lib.rs", \
@@ -2130,34 +2102,33 @@ RUN --mount=type=bind,from=src-derive-macros-0.1.0,source=/recipe/src/derive-mac
     "-C", "prefer-dynamic", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=55356875b400b0e1", \
-    "-C", "extra-filename=-55356875b400b0e1", \
-    "--out-dir", "/recipe/units/55356875b400b0e1", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/91e4410364bb4d0a/libsyn-91e4410364bb4d0a.rlib", \
+    "-C", "metadata=463645ba0a1ed4c2", \
+    "-C", "extra-filename=-463645ba0a1ed4c2", \
+    "--out-dir", "/recipe/units/463645ba0a1ed4c2", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/488949a45725a28a/libsyn-488949a45725a28a.rlib", \
     "--extern", "proc_macro"]
-FROM scratch AS out-proc-macro-derive-macros-0.1.0-55356875b400
-COPY --from=proc-macro-derive-macros-0.1.0-55356875b400 /recipe/units/55356875b400b0e1 /recipe/units/55356875b400b0e1
+FROM scratch AS out-proc-macro-derive-macros-0.1.0-463645ba0a1e
+COPY --from=proc-macro-derive-macros-0.1.0-463645ba0a1e /recipe/units/463645ba0a1ed4c2 /recipe/units/463645ba0a1ed4c2
 
 # proc-macro proc-macro-error-attr@1.0.3 proc_macro_error_attr (host)
-FROM base AS proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9
+FROM base AS proc-macro-proc-macro-error-attr-1.0.3-48a62690635e
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/proc-macro-error-attr-1.0.3,target=/recipe/src/proc-macro-error-attr-1.0.3,rw \
-    --mount=type=bind,from=out-build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2,source=/recipe/units/2b9fe276e9d2d635,target=/recipe/units/2b9fe276e9d2d635 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
-    --mount=type=bind,from=out-lib-syn-mid-0.5.0-ae87ae82dc01,source=/recipe/units/ae87ae82dc0165dc,target=/recipe/units/ae87ae82dc0165dc \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-build-script-run-proc-macro-error-attr-1.0.3-830b48baf087,source=/recipe/units/830b48baf087b53d,target=/recipe/units/830b48baf087b53d \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-lib-syn-mid-0.5.0-b6c0d59846bb,source=/recipe/units/b6c0d59846bb83cc,target=/recipe/units/b6c0d59846bb83cc \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2180,15 +2151,15 @@ RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/pr
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=3", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/2b9fe276e9d2d635/out", \
+    "OUT_DIR=/recipe/units/830b48baf087b53d/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/ab45af7866d9896a", \
-    "--build-script", "/recipe/units/2b9fe276e9d2d635", \
-    "--link-search", "/recipe/units/2b9fe276e9d2d635", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/48a62690635e31e8", \
+    "--build-script", "/recipe/units/830b48baf087b53d", \
+    "--link-search", "/recipe/units/830b48baf087b53d", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "proc_macro_error_attr", \
@@ -2198,38 +2169,37 @@ RUN --mount=type=bind,from=src-proc-macro-error-attr-1.0.3,source=/recipe/src/pr
     "-C", "prefer-dynamic", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=ab45af7866d9896a", \
-    "-C", "extra-filename=-ab45af7866d9896a", \
-    "--out-dir", "/recipe/units/ab45af7866d9896a", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "-L", "dependency=/recipe/units/ae87ae82dc0165dc", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/91e4410364bb4d0a/libsyn-91e4410364bb4d0a.rlib", \
-    "--extern", "syn_mid=/recipe/units/ae87ae82dc0165dc/libsyn_mid-ae87ae82dc0165dc.rlib", \
+    "-C", "metadata=48a62690635e31e8", \
+    "-C", "extra-filename=-48a62690635e31e8", \
+    "--out-dir", "/recipe/units/48a62690635e31e8", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/b6c0d59846bb83cc", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/488949a45725a28a/libsyn-488949a45725a28a.rlib", \
+    "--extern", "syn_mid=/recipe/units/b6c0d59846bb83cc/libsyn_mid-b6c0d59846bb83cc.rlib", \
     "--extern", "proc_macro", \
     "--cap-lints", "allow"]
-FROM scratch AS out-proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9
-COPY --from=proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9 /recipe/units/ab45af7866d9896a /recipe/units/ab45af7866d9896a
+FROM scratch AS out-proc-macro-proc-macro-error-attr-1.0.3-48a62690635e
+COPY --from=proc-macro-proc-macro-error-attr-1.0.3-48a62690635e /recipe/units/48a62690635e31e8 /recipe/units/48a62690635e31e8
 
 # lib proc-macro-error@1.0.3 proc_macro_error (host)
-FROM base AS lib-proc-macro-error-1.0.3-d858112fb1d1
+FROM base AS lib-proc-macro-error-1.0.3-c6fcaf9cf00e
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-macro-error-1.0.3,target=/recipe/src/proc-macro-error-1.0.3,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
-    --mount=type=bind,from=out-build-script-run-proc-macro-error-1.0.3-9d3cec677b54,source=/recipe/units/9d3cec677b5446a3,target=/recipe/units/9d3cec677b5446a3 \
-    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9,source=/recipe/units/ab45af7866d9896a,target=/recipe/units/ab45af7866d9896a \
-    --mount=type=bind,from=out-lib-syn-mid-0.5.0-ae87ae82dc01,source=/recipe/units/ae87ae82dc0165dc,target=/recipe/units/ae87ae82dc0165dc \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-48a62690635e,source=/recipe/units/48a62690635e31e8,target=/recipe/units/48a62690635e31e8 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-lib-syn-mid-0.5.0-b6c0d59846bb,source=/recipe/units/b6c0d59846bb83cc,target=/recipe/units/b6c0d59846bb83cc \
+    --mount=type=bind,from=out-build-script-run-proc-macro-error-1.0.3-be44d5cb1248,source=/recipe/units/be44d5cb124851e0,target=/recipe/units/be44d5cb124851e0 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2252,15 +2222,15 @@ RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-ma
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=3", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/9d3cec677b5446a3/out", \
+    "OUT_DIR=/recipe/units/be44d5cb124851e0/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d858112fb1d14d95", \
-    "--build-script", "/recipe/units/9d3cec677b5446a3", \
-    "--link-search", "/recipe/units/9d3cec677b5446a3", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/c6fcaf9cf00ef30f", \
+    "--build-script", "/recipe/units/be44d5cb124851e0", \
+    "--link-search", "/recipe/units/be44d5cb124851e0", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "proc_macro_error", \
@@ -2269,40 +2239,39 @@ RUN --mount=type=bind,from=src-proc-macro-error-1.0.3,source=/recipe/src/proc-ma
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=d858112fb1d14d95", \
-    "-C", "extra-filename=-d858112fb1d14d95", \
-    "--out-dir", "/recipe/units/d858112fb1d14d95", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "-L", "dependency=/recipe/units/ab45af7866d9896a", \
-    "-L", "dependency=/recipe/units/ae87ae82dc0165dc", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "proc_macro_error_attr=/recipe/units/ab45af7866d9896a/libproc_macro_error_attr-ab45af7866d9896a.so", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/91e4410364bb4d0a/libsyn-91e4410364bb4d0a.rlib", \
+    "-C", "metadata=c6fcaf9cf00ef30f", \
+    "-C", "extra-filename=-c6fcaf9cf00ef30f", \
+    "--out-dir", "/recipe/units/c6fcaf9cf00ef30f", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/48a62690635e31e8", \
+    "-L", "dependency=/recipe/units/b6c0d59846bb83cc", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "proc_macro_error_attr=/recipe/units/48a62690635e31e8/libproc_macro_error_attr-48a62690635e31e8.so", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/488949a45725a28a/libsyn-488949a45725a28a.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-proc-macro-error-1.0.3-d858112fb1d1
-COPY --from=lib-proc-macro-error-1.0.3-d858112fb1d1 /recipe/units/d858112fb1d14d95 /recipe/units/d858112fb1d14d95
+FROM scratch AS out-lib-proc-macro-error-1.0.3-c6fcaf9cf00e
+COPY --from=lib-proc-macro-error-1.0.3-c6fcaf9cf00e /recipe/units/c6fcaf9cf00ef30f /recipe/units/c6fcaf9cf00ef30f
 
 # proc-macro clap_derive@4.0.21 clap_derive (host) [default]
-FROM base AS proc-macro-clap_derive-4.0.21-d1eab959d77d
+FROM base AS proc-macro-clap_derive-4.0.21-b0df285a65ba
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-clap_derive-4.0.21,source=/recipe/src/clap_derive-4.0.21,target=/recipe/src/clap_derive-4.0.21,rw \
-    --mount=type=bind,from=out-lib-heck-0.4.0-179ed2b0b849,source=/recipe/units/179ed2b0b8497aa6,target=/recipe/units/179ed2b0b8497aa6 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
-    --mount=type=bind,from=out-build-script-run-proc-macro-error-1.0.3-9d3cec677b54,source=/recipe/units/9d3cec677b5446a3,target=/recipe/units/9d3cec677b5446a3 \
-    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9,source=/recipe/units/ab45af7866d9896a,target=/recipe/units/ab45af7866d9896a \
-    --mount=type=bind,from=out-lib-syn-mid-0.5.0-ae87ae82dc01,source=/recipe/units/ae87ae82dc0165dc,target=/recipe/units/ae87ae82dc0165dc \
-    --mount=type=bind,from=out-lib-proc-macro-error-1.0.3-d858112fb1d1,source=/recipe/units/d858112fb1d14d95,target=/recipe/units/d858112fb1d14d95 \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-48a62690635e,source=/recipe/units/48a62690635e31e8,target=/recipe/units/48a62690635e31e8 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-lib-syn-mid-0.5.0-b6c0d59846bb,source=/recipe/units/b6c0d59846bb83cc,target=/recipe/units/b6c0d59846bb83cc \
+    --mount=type=bind,from=out-build-script-run-proc-macro-error-1.0.3-be44d5cb1248,source=/recipe/units/be44d5cb124851e0,target=/recipe/units/be44d5cb124851e0 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-proc-macro-error-1.0.3-c6fcaf9cf00e,source=/recipe/units/c6fcaf9cf00ef30f,target=/recipe/units/c6fcaf9cf00ef30f \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-lib-heck-0.4.0-dad748da32cc,source=/recipe/units/dad748da32cc9253,target=/recipe/units/dad748da32cc9253 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2327,11 +2296,11 @@ RUN --mount=type=bind,from=src-clap_derive-4.0.21,source=/recipe/src/clap_derive
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d1eab959d77dd95e", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
-    "--link-search", "/recipe/units/9d3cec677b5446a3", \
+    "/recipe/units/b0df285a65ba88c9", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/be44d5cb124851e0", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--", "rustc", \
     "--crate-name", "clap_derive", \
     "--edition=2021", "/recipe/src/clap_derive-4.0.21/src/lib.rs", \
@@ -2341,50 +2310,49 @@ RUN --mount=type=bind,from=src-clap_derive-4.0.21,source=/recipe/src/clap_derive
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=d1eab959d77dd95e", \
-    "-C", "extra-filename=-d1eab959d77dd95e", \
-    "--out-dir", "/recipe/units/d1eab959d77dd95e", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/179ed2b0b8497aa6", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "-L", "dependency=/recipe/units/ab45af7866d9896a", \
-    "-L", "dependency=/recipe/units/ae87ae82dc0165dc", \
-    "-L", "dependency=/recipe/units/d858112fb1d14d95", \
-    "--extern", "heck=/recipe/units/179ed2b0b8497aa6/libheck-179ed2b0b8497aa6.rlib", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "proc_macro_error=/recipe/units/d858112fb1d14d95/libproc_macro_error-d858112fb1d14d95.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/91e4410364bb4d0a/libsyn-91e4410364bb4d0a.rlib", \
+    "-C", "metadata=b0df285a65ba88c9", \
+    "-C", "extra-filename=-b0df285a65ba88c9", \
+    "--out-dir", "/recipe/units/b0df285a65ba88c9", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/48a62690635e31e8", \
+    "-L", "dependency=/recipe/units/b6c0d59846bb83cc", \
+    "-L", "dependency=/recipe/units/c6fcaf9cf00ef30f", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/dad748da32cc9253", \
+    "--extern", "heck=/recipe/units/dad748da32cc9253/libheck-dad748da32cc9253.rlib", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "proc_macro_error=/recipe/units/c6fcaf9cf00ef30f/libproc_macro_error-c6fcaf9cf00ef30f.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/488949a45725a28a/libsyn-488949a45725a28a.rlib", \
     "--extern", "proc_macro", \
     "--cap-lints", "allow"]
-FROM scratch AS out-proc-macro-clap_derive-4.0.21-d1eab959d77d
-COPY --from=proc-macro-clap_derive-4.0.21-d1eab959d77d /recipe/units/d1eab959d77dd95e /recipe/units/d1eab959d77dd95e
+FROM scratch AS out-proc-macro-clap_derive-4.0.21-b0df285a65ba
+COPY --from=proc-macro-clap_derive-4.0.21-b0df285a65ba /recipe/units/b0df285a65ba88c9 /recipe/units/b0df285a65ba88c9
 
 # lib clap@4.0.32 clap [color,default,derive,error-context,help,std,suggestions,usage]
-FROM base AS lib-clap-4.0.32-525b94d27505
+FROM base AS lib-clap-4.0.32-808957ba7dda
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-clap-4.0.32,source=/recipe/src/clap-4.0.32,target=/recipe/src/clap-4.0.32,rw \
-    --mount=type=bind,from=out-lib-clap_lex-0.3.0-08316a2a3356,source=/recipe/units/08316a2a33568b0e,target=/recipe/units/08316a2a33568b0e \
-    --mount=type=bind,from=out-lib-heck-0.4.0-179ed2b0b849,source=/recipe/units/179ed2b0b8497aa6,target=/recipe/units/179ed2b0b8497aa6 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-termcolor-1.1.2-32115ec1d2db,source=/recipe/units/32115ec1d2db4cf3,target=/recipe/units/32115ec1d2db4cf3 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-lib-os_str_bytes-6.0.0-65a7a8c4ba7b,source=/recipe/units/65a7a8c4ba7b3a93,target=/recipe/units/65a7a8c4ba7b3a93 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9a15a4dbaff8,source=/recipe/units/9a15a4dbaff8dad3,target=/recipe/units/9a15a4dbaff8dad3 \
-    --mount=type=bind,from=out-lib-once_cell-1.17.0-9a9d4bfdcf79,source=/recipe/units/9a9d4bfdcf79a1f5,target=/recipe/units/9a9d4bfdcf79a1f5 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-a2ebbd3cc121,source=/recipe/units/a2ebbd3cc121074b,target=/recipe/units/a2ebbd3cc121074b \
-    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9,source=/recipe/units/ab45af7866d9896a,target=/recipe/units/ab45af7866d9896a \
-    --mount=type=bind,from=out-lib-syn-mid-0.5.0-ae87ae82dc01,source=/recipe/units/ae87ae82dc0165dc,target=/recipe/units/ae87ae82dc0165dc \
-    --mount=type=bind,from=out-lib-atty-0.2.14-d136408d24cb,source=/recipe/units/d136408d24cb75cd,target=/recipe/units/d136408d24cb75cd \
-    --mount=type=bind,from=out-proc-macro-clap_derive-4.0.21-d1eab959d77d,source=/recipe/units/d1eab959d77dd95e,target=/recipe/units/d1eab959d77dd95e \
-    --mount=type=bind,from=out-lib-proc-macro-error-1.0.3-d858112fb1d1,source=/recipe/units/d858112fb1d14d95,target=/recipe/units/d858112fb1d14d95 \
-    --mount=type=bind,from=out-lib-bitflags-1.3.2-f690ae04e5bd,source=/recipe/units/f690ae04e5bd39b1,target=/recipe/units/f690ae04e5bd39b1 \
-    --mount=type=bind,from=out-lib-strsim-0.10.0-fd46e9aa642b,source=/recipe/units/fd46e9aa642b77f6,target=/recipe/units/fd46e9aa642b77f6 \
+    --mount=type=bind,from=out-lib-clap_lex-0.3.0-0ea50ba672b3,source=/recipe/units/0ea50ba672b37237,target=/recipe/units/0ea50ba672b37237 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-bitflags-1.3.2-1da3466d6a02,source=/recipe/units/1da3466d6a0291b5,target=/recipe/units/1da3466d6a0291b5 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-libc-0.2.139-4608af11616b,source=/recipe/units/4608af11616b582c,target=/recipe/units/4608af11616b582c \
+    --mount=type=bind,from=out-lib-once_cell-1.17.0-4615337911f8,source=/recipe/units/4615337911f85b27,target=/recipe/units/4615337911f85b27 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-48a62690635e,source=/recipe/units/48a62690635e31e8,target=/recipe/units/48a62690635e31e8 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-4c5f6f404da4,source=/recipe/units/4c5f6f404da4c66a,target=/recipe/units/4c5f6f404da4c66a \
+    --mount=type=bind,from=out-lib-atty-0.2.14-60277759ba85,source=/recipe/units/60277759ba85f402,target=/recipe/units/60277759ba85f402 \
+    --mount=type=bind,from=out-lib-strsim-0.10.0-6ca9ba715e41,source=/recipe/units/6ca9ba715e41d695,target=/recipe/units/6ca9ba715e41d695 \
+    --mount=type=bind,from=out-lib-os_str_bytes-6.0.0-8605c26a6d5a,source=/recipe/units/8605c26a6d5a41e5,target=/recipe/units/8605c26a6d5a41e5 \
+    --mount=type=bind,from=out-proc-macro-clap_derive-4.0.21-b0df285a65ba,source=/recipe/units/b0df285a65ba88c9,target=/recipe/units/b0df285a65ba88c9 \
+    --mount=type=bind,from=out-lib-syn-mid-0.5.0-b6c0d59846bb,source=/recipe/units/b6c0d59846bb83cc,target=/recipe/units/b6c0d59846bb83cc \
+    --mount=type=bind,from=out-lib-termcolor-1.1.2-c332bf76ba34,source=/recipe/units/c332bf76ba349b75,target=/recipe/units/c332bf76ba349b75 \
+    --mount=type=bind,from=out-lib-proc-macro-error-1.0.3-c6fcaf9cf00e,source=/recipe/units/c6fcaf9cf00ef30f,target=/recipe/units/c6fcaf9cf00ef30f \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-lib-heck-0.4.0-dad748da32cc,source=/recipe/units/dad748da32cc9253,target=/recipe/units/dad748da32cc9253 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2409,8 +2377,8 @@ RUN --mount=type=bind,from=src-clap-4.0.32,source=/recipe/src/clap-4.0.32,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/525b94d2750551f1", \
-    "--link-search", "/recipe/units/a2ebbd3cc121074b", \
+    "/recipe/units/808957ba7dda262c", \
+    "--link-search", "/recipe/units/4c5f6f404da4c66a", \
     "--", "rustc", \
     "--crate-name", "clap", \
     "--edition=2021", "/recipe/src/clap-4.0.32/src/lib.rs", \
@@ -2426,50 +2394,49 @@ RUN --mount=type=bind,from=src-clap-4.0.32,source=/recipe/src/clap-4.0.32,target
     "--cfg", "feature=\"std\"", \
     "--cfg", "feature=\"suggestions\"", \
     "--cfg", "feature=\"usage\"", \
-    "-C", "metadata=525b94d2750551f1", \
-    "-C", "extra-filename=-525b94d2750551f1", \
-    "--out-dir", "/recipe/units/525b94d2750551f1", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/08316a2a33568b0e", \
-    "-L", "dependency=/recipe/units/179ed2b0b8497aa6", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/32115ec1d2db4cf3", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/65a7a8c4ba7b3a93", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "-L", "dependency=/recipe/units/9a15a4dbaff8dad3", \
-    "-L", "dependency=/recipe/units/9a9d4bfdcf79a1f5", \
-    "-L", "dependency=/recipe/units/ab45af7866d9896a", \
-    "-L", "dependency=/recipe/units/ae87ae82dc0165dc", \
-    "-L", "dependency=/recipe/units/d136408d24cb75cd", \
-    "-L", "dependency=/recipe/units/d1eab959d77dd95e", \
-    "-L", "dependency=/recipe/units/d858112fb1d14d95", \
-    "-L", "dependency=/recipe/units/f690ae04e5bd39b1", \
-    "-L", "dependency=/recipe/units/fd46e9aa642b77f6", \
-    "--extern", "atty=/recipe/units/d136408d24cb75cd/libatty-d136408d24cb75cd.rlib", \
-    "--extern", "bitflags=/recipe/units/f690ae04e5bd39b1/libbitflags-f690ae04e5bd39b1.rlib", \
-    "--extern", "clap_derive=/recipe/units/d1eab959d77dd95e/libclap_derive-d1eab959d77dd95e.so", \
-    "--extern", "clap_lex=/recipe/units/08316a2a33568b0e/libclap_lex-08316a2a33568b0e.rlib", \
-    "--extern", "once_cell=/recipe/units/9a9d4bfdcf79a1f5/libonce_cell-9a9d4bfdcf79a1f5.rlib", \
-    "--extern", "strsim=/recipe/units/fd46e9aa642b77f6/libstrsim-fd46e9aa642b77f6.rlib", \
-    "--extern", "termcolor=/recipe/units/32115ec1d2db4cf3/libtermcolor-32115ec1d2db4cf3.rlib", \
+    "-C", "metadata=808957ba7dda262c", \
+    "-C", "extra-filename=-808957ba7dda262c", \
+    "--out-dir", "/recipe/units/808957ba7dda262c", \
+    "-L", "dependency=/recipe/units/0ea50ba672b37237", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/1da3466d6a0291b5", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/4608af11616b582c", \
+    "-L", "dependency=/recipe/units/4615337911f85b27", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/48a62690635e31e8", \
+    "-L", "dependency=/recipe/units/60277759ba85f402", \
+    "-L", "dependency=/recipe/units/6ca9ba715e41d695", \
+    "-L", "dependency=/recipe/units/8605c26a6d5a41e5", \
+    "-L", "dependency=/recipe/units/b0df285a65ba88c9", \
+    "-L", "dependency=/recipe/units/b6c0d59846bb83cc", \
+    "-L", "dependency=/recipe/units/c332bf76ba349b75", \
+    "-L", "dependency=/recipe/units/c6fcaf9cf00ef30f", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/dad748da32cc9253", \
+    "--extern", "atty=/recipe/units/60277759ba85f402/libatty-60277759ba85f402.rlib", \
+    "--extern", "bitflags=/recipe/units/1da3466d6a0291b5/libbitflags-1da3466d6a0291b5.rlib", \
+    "--extern", "clap_derive=/recipe/units/b0df285a65ba88c9/libclap_derive-b0df285a65ba88c9.so", \
+    "--extern", "clap_lex=/recipe/units/0ea50ba672b37237/libclap_lex-0ea50ba672b37237.rlib", \
+    "--extern", "once_cell=/recipe/units/4615337911f85b27/libonce_cell-4615337911f85b27.rlib", \
+    "--extern", "strsim=/recipe/units/6ca9ba715e41d695/libstrsim-6ca9ba715e41d695.rlib", \
+    "--extern", "termcolor=/recipe/units/c332bf76ba349b75/libtermcolor-c332bf76ba349b75.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-clap-4.0.32-525b94d27505
-COPY --from=lib-clap-4.0.32-525b94d27505 /recipe/units/525b94d2750551f1 /recipe/units/525b94d2750551f1
+FROM scratch AS out-lib-clap-4.0.32-808957ba7dda
+COPY --from=lib-clap-4.0.32-808957ba7dda /recipe/units/808957ba7dda262c /recipe/units/808957ba7dda262c
 
 # proc-macro serde_derive@1.0.152 serde_derive (host) [default]
-FROM base AS proc-macro-serde_derive-1.0.152-2c2ef469b9b6
+FROM base AS proc-macro-serde_derive-1.0.152-4e0cc180031d
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-serde_derive-1.0.152-4a17349caf1f,source=/recipe/units/4a17349caf1f9500,target=/recipe/units/4a17349caf1f9500 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-build-script-run-serde_derive-1.0.152-ab5eafb14546,source=/recipe/units/ab5eafb145461167,target=/recipe/units/ab5eafb145461167 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2492,15 +2459,15 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=152", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/4a17349caf1f9500/out", \
+    "OUT_DIR=/recipe/units/ab5eafb145461167/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2c2ef469b9b687a9", \
-    "--build-script", "/recipe/units/4a17349caf1f9500", \
-    "--link-search", "/recipe/units/4a17349caf1f9500", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/4e0cc180031db64f", \
+    "--build-script", "/recipe/units/ab5eafb145461167", \
+    "--link-search", "/recipe/units/ab5eafb145461167", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde_derive", \
@@ -2511,32 +2478,31 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=2c2ef469b9b687a9", \
-    "-C", "extra-filename=-2c2ef469b9b687a9", \
-    "--out-dir", "/recipe/units/2c2ef469b9b687a9", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/91e4410364bb4d0a/libsyn-91e4410364bb4d0a.rlib", \
+    "-C", "metadata=4e0cc180031db64f", \
+    "-C", "extra-filename=-4e0cc180031db64f", \
+    "--out-dir", "/recipe/units/4e0cc180031db64f", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/488949a45725a28a/libsyn-488949a45725a28a.rlib", \
     "--extern", "proc_macro", \
     "--cap-lints", "allow"]
-FROM scratch AS out-proc-macro-serde_derive-1.0.152-2c2ef469b9b6
-COPY --from=proc-macro-serde_derive-1.0.152-2c2ef469b9b6 /recipe/units/2c2ef469b9b687a9 /recipe/units/2c2ef469b9b687a9
+FROM scratch AS out-proc-macro-serde_derive-1.0.152-4e0cc180031d
+COPY --from=proc-macro-serde_derive-1.0.152-4e0cc180031d /recipe/units/4e0cc180031db64f /recipe/units/4e0cc180031db64f
 
 # lib serde@1.0.152 serde [default,derive,serde_derive,std]
-FROM base AS lib-serde-1.0.152-9ec5a87887f4
+FROM base AS lib-serde-1.0.152-a87ad65affee
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-2c2ef469b9b6,source=/recipe/units/2c2ef469b9b687a9,target=/recipe/units/2c2ef469b9b687a9 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-4e0cc180031d,source=/recipe/units/4e0cc180031db64f,target=/recipe/units/4e0cc180031db64f \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2559,12 +2525,12 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=152", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/4a83c584f825e0e6/out", \
+    "OUT_DIR=/recipe/units/dae7d768dcc38c8d/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9ec5a87887f4337d", \
-    "--build-script", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
+    "/recipe/units/a87ad65affeeb114", \
+    "--build-script", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde", \
@@ -2577,35 +2543,34 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "--cfg", "feature=\"derive\"", \
     "--cfg", "feature=\"serde_derive\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=9ec5a87887f4337d", \
-    "-C", "extra-filename=-9ec5a87887f4337d", \
-    "--out-dir", "/recipe/units/9ec5a87887f4337d", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2c2ef469b9b687a9", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "--extern", "serde_derive=/recipe/units/2c2ef469b9b687a9/libserde_derive-2c2ef469b9b687a9.so", \
+    "-C", "metadata=a87ad65affeeb114", \
+    "-C", "extra-filename=-a87ad65affeeb114", \
+    "--out-dir", "/recipe/units/a87ad65affeeb114", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/4e0cc180031db64f", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "serde_derive=/recipe/units/4e0cc180031db64f/libserde_derive-4e0cc180031db64f.so", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde-1.0.152-9ec5a87887f4
-COPY --from=lib-serde-1.0.152-9ec5a87887f4 /recipe/units/9ec5a87887f4337d /recipe/units/9ec5a87887f4337d
+FROM scratch AS out-lib-serde-1.0.152-a87ad65affee
+COPY --from=lib-serde-1.0.152-a87ad65affee /recipe/units/a87ad65affeeb114 /recipe/units/a87ad65affeeb114
 
 # lib serde_json@1.0.87 serde_json [default,std]
-FROM base AS lib-serde_json-1.0.87-e71a6114e9f2
+FROM base AS lib-serde_json-1.0.87-65cdaa0bc0e5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-2c2ef469b9b6,source=/recipe/units/2c2ef469b9b687a9,target=/recipe/units/2c2ef469b9b687a9 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
-    --mount=type=bind,from=out-lib-serde-1.0.152-9ec5a87887f4,source=/recipe/units/9ec5a87887f4337d,target=/recipe/units/9ec5a87887f4337d \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-4e0cc180031d,source=/recipe/units/4e0cc180031db64f,target=/recipe/units/4e0cc180031db64f \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-a87ad65affee,source=/recipe/units/a87ad65affeeb114,target=/recipe/units/a87ad65affeeb114 \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2628,14 +2593,14 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=87", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/8a7dfc72d630d994/out", \
+    "OUT_DIR=/recipe/units/e57127c578a2ff1e/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/e71a6114e9f277ef", \
-    "--build-script", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/65cdaa0bc0e5314e", \
+    "--build-script", "/recipe/units/e57127c578a2ff1e", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde_json", \
@@ -2646,36 +2611,35 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=e71a6114e9f277ef", \
-    "-C", "extra-filename=-e71a6114e9f277ef", \
-    "--out-dir", "/recipe/units/e71a6114e9f277ef", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2c2ef469b9b687a9", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "-L", "dependency=/recipe/units/9ec5a87887f4337d", \
-    "--extern", "itoa=/recipe/units/689ba272a0fe9741/libitoa-689ba272a0fe9741.rlib", \
-    "--extern", "ryu=/recipe/units/27ceaf169fc1b6cf/libryu-27ceaf169fc1b6cf.rlib", \
-    "--extern", "serde=/recipe/units/9ec5a87887f4337d/libserde-9ec5a87887f4337d.rlib", \
+    "-C", "metadata=65cdaa0bc0e5314e", \
+    "-C", "extra-filename=-65cdaa0bc0e5314e", \
+    "--out-dir", "/recipe/units/65cdaa0bc0e5314e", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/4e0cc180031db64f", \
+    "-L", "dependency=/recipe/units/a87ad65affeeb114", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "itoa=/recipe/units/448687e9a97b9db8/libitoa-448687e9a97b9db8.rlib", \
+    "--extern", "ryu=/recipe/units/e5774760c5c81a11/libryu-e5774760c5c81a11.rlib", \
+    "--extern", "serde=/recipe/units/a87ad65affeeb114/libserde-a87ad65affeeb114.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde_json-1.0.87-e71a6114e9f2
-COPY --from=lib-serde_json-1.0.87-e71a6114e9f2 /recipe/units/e71a6114e9f277ef /recipe/units/e71a6114e9f277ef
+FROM scratch AS out-lib-serde_json-1.0.87-65cdaa0bc0e5
+COPY --from=lib-serde_json-1.0.87-65cdaa0bc0e5 /recipe/units/65cdaa0bc0e5314e /recipe/units/65cdaa0bc0e5314e
 
 # proc-macro thiserror-impl@1.0.38 thiserror_impl (host)
-FROM base AS proc-macro-thiserror-impl-1.0.38-b06b248ea15f
+FROM base AS proc-macro-thiserror-impl-1.0.38-97d3135f193d
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-impl-1.0.38,source=/recipe/src/thiserror-impl-1.0.38,target=/recipe/src/thiserror-impl-1.0.38,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-50049b2a9095,source=/recipe/units/50049b2a90953ed6,target=/recipe/units/50049b2a90953ed6 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-09a58639bc2b,source=/recipe/units/09a58639bc2b19b1,target=/recipe/units/09a58639bc2b19b1 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2700,10 +2664,10 @@ RUN --mount=type=bind,from=src-thiserror-impl-1.0.38,source=/recipe/src/thiserro
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/b06b248ea15f51c0", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/50049b2a90953ed6", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/97d3135f193dc707", \
+    "--link-search", "/recipe/units/09a58639bc2b19b1", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--", "rustc", \
     "--crate-name", "thiserror_impl", \
     "--edition=2018", "/recipe/src/thiserror-impl-1.0.38/src/lib.rs", \
@@ -2712,32 +2676,31 @@ RUN --mount=type=bind,from=src-thiserror-impl-1.0.38,source=/recipe/src/thiserro
     "-C", "prefer-dynamic", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=b06b248ea15f51c0", \
-    "-C", "extra-filename=-b06b248ea15f51c0", \
-    "--out-dir", "/recipe/units/b06b248ea15f51c0", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/91e4410364bb4d0a/libsyn-91e4410364bb4d0a.rlib", \
+    "-C", "metadata=97d3135f193dc707", \
+    "-C", "extra-filename=-97d3135f193dc707", \
+    "--out-dir", "/recipe/units/97d3135f193dc707", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/488949a45725a28a/libsyn-488949a45725a28a.rlib", \
     "--extern", "proc_macro", \
     "--cap-lints", "allow"]
-FROM scratch AS out-proc-macro-thiserror-impl-1.0.38-b06b248ea15f
-COPY --from=proc-macro-thiserror-impl-1.0.38-b06b248ea15f /recipe/units/b06b248ea15f51c0 /recipe/units/b06b248ea15f51c0
+FROM scratch AS out-proc-macro-thiserror-impl-1.0.38-97d3135f193d
+COPY --from=proc-macro-thiserror-impl-1.0.38-97d3135f193d /recipe/units/97d3135f193dc707 /recipe/units/97d3135f193dc707
 
 # lib thiserror@1.0.38 thiserror
-FROM base AS lib-thiserror-1.0.38-e55fe920b890
+FROM base AS lib-thiserror-1.0.38-ee368f4ae4f0
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0.38,target=/recipe/src/thiserror-1.0.38,rw \
-    --mount=type=bind,from=out-build-script-run-thiserror-1.0.38-0f2029b1cca3,source=/recipe/units/0f2029b1cca327d3,target=/recipe/units/0f2029b1cca327d3 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
-    --mount=type=bind,from=out-proc-macro-thiserror-impl-1.0.38-b06b248ea15f,source=/recipe/units/b06b248ea15f51c0,target=/recipe/units/b06b248ea15f51c0 \
+    --mount=type=bind,from=out-build-script-run-thiserror-1.0.38-070e8388f76e,source=/recipe/units/070e8388f76e5d47,target=/recipe/units/070e8388f76e5d47 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-proc-macro-thiserror-impl-1.0.38-97d3135f193d,source=/recipe/units/97d3135f193dc707,target=/recipe/units/97d3135f193dc707 \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2760,12 +2723,12 @@ RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=38", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/0f2029b1cca327d3/out", \
+    "OUT_DIR=/recipe/units/070e8388f76e5d47/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/e55fe920b890a1c4", \
-    "--build-script", "/recipe/units/0f2029b1cca327d3", \
-    "--link-search", "/recipe/units/0f2029b1cca327d3", \
+    "/recipe/units/ee368f4ae4f0b3f8", \
+    "--build-script", "/recipe/units/070e8388f76e5d47", \
+    "--link-search", "/recipe/units/070e8388f76e5d47", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "thiserror", \
@@ -2774,55 +2737,54 @@ RUN --mount=type=bind,from=src-thiserror-1.0.38,source=/recipe/src/thiserror-1.0
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=e55fe920b890a1c4", \
-    "-C", "extra-filename=-e55fe920b890a1c4", \
-    "--out-dir", "/recipe/units/e55fe920b890a1c4", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "-L", "dependency=/recipe/units/b06b248ea15f51c0", \
-    "--extern", "thiserror_impl=/recipe/units/b06b248ea15f51c0/libthiserror_impl-b06b248ea15f51c0.so", \
+    "-C", "metadata=ee368f4ae4f0b3f8", \
+    "-C", "extra-filename=-ee368f4ae4f0b3f8", \
+    "--out-dir", "/recipe/units/ee368f4ae4f0b3f8", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/97d3135f193dc707", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "thiserror_impl=/recipe/units/97d3135f193dc707/libthiserror_impl-97d3135f193dc707.so", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-thiserror-1.0.38-e55fe920b890
-COPY --from=lib-thiserror-1.0.38-e55fe920b890 /recipe/units/e55fe920b890a1c4 /recipe/units/e55fe920b890a1c4
+FROM scratch AS out-lib-thiserror-1.0.38-ee368f4ae4f0
+COPY --from=lib-thiserror-1.0.38-ee368f4ae4f0 /recipe/units/ee368f4ae4f0b3f8 /recipe/units/ee368f4ae4f0b3f8
 
 # bin derive-fixture@0.1.0 derive-fixture
-FROM base AS bin-derive-fixture-0.1.0-derive-fixture-bb618a7f67f2
+FROM base AS bin-derive-fixture-0.1.0-derive-fixture-3ae2e421ce4b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-derive-fixture-0.1.0,source=/recipe/src/derive-fixture-0.1.0,target=/recipe/src/derive-fixture-0.1.0,rw \
-    --mount=type=bind,from=out-lib-clap_lex-0.3.0-08316a2a3356,source=/recipe/units/08316a2a33568b0e,target=/recipe/units/08316a2a33568b0e \
-    --mount=type=bind,from=out-build-script-run-thiserror-1.0.38-0f2029b1cca3,source=/recipe/units/0f2029b1cca327d3,target=/recipe/units/0f2029b1cca327d3 \
-    --mount=type=bind,from=out-lib-heck-0.4.0-179ed2b0b849,source=/recipe/units/179ed2b0b8497aa6,target=/recipe/units/179ed2b0b8497aa6 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-2c2ef469b9b6,source=/recipe/units/2c2ef469b9b687a9,target=/recipe/units/2c2ef469b9b687a9 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-termcolor-1.1.2-32115ec1d2db,source=/recipe/units/32115ec1d2db4cf3,target=/recipe/units/32115ec1d2db4cf3 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-clap-4.0.32-525b94d27505,source=/recipe/units/525b94d2750551f1,target=/recipe/units/525b94d2750551f1 \
-    --mount=type=bind,from=out-proc-macro-derive-macros-0.1.0-55356875b400,source=/recipe/units/55356875b400b0e1,target=/recipe/units/55356875b400b0e1 \
-    --mount=type=bind,from=out-lib-os_str_bytes-6.0.0-65a7a8c4ba7b,source=/recipe/units/65a7a8c4ba7b3a93,target=/recipe/units/65a7a8c4ba7b3a93 \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-91e4410364bb,source=/recipe/units/91e4410364bb4d0a,target=/recipe/units/91e4410364bb4d0a \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9a15a4dbaff8,source=/recipe/units/9a15a4dbaff8dad3,target=/recipe/units/9a15a4dbaff8dad3 \
-    --mount=type=bind,from=out-lib-once_cell-1.17.0-9a9d4bfdcf79,source=/recipe/units/9a9d4bfdcf79a1f5,target=/recipe/units/9a9d4bfdcf79a1f5 \
-    --mount=type=bind,from=out-lib-serde-1.0.152-9ec5a87887f4,source=/recipe/units/9ec5a87887f4337d,target=/recipe/units/9ec5a87887f4337d \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-a2ebbd3cc121,source=/recipe/units/a2ebbd3cc121074b,target=/recipe/units/a2ebbd3cc121074b \
-    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9,source=/recipe/units/ab45af7866d9896a,target=/recipe/units/ab45af7866d9896a \
-    --mount=type=bind,from=out-lib-syn-mid-0.5.0-ae87ae82dc01,source=/recipe/units/ae87ae82dc0165dc,target=/recipe/units/ae87ae82dc0165dc \
-    --mount=type=bind,from=out-proc-macro-thiserror-impl-1.0.38-b06b248ea15f,source=/recipe/units/b06b248ea15f51c0,target=/recipe/units/b06b248ea15f51c0 \
-    --mount=type=bind,from=out-lib-atty-0.2.14-d136408d24cb,source=/recipe/units/d136408d24cb75cd,target=/recipe/units/d136408d24cb75cd \
-    --mount=type=bind,from=out-proc-macro-clap_derive-4.0.21-d1eab959d77d,source=/recipe/units/d1eab959d77dd95e,target=/recipe/units/d1eab959d77dd95e \
-    --mount=type=bind,from=out-lib-proc-macro-error-1.0.3-d858112fb1d1,source=/recipe/units/d858112fb1d14d95,target=/recipe/units/d858112fb1d14d95 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
-    --mount=type=bind,from=out-lib-thiserror-1.0.38-e55fe920b890,source=/recipe/units/e55fe920b890a1c4,target=/recipe/units/e55fe920b890a1c4 \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-e71a6114e9f2,source=/recipe/units/e71a6114e9f277ef,target=/recipe/units/e71a6114e9f277ef \
-    --mount=type=bind,from=out-lib-bitflags-1.3.2-f690ae04e5bd,source=/recipe/units/f690ae04e5bd39b1,target=/recipe/units/f690ae04e5bd39b1 \
-    --mount=type=bind,from=out-lib-strsim-0.10.0-fd46e9aa642b,source=/recipe/units/fd46e9aa642b77f6,target=/recipe/units/fd46e9aa642b77f6 \
+    --mount=type=bind,from=out-build-script-run-thiserror-1.0.38-070e8388f76e,source=/recipe/units/070e8388f76e5d47,target=/recipe/units/070e8388f76e5d47 \
+    --mount=type=bind,from=out-lib-clap_lex-0.3.0-0ea50ba672b3,source=/recipe/units/0ea50ba672b37237,target=/recipe/units/0ea50ba672b37237 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-bitflags-1.3.2-1da3466d6a02,source=/recipe/units/1da3466d6a0291b5,target=/recipe/units/1da3466d6a0291b5 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-4608af11616b,source=/recipe/units/4608af11616b582c,target=/recipe/units/4608af11616b582c \
+    --mount=type=bind,from=out-lib-once_cell-1.17.0-4615337911f8,source=/recipe/units/4615337911f85b27,target=/recipe/units/4615337911f85b27 \
+    --mount=type=bind,from=out-proc-macro-derive-macros-0.1.0-463645ba0a1e,source=/recipe/units/463645ba0a1ed4c2,target=/recipe/units/463645ba0a1ed4c2 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-488949a45725,source=/recipe/units/488949a45725a28a,target=/recipe/units/488949a45725a28a \
+    --mount=type=bind,from=out-proc-macro-proc-macro-error-attr-1.0.3-48a62690635e,source=/recipe/units/48a62690635e31e8,target=/recipe/units/48a62690635e31e8 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-4c5f6f404da4,source=/recipe/units/4c5f6f404da4c66a,target=/recipe/units/4c5f6f404da4c66a \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-4e0cc180031d,source=/recipe/units/4e0cc180031db64f,target=/recipe/units/4e0cc180031db64f \
+    --mount=type=bind,from=out-lib-atty-0.2.14-60277759ba85,source=/recipe/units/60277759ba85f402,target=/recipe/units/60277759ba85f402 \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-65cdaa0bc0e5,source=/recipe/units/65cdaa0bc0e5314e,target=/recipe/units/65cdaa0bc0e5314e \
+    --mount=type=bind,from=out-lib-strsim-0.10.0-6ca9ba715e41,source=/recipe/units/6ca9ba715e41d695,target=/recipe/units/6ca9ba715e41d695 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-lib-clap-4.0.32-808957ba7dda,source=/recipe/units/808957ba7dda262c,target=/recipe/units/808957ba7dda262c \
+    --mount=type=bind,from=out-lib-os_str_bytes-6.0.0-8605c26a6d5a,source=/recipe/units/8605c26a6d5a41e5,target=/recipe/units/8605c26a6d5a41e5 \
+    --mount=type=bind,from=out-proc-macro-thiserror-impl-1.0.38-97d3135f193d,source=/recipe/units/97d3135f193dc707,target=/recipe/units/97d3135f193dc707 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-a87ad65affee,source=/recipe/units/a87ad65affeeb114,target=/recipe/units/a87ad65affeeb114 \
+    --mount=type=bind,from=out-proc-macro-clap_derive-4.0.21-b0df285a65ba,source=/recipe/units/b0df285a65ba88c9,target=/recipe/units/b0df285a65ba88c9 \
+    --mount=type=bind,from=out-lib-syn-mid-0.5.0-b6c0d59846bb,source=/recipe/units/b6c0d59846bb83cc,target=/recipe/units/b6c0d59846bb83cc \
+    --mount=type=bind,from=out-lib-termcolor-1.1.2-c332bf76ba34,source=/recipe/units/c332bf76ba349b75,target=/recipe/units/c332bf76ba349b75 \
+    --mount=type=bind,from=out-lib-proc-macro-error-1.0.3-c6fcaf9cf00e,source=/recipe/units/c6fcaf9cf00ef30f,target=/recipe/units/c6fcaf9cf00ef30f \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-lib-heck-0.4.0-dad748da32cc,source=/recipe/units/dad748da32cc9253,target=/recipe/units/dad748da32cc9253 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
+    --mount=type=bind,from=out-lib-thiserror-1.0.38-ee368f4ae4f0,source=/recipe/units/ee368f4ae4f0b3f8,target=/recipe/units/ee368f4ae4f0b3f8 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2849,12 +2811,12 @@ RUN --mount=type=bind,from=src-derive-fixture-0.1.0,source=/recipe/src/derive-fi
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/bb618a7f67f2b85e", \
-    "--link-search", "/recipe/units/0f2029b1cca327d3", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/a2ebbd3cc121074b", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/3ae2e421ce4b6a0e", \
+    "--link-search", "/recipe/units/070e8388f76e5d47", \
+    "--link-search", "/recipe/units/4c5f6f404da4c66a", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
     "--bin", "derive-fixture", \
     "--", "rustc", \
     "--crate-name", "derive_fixture", \
@@ -2863,95 +2825,94 @@ RUN --mount=type=bind,from=src-derive-fixture-0.1.0,source=/recipe/src/derive-fi
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=bb618a7f67f2b85e", \
-    "-C", "extra-filename=-bb618a7f67f2b85e", \
-    "--out-dir", "/recipe/units/bb618a7f67f2b85e", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/08316a2a33568b0e", \
-    "-L", "dependency=/recipe/units/179ed2b0b8497aa6", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2c2ef469b9b687a9", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/32115ec1d2db4cf3", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/525b94d2750551f1", \
-    "-L", "dependency=/recipe/units/55356875b400b0e1", \
-    "-L", "dependency=/recipe/units/65a7a8c4ba7b3a93", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/91e4410364bb4d0a", \
-    "-L", "dependency=/recipe/units/9a15a4dbaff8dad3", \
-    "-L", "dependency=/recipe/units/9a9d4bfdcf79a1f5", \
-    "-L", "dependency=/recipe/units/9ec5a87887f4337d", \
-    "-L", "dependency=/recipe/units/ab45af7866d9896a", \
-    "-L", "dependency=/recipe/units/ae87ae82dc0165dc", \
-    "-L", "dependency=/recipe/units/b06b248ea15f51c0", \
-    "-L", "dependency=/recipe/units/d136408d24cb75cd", \
-    "-L", "dependency=/recipe/units/d1eab959d77dd95e", \
-    "-L", "dependency=/recipe/units/d858112fb1d14d95", \
-    "-L", "dependency=/recipe/units/e55fe920b890a1c4", \
-    "-L", "dependency=/recipe/units/e71a6114e9f277ef", \
-    "-L", "dependency=/recipe/units/f690ae04e5bd39b1", \
-    "-L", "dependency=/recipe/units/fd46e9aa642b77f6", \
-    "--extern", "clap=/recipe/units/525b94d2750551f1/libclap-525b94d2750551f1.rlib", \
-    "--extern", "derive_macros=/recipe/units/55356875b400b0e1/libderive_macros-55356875b400b0e1.so", \
-    "--extern", "serde=/recipe/units/9ec5a87887f4337d/libserde-9ec5a87887f4337d.rlib", \
-    "--extern", "serde_json=/recipe/units/e71a6114e9f277ef/libserde_json-e71a6114e9f277ef.rlib", \
-    "--extern", "thiserror=/recipe/units/e55fe920b890a1c4/libthiserror-e55fe920b890a1c4.rlib"]
-FROM scratch AS out-bin-derive-fixture-0.1.0-derive-fixture-bb618a7f67f2
-COPY --from=bin-derive-fixture-0.1.0-derive-fixture-bb618a7f67f2 /recipe/units/bb618a7f67f2b85e /recipe/units/bb618a7f67f2b85e
+    "-C", "metadata=3ae2e421ce4b6a0e", \
+    "-C", "extra-filename=-3ae2e421ce4b6a0e", \
+    "--out-dir", "/recipe/units/3ae2e421ce4b6a0e", \
+    "-L", "dependency=/recipe/units/0ea50ba672b37237", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/1da3466d6a0291b5", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/4608af11616b582c", \
+    "-L", "dependency=/recipe/units/4615337911f85b27", \
+    "-L", "dependency=/recipe/units/463645ba0a1ed4c2", \
+    "-L", "dependency=/recipe/units/488949a45725a28a", \
+    "-L", "dependency=/recipe/units/48a62690635e31e8", \
+    "-L", "dependency=/recipe/units/4e0cc180031db64f", \
+    "-L", "dependency=/recipe/units/60277759ba85f402", \
+    "-L", "dependency=/recipe/units/65cdaa0bc0e5314e", \
+    "-L", "dependency=/recipe/units/6ca9ba715e41d695", \
+    "-L", "dependency=/recipe/units/808957ba7dda262c", \
+    "-L", "dependency=/recipe/units/8605c26a6d5a41e5", \
+    "-L", "dependency=/recipe/units/97d3135f193dc707", \
+    "-L", "dependency=/recipe/units/a87ad65affeeb114", \
+    "-L", "dependency=/recipe/units/b0df285a65ba88c9", \
+    "-L", "dependency=/recipe/units/b6c0d59846bb83cc", \
+    "-L", "dependency=/recipe/units/c332bf76ba349b75", \
+    "-L", "dependency=/recipe/units/c6fcaf9cf00ef30f", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/dad748da32cc9253", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "-L", "dependency=/recipe/units/ee368f4ae4f0b3f8", \
+    "--extern", "clap=/recipe/units/808957ba7dda262c/libclap-808957ba7dda262c.rlib", \
+    "--extern", "derive_macros=/recipe/units/463645ba0a1ed4c2/libderive_macros-463645ba0a1ed4c2.so", \
+    "--extern", "serde=/recipe/units/a87ad65affeeb114/libserde-a87ad65affeeb114.rlib", \
+    "--extern", "serde_json=/recipe/units/65cdaa0bc0e5314e/libserde_json-65cdaa0bc0e5314e.rlib", \
+    "--extern", "thiserror=/recipe/units/ee368f4ae4f0b3f8/libthiserror-ee368f4ae4f0b3f8.rlib"]
+FROM scratch AS out-bin-derive-fixture-0.1.0-derive-fixture-3ae2e421ce4b
+COPY --from=bin-derive-fixture-0.1.0-derive-fixture-3ae2e421ce4b /recipe/units/3ae2e421ce4b6a0e /recipe/units/3ae2e421ce4b6a0e
 
 FROM scratch AS outputs
-COPY --from=out-bin-derive-fixture-0.1.0-derive-fixture-bb618a7f67f2 /recipe/units/bb618a7f67f2b85e /recipe/units/bb618a7f67f2b85e
-COPY --from=out-build-script-libc-0.2.139-222c7418a7b6 /recipe/units/222c7418a7b69092 /recipe/units/222c7418a7b69092
-COPY --from=out-build-script-proc-macro-error-1.0.3-94b7a278abd7 /recipe/units/94b7a278abd774f6 /recipe/units/94b7a278abd774f6
-COPY --from=out-build-script-proc-macro-error-attr-1.0.3-a4dbd2391f7d /recipe/units/a4dbd2391f7d0a2f /recipe/units/a4dbd2391f7d0a2f
-COPY --from=out-build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7789a9ec /recipe/units/1821dadc7789a9ec
-COPY --from=out-build-script-quote-1.0.21-66e03fe3ab96 /recipe/units/66e03fe3ab962a63 /recipe/units/66e03fe3ab962a63
-COPY --from=out-build-script-run-libc-0.2.139-a2ebbd3cc121 /recipe/units/a2ebbd3cc121074b /recipe/units/a2ebbd3cc121074b
-COPY --from=out-build-script-run-proc-macro-error-1.0.3-9d3cec677b54 /recipe/units/9d3cec677b5446a3 /recipe/units/9d3cec677b5446a3
-COPY --from=out-build-script-run-proc-macro-error-attr-1.0.3-2b9fe276e9d2 /recipe/units/2b9fe276e9d2d635 /recipe/units/2b9fe276e9d2d635
-COPY --from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc /recipe/units/4683337ddfdc81d7 /recipe/units/4683337ddfdc81d7
-COPY --from=out-build-script-run-quote-1.0.21-61072ceb9a32 /recipe/units/61072ceb9a32b98a /recipe/units/61072ceb9a32b98a
-COPY --from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be87 /recipe/units/dbbe82cb30e1be87
-COPY --from=out-build-script-run-serde-1.0.152-4a83c584f825 /recipe/units/4a83c584f825e0e6 /recipe/units/4a83c584f825e0e6
-COPY --from=out-build-script-run-serde_derive-1.0.152-4a17349caf1f /recipe/units/4a17349caf1f9500 /recipe/units/4a17349caf1f9500
-COPY --from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc72d630d994 /recipe/units/8a7dfc72d630d994
-COPY --from=out-build-script-run-syn-1.0.107-50049b2a9095 /recipe/units/50049b2a90953ed6 /recipe/units/50049b2a90953ed6
-COPY --from=out-build-script-run-thiserror-1.0.38-0f2029b1cca3 /recipe/units/0f2029b1cca327d3 /recipe/units/0f2029b1cca327d3
-COPY --from=out-build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /recipe/units/87971bdedbc5d008
-COPY --from=out-build-script-serde-1.0.152-c1ea1a19b189 /recipe/units/c1ea1a19b189764c /recipe/units/c1ea1a19b189764c
-COPY --from=out-build-script-serde_derive-1.0.152-0f5347ff9924 /recipe/units/0f5347ff9924ae45 /recipe/units/0f5347ff9924ae45
-COPY --from=out-build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb00eec0 /recipe/units/d7046b20cb00eec0
-COPY --from=out-build-script-syn-1.0.107-71d4d5497a85 /recipe/units/71d4d5497a85a5af /recipe/units/71d4d5497a85a5af
-COPY --from=out-build-script-thiserror-1.0.38-4c12d89b0ba7 /recipe/units/4c12d89b0ba70bbd /recipe/units/4c12d89b0ba70bbd
-COPY --from=out-lib-atty-0.2.14-d136408d24cb /recipe/units/d136408d24cb75cd /recipe/units/d136408d24cb75cd
-COPY --from=out-lib-bitflags-1.3.2-f690ae04e5bd /recipe/units/f690ae04e5bd39b1 /recipe/units/f690ae04e5bd39b1
-COPY --from=out-lib-clap-4.0.32-525b94d27505 /recipe/units/525b94d2750551f1 /recipe/units/525b94d2750551f1
-COPY --from=out-lib-clap_lex-0.3.0-08316a2a3356 /recipe/units/08316a2a33568b0e /recipe/units/08316a2a33568b0e
-COPY --from=out-lib-heck-0.4.0-179ed2b0b849 /recipe/units/179ed2b0b8497aa6 /recipe/units/179ed2b0b8497aa6
-COPY --from=out-lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
-COPY --from=out-lib-libc-0.2.139-9a15a4dbaff8 /recipe/units/9a15a4dbaff8dad3 /recipe/units/9a15a4dbaff8dad3
-COPY --from=out-lib-once_cell-1.17.0-9a9d4bfdcf79 /recipe/units/9a9d4bfdcf79a1f5 /recipe/units/9a9d4bfdcf79a1f5
-COPY --from=out-lib-os_str_bytes-6.0.0-65a7a8c4ba7b /recipe/units/65a7a8c4ba7b3a93 /recipe/units/65a7a8c4ba7b3a93
-COPY --from=out-lib-proc-macro-error-1.0.3-d858112fb1d1 /recipe/units/d858112fb1d14d95 /recipe/units/d858112fb1d14d95
-COPY --from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd /recipe/units/3a8982c7fdfda4b3 /recipe/units/3a8982c7fdfda4b3
-COPY --from=out-lib-quote-1.0.21-71f9613fa4d5 /recipe/units/71f9613fa4d51296 /recipe/units/71f9613fa4d51296
-COPY --from=out-lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/units/27ceaf169fc1b6cf
-COPY --from=out-lib-serde-1.0.152-9ec5a87887f4 /recipe/units/9ec5a87887f4337d /recipe/units/9ec5a87887f4337d
-COPY --from=out-lib-serde_json-1.0.87-e71a6114e9f2 /recipe/units/e71a6114e9f277ef /recipe/units/e71a6114e9f277ef
-COPY --from=out-lib-strsim-0.10.0-fd46e9aa642b /recipe/units/fd46e9aa642b77f6 /recipe/units/fd46e9aa642b77f6
-COPY --from=out-lib-syn-1.0.107-91e4410364bb /recipe/units/91e4410364bb4d0a /recipe/units/91e4410364bb4d0a
-COPY --from=out-lib-syn-mid-0.5.0-ae87ae82dc01 /recipe/units/ae87ae82dc0165dc /recipe/units/ae87ae82dc0165dc
-COPY --from=out-lib-termcolor-1.1.2-32115ec1d2db /recipe/units/32115ec1d2db4cf3 /recipe/units/32115ec1d2db4cf3
-COPY --from=out-lib-thiserror-1.0.38-e55fe920b890 /recipe/units/e55fe920b890a1c4 /recipe/units/e55fe920b890a1c4
-COPY --from=out-lib-unicode-ident-1.0.0-2f5447afca84 /recipe/units/2f5447afca848cfe /recipe/units/2f5447afca848cfe
-COPY --from=out-lib-version_check-0.9.4-2a90f8c08f39 /recipe/units/2a90f8c08f39e015 /recipe/units/2a90f8c08f39e015
-COPY --from=out-proc-macro-clap_derive-4.0.21-d1eab959d77d /recipe/units/d1eab959d77dd95e /recipe/units/d1eab959d77dd95e
-COPY --from=out-proc-macro-derive-macros-0.1.0-55356875b400 /recipe/units/55356875b400b0e1 /recipe/units/55356875b400b0e1
-COPY --from=out-proc-macro-proc-macro-error-attr-1.0.3-ab45af7866d9 /recipe/units/ab45af7866d9896a /recipe/units/ab45af7866d9896a
-COPY --from=out-proc-macro-serde_derive-1.0.152-2c2ef469b9b6 /recipe/units/2c2ef469b9b687a9 /recipe/units/2c2ef469b9b687a9
-COPY --from=out-proc-macro-thiserror-impl-1.0.38-b06b248ea15f /recipe/units/b06b248ea15f51c0 /recipe/units/b06b248ea15f51c0
+COPY --from=out-bin-derive-fixture-0.1.0-derive-fixture-3ae2e421ce4b /recipe/units/3ae2e421ce4b6a0e /recipe/units/3ae2e421ce4b6a0e
+COPY --from=out-build-script-libc-0.2.139-f238d2aab053 /recipe/units/f238d2aab0530c67 /recipe/units/f238d2aab0530c67
+COPY --from=out-build-script-proc-macro-error-1.0.3-6aa69ce0b398 /recipe/units/6aa69ce0b398ea26 /recipe/units/6aa69ce0b398ea26
+COPY --from=out-build-script-proc-macro-error-attr-1.0.3-2f2a63993edc /recipe/units/2f2a63993edc0f89 /recipe/units/2f2a63993edc0f89
+COPY --from=out-build-script-proc-macro2-1.0.47-683c0d17bf63 /recipe/units/683c0d17bf63da37 /recipe/units/683c0d17bf63da37
+COPY --from=out-build-script-quote-1.0.21-1589bb42bdba /recipe/units/1589bb42bdbaea16 /recipe/units/1589bb42bdbaea16
+COPY --from=out-build-script-run-libc-0.2.139-4c5f6f404da4 /recipe/units/4c5f6f404da4c66a /recipe/units/4c5f6f404da4c66a
+COPY --from=out-build-script-run-proc-macro-error-1.0.3-be44d5cb1248 /recipe/units/be44d5cb124851e0 /recipe/units/be44d5cb124851e0
+COPY --from=out-build-script-run-proc-macro-error-attr-1.0.3-830b48baf087 /recipe/units/830b48baf087b53d /recipe/units/830b48baf087b53d
+COPY --from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb /recipe/units/ad31a3d175bbd388 /recipe/units/ad31a3d175bbd388
+COPY --from=out-build-script-run-quote-1.0.21-c45fea2d5947 /recipe/units/c45fea2d5947e3eb /recipe/units/c45fea2d5947e3eb
+COPY --from=out-build-script-run-ryu-1.0.2-7520fdfc57cd /recipe/units/7520fdfc57cd4b76 /recipe/units/7520fdfc57cd4b76
+COPY --from=out-build-script-run-serde-1.0.152-dae7d768dcc3 /recipe/units/dae7d768dcc38c8d /recipe/units/dae7d768dcc38c8d
+COPY --from=out-build-script-run-serde_derive-1.0.152-ab5eafb14546 /recipe/units/ab5eafb145461167 /recipe/units/ab5eafb145461167
+COPY --from=out-build-script-run-serde_json-1.0.87-e57127c578a2 /recipe/units/e57127c578a2ff1e /recipe/units/e57127c578a2ff1e
+COPY --from=out-build-script-run-syn-1.0.107-09a58639bc2b /recipe/units/09a58639bc2b19b1 /recipe/units/09a58639bc2b19b1
+COPY --from=out-build-script-run-thiserror-1.0.38-070e8388f76e /recipe/units/070e8388f76e5d47 /recipe/units/070e8388f76e5d47
+COPY --from=out-build-script-ryu-1.0.2-d44526eaae37 /recipe/units/d44526eaae37debe /recipe/units/d44526eaae37debe
+COPY --from=out-build-script-serde-1.0.152-6d9afdaa5d67 /recipe/units/6d9afdaa5d67da99 /recipe/units/6d9afdaa5d67da99
+COPY --from=out-build-script-serde_derive-1.0.152-e58977e8efa2 /recipe/units/e58977e8efa299d9 /recipe/units/e58977e8efa299d9
+COPY --from=out-build-script-serde_json-1.0.87-abcf7eff9c8a /recipe/units/abcf7eff9c8a535f /recipe/units/abcf7eff9c8a535f
+COPY --from=out-build-script-syn-1.0.107-bb5914442933 /recipe/units/bb5914442933dc77 /recipe/units/bb5914442933dc77
+COPY --from=out-build-script-thiserror-1.0.38-4790cf390264 /recipe/units/4790cf390264fddf /recipe/units/4790cf390264fddf
+COPY --from=out-lib-atty-0.2.14-60277759ba85 /recipe/units/60277759ba85f402 /recipe/units/60277759ba85f402
+COPY --from=out-lib-bitflags-1.3.2-1da3466d6a02 /recipe/units/1da3466d6a0291b5 /recipe/units/1da3466d6a0291b5
+COPY --from=out-lib-clap-4.0.32-808957ba7dda /recipe/units/808957ba7dda262c /recipe/units/808957ba7dda262c
+COPY --from=out-lib-clap_lex-0.3.0-0ea50ba672b3 /recipe/units/0ea50ba672b37237 /recipe/units/0ea50ba672b37237
+COPY --from=out-lib-heck-0.4.0-dad748da32cc /recipe/units/dad748da32cc9253 /recipe/units/dad748da32cc9253
+COPY --from=out-lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
+COPY --from=out-lib-libc-0.2.139-4608af11616b /recipe/units/4608af11616b582c /recipe/units/4608af11616b582c
+COPY --from=out-lib-once_cell-1.17.0-4615337911f8 /recipe/units/4615337911f85b27 /recipe/units/4615337911f85b27
+COPY --from=out-lib-os_str_bytes-6.0.0-8605c26a6d5a /recipe/units/8605c26a6d5a41e5 /recipe/units/8605c26a6d5a41e5
+COPY --from=out-lib-proc-macro-error-1.0.3-c6fcaf9cf00e /recipe/units/c6fcaf9cf00ef30f /recipe/units/c6fcaf9cf00ef30f
+COPY --from=out-lib-proc-macro2-1.0.47-173f157b6b5f /recipe/units/173f157b6b5f8561 /recipe/units/173f157b6b5f8561
+COPY --from=out-lib-quote-1.0.21-3f31d3e4145b /recipe/units/3f31d3e4145b0d0f /recipe/units/3f31d3e4145b0d0f
+COPY --from=out-lib-ryu-1.0.2-e5774760c5c8 /recipe/units/e5774760c5c81a11 /recipe/units/e5774760c5c81a11
+COPY --from=out-lib-serde-1.0.152-a87ad65affee /recipe/units/a87ad65affeeb114 /recipe/units/a87ad65affeeb114
+COPY --from=out-lib-serde_json-1.0.87-65cdaa0bc0e5 /recipe/units/65cdaa0bc0e5314e /recipe/units/65cdaa0bc0e5314e
+COPY --from=out-lib-strsim-0.10.0-6ca9ba715e41 /recipe/units/6ca9ba715e41d695 /recipe/units/6ca9ba715e41d695
+COPY --from=out-lib-syn-1.0.107-488949a45725 /recipe/units/488949a45725a28a /recipe/units/488949a45725a28a
+COPY --from=out-lib-syn-mid-0.5.0-b6c0d59846bb /recipe/units/b6c0d59846bb83cc /recipe/units/b6c0d59846bb83cc
+COPY --from=out-lib-termcolor-1.1.2-c332bf76ba34 /recipe/units/c332bf76ba349b75 /recipe/units/c332bf76ba349b75
+COPY --from=out-lib-thiserror-1.0.38-ee368f4ae4f0 /recipe/units/ee368f4ae4f0b3f8 /recipe/units/ee368f4ae4f0b3f8
+COPY --from=out-lib-unicode-ident-1.0.0-d82c8b73c60c /recipe/units/d82c8b73c60c9141 /recipe/units/d82c8b73c60c9141
+COPY --from=out-lib-version_check-0.9.4-c7d0b8466306 /recipe/units/c7d0b84663060c77 /recipe/units/c7d0b84663060c77
+COPY --from=out-proc-macro-clap_derive-4.0.21-b0df285a65ba /recipe/units/b0df285a65ba88c9 /recipe/units/b0df285a65ba88c9
+COPY --from=out-proc-macro-derive-macros-0.1.0-463645ba0a1e /recipe/units/463645ba0a1ed4c2 /recipe/units/463645ba0a1ed4c2
+COPY --from=out-proc-macro-proc-macro-error-attr-1.0.3-48a62690635e /recipe/units/48a62690635e31e8 /recipe/units/48a62690635e31e8
+COPY --from=out-proc-macro-serde_derive-1.0.152-4e0cc180031d /recipe/units/4e0cc180031db64f /recipe/units/4e0cc180031db64f
+COPY --from=out-proc-macro-thiserror-impl-1.0.38-97d3135f193d /recipe/units/97d3135f193dc707 /recipe/units/97d3135f193dc707
 
 FROM scratch AS binaries
-COPY --from=out-bin-derive-fixture-0.1.0-derive-fixture-bb618a7f67f2 /recipe/units/bb618a7f67f2b85e/derive_fixture-bb618a7f67f2b85e /derive-fixture
+COPY --from=out-bin-derive-fixture-0.1.0-derive-fixture-3ae2e421ce4b /recipe/units/3ae2e421ce4b6a0e/derive_fixture-3ae2e421ce4b6a0e /derive-fixture

@@ -19,7 +19,7 @@ COPY ["build.rs", "/recipe/src/hostile-0.1.0-rc.1/build.rs"]
 COPY ["src", "/recipe/src/hostile-0.1.0-rc.1/src"]
 
 # build-script hostile@0.1.0-rc.1 build-script-build (host)
-FROM base AS build-script-hostile-0.1.0-rc.1-5b20608ed193
+FROM base AS build-script-hostile-0.1.0-rc.1-20fa4dcf8e41
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1.0-rc.1,target=/recipe/src/hostile-0.1.0-rc.1,rw \
     ["/usr/bin/env", \
@@ -47,7 +47,7 @@ RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/5b20608ed1936c25", \
+    "/recipe/units/20fa4dcf8e412550", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2021", "/recipe/src/hostile-0.1.0-rc.1/build.rs", \
@@ -55,18 +55,17 @@ RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=5b20608ed1936c25", \
-    "-C", "extra-filename=-5b20608ed1936c25", \
-    "--out-dir", "/recipe/units/5b20608ed1936c25", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-build-script-hostile-0.1.0-rc.1-5b20608ed193
-COPY --from=build-script-hostile-0.1.0-rc.1-5b20608ed193 /recipe/units/5b20608ed1936c25 /recipe/units/5b20608ed1936c25
+    "-C", "metadata=20fa4dcf8e412550", \
+    "-C", "extra-filename=-20fa4dcf8e412550", \
+    "--out-dir", "/recipe/units/20fa4dcf8e412550"]
+FROM scratch AS out-build-script-hostile-0.1.0-rc.1-20fa4dcf8e41
+COPY --from=build-script-hostile-0.1.0-rc.1-20fa4dcf8e41 /recipe/units/20fa4dcf8e412550 /recipe/units/20fa4dcf8e412550
 
 # build-script-run hostile@0.1.0-rc.1 build-script-build (host)
-FROM base AS build-script-run-hostile-0.1.0-rc.1-dff64fef3e88
+FROM base AS build-script-run-hostile-0.1.0-rc.1-40a483d48c97
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1.0-rc.1,target=/recipe/src/hostile-0.1.0-rc.1,rw \
-    --mount=type=bind,from=out-build-script-hostile-0.1.0-rc.1-5b20608ed193,source=/recipe/units/5b20608ed1936c25,target=/recipe/units/5b20608ed1936c25 \
+    --mount=type=bind,from=out-build-script-hostile-0.1.0-rc.1-20fa4dcf8e41,source=/recipe/units/20fa4dcf8e412550,target=/recipe/units/20fa4dcf8e412550 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -104,25 +103,25 @@ RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/dff64fef3e884dec/out", \
+    "OUT_DIR=/recipe/units/40a483d48c9703af/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/dff64fef3e884dec", \
-    "/recipe/units/5b20608ed1936c25/build_script_build-5b20608ed1936c25", \
+    "/recipe/units/40a483d48c9703af", \
+    "/recipe/units/20fa4dcf8e412550/build_script_build-20fa4dcf8e412550", \
     "/recipe/src/hostile-0.1.0-rc.1", \
     "hostile@0.1.0-rc.1"]
-FROM scratch AS out-build-script-run-hostile-0.1.0-rc.1-dff64fef3e88
-COPY --from=build-script-run-hostile-0.1.0-rc.1-dff64fef3e88 /recipe/units/dff64fef3e884dec /recipe/units/dff64fef3e884dec
+FROM scratch AS out-build-script-run-hostile-0.1.0-rc.1-40a483d48c97
+COPY --from=build-script-run-hostile-0.1.0-rc.1-40a483d48c97 /recipe/units/40a483d48c9703af /recipe/units/40a483d48c9703af
 
 # bin hostile@0.1.0-rc.1 hostile
-FROM base AS bin-hostile-0.1.0-rc.1-hostile-331e15e6fdc7
+FROM base AS bin-hostile-0.1.0-rc.1-hostile-4c6f7475ca2a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1.0-rc.1,target=/recipe/src/hostile-0.1.0-rc.1,rw \
-    --mount=type=bind,from=out-build-script-run-hostile-0.1.0-rc.1-dff64fef3e88,source=/recipe/units/dff64fef3e884dec,target=/recipe/units/dff64fef3e884dec \
+    --mount=type=bind,from=out-build-script-run-hostile-0.1.0-rc.1-40a483d48c97,source=/recipe/units/40a483d48c9703af,target=/recipe/units/40a483d48c9703af \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -147,12 +146,12 @@ RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=rc.1", \
     "CARGO_PRIMARY_PACKAGE=1", \
-    "OUT_DIR=/recipe/units/dff64fef3e884dec/out", \
+    "OUT_DIR=/recipe/units/40a483d48c9703af/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/331e15e6fdc780c1", \
-    "--build-script", "/recipe/units/dff64fef3e884dec", \
-    "--link-search", "/recipe/units/dff64fef3e884dec", \
+    "/recipe/units/4c6f7475ca2ae02b", \
+    "--build-script", "/recipe/units/40a483d48c9703af", \
+    "--link-search", "/recipe/units/40a483d48c9703af", \
     "--link-lib", \
     "--bin", "hostile", \
     "--", "rustc", \
@@ -162,17 +161,16 @@ RUN --mount=type=bind,from=src-hostile-0.1.0-rc.1,source=/recipe/src/hostile-0.1
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=331e15e6fdc780c1", \
-    "-C", "extra-filename=-331e15e6fdc780c1", \
-    "--out-dir", "/recipe/units/331e15e6fdc780c1", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-bin-hostile-0.1.0-rc.1-hostile-331e15e6fdc7
-COPY --from=bin-hostile-0.1.0-rc.1-hostile-331e15e6fdc7 /recipe/units/331e15e6fdc780c1 /recipe/units/331e15e6fdc780c1
+    "-C", "metadata=4c6f7475ca2ae02b", \
+    "-C", "extra-filename=-4c6f7475ca2ae02b", \
+    "--out-dir", "/recipe/units/4c6f7475ca2ae02b"]
+FROM scratch AS out-bin-hostile-0.1.0-rc.1-hostile-4c6f7475ca2a
+COPY --from=bin-hostile-0.1.0-rc.1-hostile-4c6f7475ca2a /recipe/units/4c6f7475ca2ae02b /recipe/units/4c6f7475ca2ae02b
 
 FROM scratch AS outputs
-COPY --from=out-bin-hostile-0.1.0-rc.1-hostile-331e15e6fdc7 /recipe/units/331e15e6fdc780c1 /recipe/units/331e15e6fdc780c1
-COPY --from=out-build-script-hostile-0.1.0-rc.1-5b20608ed193 /recipe/units/5b20608ed1936c25 /recipe/units/5b20608ed1936c25
-COPY --from=out-build-script-run-hostile-0.1.0-rc.1-dff64fef3e88 /recipe/units/dff64fef3e884dec /recipe/units/dff64fef3e884dec
+COPY --from=out-bin-hostile-0.1.0-rc.1-hostile-4c6f7475ca2a /recipe/units/4c6f7475ca2ae02b /recipe/units/4c6f7475ca2ae02b
+COPY --from=out-build-script-hostile-0.1.0-rc.1-20fa4dcf8e41 /recipe/units/20fa4dcf8e412550 /recipe/units/20fa4dcf8e412550
+COPY --from=out-build-script-run-hostile-0.1.0-rc.1-40a483d48c97 /recipe/units/40a483d48c9703af /recipe/units/40a483d48c9703af
 
 FROM scratch AS binaries
-COPY --from=out-bin-hostile-0.1.0-rc.1-hostile-331e15e6fdc7 /recipe/units/331e15e6fdc780c1/hostile-331e15e6fdc780c1 /hostile
+COPY --from=out-bin-hostile-0.1.0-rc.1-hostile-4c6f7475ca2a /recipe/units/4c6f7475ca2ae02b/hostile-4c6f7475ca2ae02b /hostile

@@ -78,7 +78,7 @@ FROM scratch AS src-unicode-ident-1.0.0
 COPY vendor/unicode-ident-1.0.0 /recipe/src/unicode-ident-1.0.0
 
 # build-script libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-libc-0.2.139-d4743f68f872
+FROM base AS build-script-libc-0.2.139-76e4a01b3912
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
@@ -105,7 +105,7 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d4743f68f8726961", \
+    "/recipe/units/76e4a01b3912101e", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/libc-0.2.139/build.rs", \
@@ -115,16 +115,15 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d4743f68f8726961", \
-    "-C", "extra-filename=-d4743f68f8726961", \
-    "--out-dir", "/recipe/units/d4743f68f8726961", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=76e4a01b3912101e", \
+    "-C", "extra-filename=-76e4a01b3912101e", \
+    "--out-dir", "/recipe/units/76e4a01b3912101e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-libc-0.2.139-d4743f68f872
-COPY --from=build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
+FROM scratch AS out-build-script-libc-0.2.139-76e4a01b3912
+COPY --from=build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
 
 # build-script memchr@2.5.0 build-script-build (host)
-FROM base AS build-script-memchr-2.5.0-0c2ed43098ff
+FROM base AS build-script-memchr-2.5.0-bd56324c8690
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
     ["/usr/bin/env", \
@@ -151,7 +150,7 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0c2ed43098ff0250", \
+    "/recipe/units/bd56324c86904903", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/memchr-2.5.0/build.rs", \
@@ -159,16 +158,15 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=0c2ed43098ff0250", \
-    "-C", "extra-filename=-0c2ed43098ff0250", \
-    "--out-dir", "/recipe/units/0c2ed43098ff0250", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=bd56324c86904903", \
+    "-C", "extra-filename=-bd56324c86904903", \
+    "--out-dir", "/recipe/units/bd56324c86904903", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-memchr-2.5.0-0c2ed43098ff
-COPY --from=build-script-memchr-2.5.0-0c2ed43098ff /recipe/units/0c2ed43098ff0250 /recipe/units/0c2ed43098ff0250
+FROM scratch AS out-build-script-memchr-2.5.0-bd56324c8690
+COPY --from=build-script-memchr-2.5.0-bd56324c8690 /recipe/units/bd56324c86904903 /recipe/units/bd56324c86904903
 
 # build-script proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-proc-macro2-1.0.47-1821dadc7789
+FROM base AS build-script-proc-macro2-1.0.47-683c0d17bf63
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
     ["/usr/bin/env", \
@@ -195,7 +193,7 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/1821dadc7789a9ec", \
+    "/recipe/units/683c0d17bf63da37", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/proc-macro2-1.0.47/build.rs", \
@@ -205,16 +203,15 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=1821dadc7789a9ec", \
-    "-C", "extra-filename=-1821dadc7789a9ec", \
-    "--out-dir", "/recipe/units/1821dadc7789a9ec", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=683c0d17bf63da37", \
+    "-C", "extra-filename=-683c0d17bf63da37", \
+    "--out-dir", "/recipe/units/683c0d17bf63da37", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-proc-macro2-1.0.47-1821dadc7789
-COPY --from=build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7789a9ec /recipe/units/1821dadc7789a9ec
+FROM scratch AS out-build-script-proc-macro2-1.0.47-683c0d17bf63
+COPY --from=build-script-proc-macro2-1.0.47-683c0d17bf63 /recipe/units/683c0d17bf63da37 /recipe/units/683c0d17bf63da37
 
 # build-script quote@1.0.21 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-quote-1.0.21-66e03fe3ab96
+FROM base AS build-script-quote-1.0.21-1589bb42bdba
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
     ["/usr/bin/env", \
@@ -241,7 +238,7 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/66e03fe3ab962a63", \
+    "/recipe/units/1589bb42bdbaea16", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/quote-1.0.21/build.rs", \
@@ -251,19 +248,18 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=66e03fe3ab962a63", \
-    "-C", "extra-filename=-66e03fe3ab962a63", \
-    "--out-dir", "/recipe/units/66e03fe3ab962a63", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=1589bb42bdbaea16", \
+    "-C", "extra-filename=-1589bb42bdbaea16", \
+    "--out-dir", "/recipe/units/1589bb42bdbaea16", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-quote-1.0.21-66e03fe3ab96
-COPY --from=build-script-quote-1.0.21-66e03fe3ab96 /recipe/units/66e03fe3ab962a63 /recipe/units/66e03fe3ab962a63
+FROM scratch AS out-build-script-quote-1.0.21-1589bb42bdba
+COPY --from=build-script-quote-1.0.21-1589bb42bdba /recipe/units/1589bb42bdbaea16 /recipe/units/1589bb42bdbaea16
 
 # build-script-run libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-run-libc-0.2.139-624c2f51f09f
+FROM base AS build-script-run-libc-0.2.139-6e92fb627b1a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-libc-0.2.139-d4743f68f872,source=/recipe/units/d4743f68f8726961,target=/recipe/units/d4743f68f8726961 \
+    --mount=type=bind,from=out-build-script-libc-0.2.139-76e4a01b3912,source=/recipe/units/76e4a01b3912101e,target=/recipe/units/76e4a01b3912101e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -303,25 +299,25 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/624c2f51f09f758c", \
-    "/recipe/units/d4743f68f8726961/build_script_build-d4743f68f8726961", \
+    "/recipe/units/6e92fb627b1a4f38", \
+    "/recipe/units/76e4a01b3912101e/build_script_build-76e4a01b3912101e", \
     "/recipe/src/libc-0.2.139", \
     "libc@0.2.139"]
-FROM scratch AS out-build-script-run-libc-0.2.139-624c2f51f09f
-COPY --from=build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
+FROM scratch AS out-build-script-run-libc-0.2.139-6e92fb627b1a
+COPY --from=build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
 
 # build-script-run memchr@2.5.0 build-script-build (host)
-FROM base AS build-script-run-memchr-2.5.0-9434829a4efe
+FROM base AS build-script-run-memchr-2.5.0-70676a03685b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
-    --mount=type=bind,from=out-build-script-memchr-2.5.0-0c2ed43098ff,source=/recipe/units/0c2ed43098ff0250,target=/recipe/units/0c2ed43098ff0250 \
+    --mount=type=bind,from=out-build-script-memchr-2.5.0-bd56324c8690,source=/recipe/units/bd56324c86904903,target=/recipe/units/bd56324c86904903 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -359,25 +355,25 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/9434829a4efe7389/out", \
+    "OUT_DIR=/recipe/units/70676a03685b1209/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/9434829a4efe7389", \
-    "/recipe/units/0c2ed43098ff0250/build_script_build-0c2ed43098ff0250", \
+    "/recipe/units/70676a03685b1209", \
+    "/recipe/units/bd56324c86904903/build_script_build-bd56324c86904903", \
     "/recipe/src/memchr-2.5.0", \
     "memchr@2.5.0"]
-FROM scratch AS out-build-script-run-memchr-2.5.0-9434829a4efe
-COPY --from=build-script-run-memchr-2.5.0-9434829a4efe /recipe/units/9434829a4efe7389 /recipe/units/9434829a4efe7389
+FROM scratch AS out-build-script-run-memchr-2.5.0-70676a03685b
+COPY --from=build-script-run-memchr-2.5.0-70676a03685b /recipe/units/70676a03685b1209 /recipe/units/70676a03685b1209
 
 # build-script-run proc-macro2@1.0.47 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-run-proc-macro2-1.0.47-4683337ddfdc
+FROM base AS build-script-run-proc-macro2-1.0.47-ad31a3d175bb
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
-    --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-1821dadc7789,source=/recipe/units/1821dadc7789a9ec,target=/recipe/units/1821dadc7789a9ec \
+    --mount=type=bind,from=out-build-script-proc-macro2-1.0.47-683c0d17bf63,source=/recipe/units/683c0d17bf63da37,target=/recipe/units/683c0d17bf63da37 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -417,25 +413,25 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/4683337ddfdc81d7/out", \
+    "OUT_DIR=/recipe/units/ad31a3d175bbd388/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/4683337ddfdc81d7", \
-    "/recipe/units/1821dadc7789a9ec/build_script_build-1821dadc7789a9ec", \
+    "/recipe/units/ad31a3d175bbd388", \
+    "/recipe/units/683c0d17bf63da37/build_script_build-683c0d17bf63da37", \
     "/recipe/src/proc-macro2-1.0.47", \
     "proc-macro2@1.0.47"]
-FROM scratch AS out-build-script-run-proc-macro2-1.0.47-4683337ddfdc
-COPY --from=build-script-run-proc-macro2-1.0.47-4683337ddfdc /recipe/units/4683337ddfdc81d7 /recipe/units/4683337ddfdc81d7
+FROM scratch AS out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb
+COPY --from=build-script-run-proc-macro2-1.0.47-ad31a3d175bb /recipe/units/ad31a3d175bbd388 /recipe/units/ad31a3d175bbd388
 
 # build-script-run quote@1.0.21 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-run-quote-1.0.21-61072ceb9a32
+FROM base AS build-script-run-quote-1.0.21-c45fea2d5947
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
-    --mount=type=bind,from=out-build-script-quote-1.0.21-66e03fe3ab96,source=/recipe/units/66e03fe3ab962a63,target=/recipe/units/66e03fe3ab962a63 \
+    --mount=type=bind,from=out-build-script-quote-1.0.21-1589bb42bdba,source=/recipe/units/1589bb42bdbaea16,target=/recipe/units/1589bb42bdbaea16 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -475,22 +471,22 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/61072ceb9a32b98a/out", \
+    "OUT_DIR=/recipe/units/c45fea2d5947e3eb/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/61072ceb9a32b98a", \
-    "/recipe/units/66e03fe3ab962a63/build_script_build-66e03fe3ab962a63", \
+    "/recipe/units/c45fea2d5947e3eb", \
+    "/recipe/units/1589bb42bdbaea16/build_script_build-1589bb42bdbaea16", \
     "/recipe/src/quote-1.0.21", \
     "quote@1.0.21"]
-FROM scratch AS out-build-script-run-quote-1.0.21-61072ceb9a32
-COPY --from=build-script-run-quote-1.0.21-61072ceb9a32 /recipe/units/61072ceb9a32b98a /recipe/units/61072ceb9a32b98a
+FROM scratch AS out-build-script-run-quote-1.0.21-c45fea2d5947
+COPY --from=build-script-run-quote-1.0.21-c45fea2d5947 /recipe/units/c45fea2d5947e3eb /recipe/units/c45fea2d5947e3eb
 
 # build-script ryu@1.0.2 build-script-build (host)
-FROM base AS build-script-ryu-1.0.2-87971bdedbc5
+FROM base AS build-script-ryu-1.0.2-d44526eaae37
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
     ["/usr/bin/env", \
@@ -517,7 +513,7 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/87971bdedbc5d008", \
+    "/recipe/units/d44526eaae37debe", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/ryu-1.0.2/build.rs", \
@@ -525,75 +521,18 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=87971bdedbc5d008", \
-    "-C", "extra-filename=-87971bdedbc5d008", \
-    "--out-dir", "/recipe/units/87971bdedbc5d008", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=d44526eaae37debe", \
+    "-C", "extra-filename=-d44526eaae37debe", \
+    "--out-dir", "/recipe/units/d44526eaae37debe", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-ryu-1.0.2-87971bdedbc5
-COPY --from=build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /recipe/units/87971bdedbc5d008
+FROM scratch AS out-build-script-ryu-1.0.2-d44526eaae37
+COPY --from=build-script-ryu-1.0.2-d44526eaae37 /recipe/units/d44526eaae37debe /recipe/units/d44526eaae37debe
 
 # build-script-run ryu@1.0.2 build-script-build (host)
-FROM base AS build-script-run-ryu-1.0.2-005bb70884ac
+FROM base AS build-script-run-ryu-1.0.2-7520fdfc57cd
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
-    ["/usr/bin/env", \
-    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
-    "LC_ALL=C", \
-    "TZ=UTC", \
-    "SOURCE_DATE_EPOCH=0", \
-    "CARGO_CFG_PANIC=unwind", \
-    "CARGO_CFG_TARGET_ARCH=x86_64", \
-    "CARGO_CFG_TARGET_ENDIAN=little", \
-    "CARGO_CFG_TARGET_ENV=gnu", \
-    "CARGO_CFG_TARGET_FAMILY=unix", \
-    "CARGO_CFG_TARGET_FEATURE=fxsr,sse,sse2", \
-    "CARGO_CFG_TARGET_HAS_ATOMIC=16,32,64,8,ptr", \
-    "CARGO_CFG_TARGET_OS=linux", \
-    "CARGO_CFG_TARGET_POINTER_WIDTH=64", \
-    "CARGO_CFG_TARGET_VENDOR=unknown", \
-    "CARGO_CFG_UNIX=", \
-    "CARGO_ENCODED_RUSTFLAGS=", \
-    "CARGO_MANIFEST_DIR=/recipe/src/ryu-1.0.2", \
-    "CARGO_MANIFEST_PATH=/recipe/src/ryu-1.0.2/Cargo.toml", \
-    "CARGO_PKG_AUTHORS=David Tolnay <dtolnay@gmail.com>", \
-    "CARGO_PKG_DESCRIPTION=Fast floating point to string conversion", \
-    "CARGO_PKG_HOMEPAGE=", \
-    "CARGO_PKG_LICENSE=Apache-2.0 OR BSL-1.0", \
-    "CARGO_PKG_LICENSE_FILE=", \
-    "CARGO_PKG_NAME=ryu", \
-    "CARGO_PKG_README=README.md", \
-    "CARGO_PKG_REPOSITORY=https://github.com/dtolnay/ryu", \
-    "CARGO_PKG_RUST_VERSION=", \
-    "CARGO_PKG_VERSION=1.0.2", \
-    "CARGO_PKG_VERSION_MAJOR=1", \
-    "CARGO_PKG_VERSION_MINOR=0", \
-    "CARGO_PKG_VERSION_PATCH=2", \
-    "CARGO_PKG_VERSION_PRE=", \
-    "DEBUG=false", \
-    "HOST=x86_64-unknown-linux-gnu", \
-    "NUM_JOBS=1", \
-    "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/005bb70884ac182f/out", \
-    "PROFILE=release", \
-    "RUSTC=rustc", \
-    "RUSTDOC=rustdoc", \
-    "TARGET=x86_64-unknown-linux-gnu", \
-    "/recipe/bin/recipe-helper", \
-    "run-build-script", \
-    "/recipe/units/005bb70884ac182f", \
-    "/recipe/units/87971bdedbc5d008/build_script_build-87971bdedbc5d008", \
-    "/recipe/src/ryu-1.0.2", \
-    "ryu@1.0.2"]
-FROM scratch AS out-build-script-run-ryu-1.0.2-005bb70884ac
-COPY --from=build-script-run-ryu-1.0.2-005bb70884ac /recipe/units/005bb70884ac182f /recipe/units/005bb70884ac182f
-
-# build-script-run ryu@1.0.2 build-script-build (host)
-FROM base AS build-script-run-ryu-1.0.2-dbbe82cb30e1
-ARG CARGO_RECIPE_SALT
-RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-ryu-1.0.2-87971bdedbc5,source=/recipe/units/87971bdedbc5d008,target=/recipe/units/87971bdedbc5d008 \
+    --mount=type=bind,from=out-build-script-ryu-1.0.2-d44526eaae37,source=/recipe/units/d44526eaae37debe,target=/recipe/units/d44526eaae37debe \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -631,71 +570,25 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/dbbe82cb30e1be87/out", \
+    "OUT_DIR=/recipe/units/7520fdfc57cd4b76/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/dbbe82cb30e1be87", \
-    "/recipe/units/87971bdedbc5d008/build_script_build-87971bdedbc5d008", \
+    "/recipe/units/7520fdfc57cd4b76", \
+    "/recipe/units/d44526eaae37debe/build_script_build-d44526eaae37debe", \
     "/recipe/src/ryu-1.0.2", \
     "ryu@1.0.2"]
-FROM scratch AS out-build-script-run-ryu-1.0.2-dbbe82cb30e1
-COPY --from=build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be87 /recipe/units/dbbe82cb30e1be87
+FROM scratch AS out-build-script-run-ryu-1.0.2-7520fdfc57cd
+COPY --from=build-script-run-ryu-1.0.2-7520fdfc57cd /recipe/units/7520fdfc57cd4b76 /recipe/units/7520fdfc57cd4b76
 
-# build-script serde@1.0.152 build-script-build (host) [default,std]
-FROM base AS build-script-serde-1.0.152-0b8b634d70ce
+# build-script-run ryu@1.0.2 build-script-build (host)
+FROM base AS build-script-run-ryu-1.0.2-e7d476ca0770
 ARG CARGO_RECIPE_SALT
-RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    ["/usr/bin/env", \
-    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
-    "LC_ALL=C", \
-    "TZ=UTC", \
-    "SOURCE_DATE_EPOCH=0", \
-    "CARGO_CRATE_NAME=build_script_build", \
-    "CARGO_MANIFEST_DIR=/recipe/src/serde-1.0.152", \
-    "CARGO_MANIFEST_PATH=/recipe/src/serde-1.0.152/Cargo.toml", \
-    "CARGO_PKG_AUTHORS=Erick Tryzelaar <erick.tryzelaar@gmail.com>:David Tolnay <dtolnay@gmail.com>", \
-    "CARGO_PKG_DESCRIPTION=A generic serialization/deserialization framework", \
-    "CARGO_PKG_HOMEPAGE=https://serde.rs", \
-    "CARGO_PKG_LICENSE=MIT OR Apache-2.0", \
-    "CARGO_PKG_LICENSE_FILE=", \
-    "CARGO_PKG_NAME=serde", \
-    "CARGO_PKG_README=crates-io.md", \
-    "CARGO_PKG_REPOSITORY=https://github.com/serde-rs/serde", \
-    "CARGO_PKG_RUST_VERSION=1.13", \
-    "CARGO_PKG_VERSION=1.0.152", \
-    "CARGO_PKG_VERSION_MAJOR=1", \
-    "CARGO_PKG_VERSION_MINOR=0", \
-    "CARGO_PKG_VERSION_PATCH=152", \
-    "CARGO_PKG_VERSION_PRE=", \
-    "/recipe/bin/recipe-helper", \
-    "compile", \
-    "/recipe/units/0b8b634d70ce903c", \
-    "--", "rustc", \
-    "--crate-name", "build_script_build", \
-    "--edition=2015", "/recipe/src/serde-1.0.152/build.rs", \
-    "--crate-type", "bin", \
-    "--emit=dep-info,link", \
-    "-C", "embed-bitcode=no", \
-    "-C", "debug-assertions=off", \
-    "--cfg", "feature=\"default\"", \
-    "--cfg", "feature=\"std\"", \
-    "-C", "metadata=0b8b634d70ce903c", \
-    "-C", "extra-filename=-0b8b634d70ce903c", \
-    "--out-dir", "/recipe/units/0b8b634d70ce903c", \
-    "-C", "strip=debuginfo", \
-    "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde-1.0.152-0b8b634d70ce
-COPY --from=build-script-serde-1.0.152-0b8b634d70ce /recipe/units/0b8b634d70ce903c /recipe/units/0b8b634d70ce903c
-
-# build-script-run serde@1.0.152 build-script-build (host) [default,std]
-FROM base AS build-script-run-serde-1.0.152-bf782b90cb54
-ARG CARGO_RECIPE_SALT
-RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-serde-1.0.152-0b8b634d70ce,source=/recipe/units/0b8b634d70ce903c,target=/recipe/units/0b8b634d70ce903c \
+RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
+    --mount=type=bind,from=out-build-script-ryu-1.0.2-d44526eaae37,source=/recipe/units/d44526eaae37debe,target=/recipe/units/d44526eaae37debe \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -713,44 +606,42 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_CFG_TARGET_VENDOR=unknown", \
     "CARGO_CFG_UNIX=", \
     "CARGO_ENCODED_RUSTFLAGS=", \
-    "CARGO_FEATURE_DEFAULT=1", \
-    "CARGO_FEATURE_STD=1", \
-    "CARGO_MANIFEST_DIR=/recipe/src/serde-1.0.152", \
-    "CARGO_MANIFEST_PATH=/recipe/src/serde-1.0.152/Cargo.toml", \
-    "CARGO_PKG_AUTHORS=Erick Tryzelaar <erick.tryzelaar@gmail.com>:David Tolnay <dtolnay@gmail.com>", \
-    "CARGO_PKG_DESCRIPTION=A generic serialization/deserialization framework", \
-    "CARGO_PKG_HOMEPAGE=https://serde.rs", \
-    "CARGO_PKG_LICENSE=MIT OR Apache-2.0", \
+    "CARGO_MANIFEST_DIR=/recipe/src/ryu-1.0.2", \
+    "CARGO_MANIFEST_PATH=/recipe/src/ryu-1.0.2/Cargo.toml", \
+    "CARGO_PKG_AUTHORS=David Tolnay <dtolnay@gmail.com>", \
+    "CARGO_PKG_DESCRIPTION=Fast floating point to string conversion", \
+    "CARGO_PKG_HOMEPAGE=", \
+    "CARGO_PKG_LICENSE=Apache-2.0 OR BSL-1.0", \
     "CARGO_PKG_LICENSE_FILE=", \
-    "CARGO_PKG_NAME=serde", \
-    "CARGO_PKG_README=crates-io.md", \
-    "CARGO_PKG_REPOSITORY=https://github.com/serde-rs/serde", \
-    "CARGO_PKG_RUST_VERSION=1.13", \
-    "CARGO_PKG_VERSION=1.0.152", \
+    "CARGO_PKG_NAME=ryu", \
+    "CARGO_PKG_README=README.md", \
+    "CARGO_PKG_REPOSITORY=https://github.com/dtolnay/ryu", \
+    "CARGO_PKG_RUST_VERSION=", \
+    "CARGO_PKG_VERSION=1.0.2", \
     "CARGO_PKG_VERSION_MAJOR=1", \
     "CARGO_PKG_VERSION_MINOR=0", \
-    "CARGO_PKG_VERSION_PATCH=152", \
+    "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
     "DEBUG=false", \
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/bf782b90cb543cd2/out", \
+    "OUT_DIR=/recipe/units/e7d476ca0770d730/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/bf782b90cb543cd2", \
-    "/recipe/units/0b8b634d70ce903c/build_script_build-0b8b634d70ce903c", \
-    "/recipe/src/serde-1.0.152", \
-    "serde@1.0.152"]
-FROM scratch AS out-build-script-run-serde-1.0.152-bf782b90cb54
-COPY --from=build-script-run-serde-1.0.152-bf782b90cb54 /recipe/units/bf782b90cb543cd2 /recipe/units/bf782b90cb543cd2
+    "/recipe/units/e7d476ca0770d730", \
+    "/recipe/units/d44526eaae37debe/build_script_build-d44526eaae37debe", \
+    "/recipe/src/ryu-1.0.2", \
+    "ryu@1.0.2"]
+FROM scratch AS out-build-script-run-ryu-1.0.2-e7d476ca0770
+COPY --from=build-script-run-ryu-1.0.2-e7d476ca0770 /recipe/units/e7d476ca0770d730 /recipe/units/e7d476ca0770d730
 
 # build-script serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
-FROM base AS build-script-serde-1.0.152-c1ea1a19b189
+FROM base AS build-script-serde-1.0.152-6d9afdaa5d67
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
     ["/usr/bin/env", \
@@ -777,7 +668,7 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c1ea1a19b189764c", \
+    "/recipe/units/6d9afdaa5d67da99", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/serde-1.0.152/build.rs", \
@@ -789,19 +680,18 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "--cfg", "feature=\"derive\"", \
     "--cfg", "feature=\"serde_derive\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=c1ea1a19b189764c", \
-    "-C", "extra-filename=-c1ea1a19b189764c", \
-    "--out-dir", "/recipe/units/c1ea1a19b189764c", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=6d9afdaa5d67da99", \
+    "-C", "extra-filename=-6d9afdaa5d67da99", \
+    "--out-dir", "/recipe/units/6d9afdaa5d67da99", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde-1.0.152-c1ea1a19b189
-COPY --from=build-script-serde-1.0.152-c1ea1a19b189 /recipe/units/c1ea1a19b189764c /recipe/units/c1ea1a19b189764c
+FROM scratch AS out-build-script-serde-1.0.152-6d9afdaa5d67
+COPY --from=build-script-serde-1.0.152-6d9afdaa5d67 /recipe/units/6d9afdaa5d67da99 /recipe/units/6d9afdaa5d67da99
 
 # build-script-run serde@1.0.152 build-script-build (host) [default,derive,serde_derive,std]
-FROM base AS build-script-run-serde-1.0.152-4a83c584f825
+FROM base AS build-script-run-serde-1.0.152-dae7d768dcc3
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-serde-1.0.152-c1ea1a19b189,source=/recipe/units/c1ea1a19b189764c,target=/recipe/units/c1ea1a19b189764c \
+    --mount=type=bind,from=out-build-script-serde-1.0.152-6d9afdaa5d67,source=/recipe/units/6d9afdaa5d67da99,target=/recipe/units/6d9afdaa5d67da99 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -843,22 +733,125 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/4a83c584f825e0e6/out", \
+    "OUT_DIR=/recipe/units/dae7d768dcc38c8d/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/4a83c584f825e0e6", \
-    "/recipe/units/c1ea1a19b189764c/build_script_build-c1ea1a19b189764c", \
+    "/recipe/units/dae7d768dcc38c8d", \
+    "/recipe/units/6d9afdaa5d67da99/build_script_build-6d9afdaa5d67da99", \
     "/recipe/src/serde-1.0.152", \
     "serde@1.0.152"]
-FROM scratch AS out-build-script-run-serde-1.0.152-4a83c584f825
-COPY --from=build-script-run-serde-1.0.152-4a83c584f825 /recipe/units/4a83c584f825e0e6 /recipe/units/4a83c584f825e0e6
+FROM scratch AS out-build-script-run-serde-1.0.152-dae7d768dcc3
+COPY --from=build-script-run-serde-1.0.152-dae7d768dcc3 /recipe/units/dae7d768dcc38c8d /recipe/units/dae7d768dcc38c8d
+
+# build-script serde@1.0.152 build-script-build (host) [default,std]
+FROM base AS build-script-serde-1.0.152-c1ec77206cef
+ARG CARGO_RECIPE_SALT
+RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
+    ["/usr/bin/env", \
+    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
+    "LC_ALL=C", \
+    "TZ=UTC", \
+    "SOURCE_DATE_EPOCH=0", \
+    "CARGO_CRATE_NAME=build_script_build", \
+    "CARGO_MANIFEST_DIR=/recipe/src/serde-1.0.152", \
+    "CARGO_MANIFEST_PATH=/recipe/src/serde-1.0.152/Cargo.toml", \
+    "CARGO_PKG_AUTHORS=Erick Tryzelaar <erick.tryzelaar@gmail.com>:David Tolnay <dtolnay@gmail.com>", \
+    "CARGO_PKG_DESCRIPTION=A generic serialization/deserialization framework", \
+    "CARGO_PKG_HOMEPAGE=https://serde.rs", \
+    "CARGO_PKG_LICENSE=MIT OR Apache-2.0", \
+    "CARGO_PKG_LICENSE_FILE=", \
+    "CARGO_PKG_NAME=serde", \
+    "CARGO_PKG_README=crates-io.md", \
+    "CARGO_PKG_REPOSITORY=https://github.com/serde-rs/serde", \
+    "CARGO_PKG_RUST_VERSION=1.13", \
+    "CARGO_PKG_VERSION=1.0.152", \
+    "CARGO_PKG_VERSION_MAJOR=1", \
+    "CARGO_PKG_VERSION_MINOR=0", \
+    "CARGO_PKG_VERSION_PATCH=152", \
+    "CARGO_PKG_VERSION_PRE=", \
+    "/recipe/bin/recipe-helper", \
+    "compile", \
+    "/recipe/units/c1ec77206cefb51e", \
+    "--", "rustc", \
+    "--crate-name", "build_script_build", \
+    "--edition=2015", "/recipe/src/serde-1.0.152/build.rs", \
+    "--crate-type", "bin", \
+    "--emit=dep-info,link", \
+    "-C", "embed-bitcode=no", \
+    "-C", "debug-assertions=off", \
+    "--cfg", "feature=\"default\"", \
+    "--cfg", "feature=\"std\"", \
+    "-C", "metadata=c1ec77206cefb51e", \
+    "-C", "extra-filename=-c1ec77206cefb51e", \
+    "--out-dir", "/recipe/units/c1ec77206cefb51e", \
+    "--cap-lints", "allow"]
+FROM scratch AS out-build-script-serde-1.0.152-c1ec77206cef
+COPY --from=build-script-serde-1.0.152-c1ec77206cef /recipe/units/c1ec77206cefb51e /recipe/units/c1ec77206cefb51e
+
+# build-script-run serde@1.0.152 build-script-build (host) [default,std]
+FROM base AS build-script-run-serde-1.0.152-e34b0869c0c5
+ARG CARGO_RECIPE_SALT
+RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
+    --mount=type=bind,from=out-build-script-serde-1.0.152-c1ec77206cef,source=/recipe/units/c1ec77206cefb51e,target=/recipe/units/c1ec77206cefb51e \
+    ["/usr/bin/env", \
+    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
+    "LC_ALL=C", \
+    "TZ=UTC", \
+    "SOURCE_DATE_EPOCH=0", \
+    "CARGO_CFG_PANIC=unwind", \
+    "CARGO_CFG_TARGET_ARCH=x86_64", \
+    "CARGO_CFG_TARGET_ENDIAN=little", \
+    "CARGO_CFG_TARGET_ENV=gnu", \
+    "CARGO_CFG_TARGET_FAMILY=unix", \
+    "CARGO_CFG_TARGET_FEATURE=fxsr,sse,sse2", \
+    "CARGO_CFG_TARGET_HAS_ATOMIC=16,32,64,8,ptr", \
+    "CARGO_CFG_TARGET_OS=linux", \
+    "CARGO_CFG_TARGET_POINTER_WIDTH=64", \
+    "CARGO_CFG_TARGET_VENDOR=unknown", \
+    "CARGO_CFG_UNIX=", \
+    "CARGO_ENCODED_RUSTFLAGS=", \
+    "CARGO_FEATURE_DEFAULT=1", \
+    "CARGO_FEATURE_STD=1", \
+    "CARGO_MANIFEST_DIR=/recipe/src/serde-1.0.152", \
+    "CARGO_MANIFEST_PATH=/recipe/src/serde-1.0.152/Cargo.toml", \
+    "CARGO_PKG_AUTHORS=Erick Tryzelaar <erick.tryzelaar@gmail.com>:David Tolnay <dtolnay@gmail.com>", \
+    "CARGO_PKG_DESCRIPTION=A generic serialization/deserialization framework", \
+    "CARGO_PKG_HOMEPAGE=https://serde.rs", \
+    "CARGO_PKG_LICENSE=MIT OR Apache-2.0", \
+    "CARGO_PKG_LICENSE_FILE=", \
+    "CARGO_PKG_NAME=serde", \
+    "CARGO_PKG_README=crates-io.md", \
+    "CARGO_PKG_REPOSITORY=https://github.com/serde-rs/serde", \
+    "CARGO_PKG_RUST_VERSION=1.13", \
+    "CARGO_PKG_VERSION=1.0.152", \
+    "CARGO_PKG_VERSION_MAJOR=1", \
+    "CARGO_PKG_VERSION_MINOR=0", \
+    "CARGO_PKG_VERSION_PATCH=152", \
+    "CARGO_PKG_VERSION_PRE=", \
+    "DEBUG=false", \
+    "HOST=x86_64-unknown-linux-gnu", \
+    "NUM_JOBS=1", \
+    "OPT_LEVEL=0", \
+    "OUT_DIR=/recipe/units/e34b0869c0c57706/out", \
+    "PROFILE=release", \
+    "RUSTC=rustc", \
+    "RUSTDOC=rustdoc", \
+    "TARGET=x86_64-unknown-linux-gnu", \
+    "/recipe/bin/recipe-helper", \
+    "run-build-script", \
+    "/recipe/units/e34b0869c0c57706", \
+    "/recipe/units/c1ec77206cefb51e/build_script_build-c1ec77206cefb51e", \
+    "/recipe/src/serde-1.0.152", \
+    "serde@1.0.152"]
+FROM scratch AS out-build-script-run-serde-1.0.152-e34b0869c0c5
+COPY --from=build-script-run-serde-1.0.152-e34b0869c0c5 /recipe/units/e34b0869c0c57706 /recipe/units/e34b0869c0c57706
 
 # build-script serde_derive@1.0.152 build-script-build (host) [default]
-FROM base AS build-script-serde_derive-1.0.152-0f5347ff9924
+FROM base AS build-script-serde_derive-1.0.152-e58977e8efa2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
     ["/usr/bin/env", \
@@ -885,7 +878,7 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0f5347ff9924ae45", \
+    "/recipe/units/e58977e8efa299d9", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/serde_derive-1.0.152/build.rs", \
@@ -894,19 +887,18 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=0f5347ff9924ae45", \
-    "-C", "extra-filename=-0f5347ff9924ae45", \
-    "--out-dir", "/recipe/units/0f5347ff9924ae45", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=e58977e8efa299d9", \
+    "-C", "extra-filename=-e58977e8efa299d9", \
+    "--out-dir", "/recipe/units/e58977e8efa299d9", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde_derive-1.0.152-0f5347ff9924
-COPY --from=build-script-serde_derive-1.0.152-0f5347ff9924 /recipe/units/0f5347ff9924ae45 /recipe/units/0f5347ff9924ae45
+FROM scratch AS out-build-script-serde_derive-1.0.152-e58977e8efa2
+COPY --from=build-script-serde_derive-1.0.152-e58977e8efa2 /recipe/units/e58977e8efa299d9 /recipe/units/e58977e8efa299d9
 
 # build-script-run serde_derive@1.0.152 build-script-build (host) [default]
-FROM base AS build-script-run-serde_derive-1.0.152-4a17349caf1f
+FROM base AS build-script-run-serde_derive-1.0.152-ab5eafb14546
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-serde_derive-1.0.152-0f5347ff9924,source=/recipe/units/0f5347ff9924ae45,target=/recipe/units/0f5347ff9924ae45 \
+    --mount=type=bind,from=out-build-script-serde_derive-1.0.152-e58977e8efa2,source=/recipe/units/e58977e8efa299d9,target=/recipe/units/e58977e8efa299d9 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -945,22 +937,22 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/4a17349caf1f9500/out", \
+    "OUT_DIR=/recipe/units/ab5eafb145461167/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/4a17349caf1f9500", \
-    "/recipe/units/0f5347ff9924ae45/build_script_build-0f5347ff9924ae45", \
+    "/recipe/units/ab5eafb145461167", \
+    "/recipe/units/e58977e8efa299d9/build_script_build-e58977e8efa299d9", \
     "/recipe/src/serde_derive-1.0.152", \
     "serde_derive@1.0.152"]
-FROM scratch AS out-build-script-run-serde_derive-1.0.152-4a17349caf1f
-COPY --from=build-script-run-serde_derive-1.0.152-4a17349caf1f /recipe/units/4a17349caf1f9500 /recipe/units/4a17349caf1f9500
+FROM scratch AS out-build-script-run-serde_derive-1.0.152-ab5eafb14546
+COPY --from=build-script-run-serde_derive-1.0.152-ab5eafb14546 /recipe/units/ab5eafb145461167 /recipe/units/ab5eafb145461167
 
 # build-script serde_json@1.0.87 build-script-build (host) [default,std]
-FROM base AS build-script-serde_json-1.0.87-d7046b20cb00
+FROM base AS build-script-serde_json-1.0.87-abcf7eff9c8a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
     ["/usr/bin/env", \
@@ -987,7 +979,7 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d7046b20cb00eec0", \
+    "/recipe/units/abcf7eff9c8a535f", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/serde_json-1.0.87/build.rs", \
@@ -997,19 +989,18 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d7046b20cb00eec0", \
-    "-C", "extra-filename=-d7046b20cb00eec0", \
-    "--out-dir", "/recipe/units/d7046b20cb00eec0", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=abcf7eff9c8a535f", \
+    "-C", "extra-filename=-abcf7eff9c8a535f", \
+    "--out-dir", "/recipe/units/abcf7eff9c8a535f", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde_json-1.0.87-d7046b20cb00
-COPY --from=build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb00eec0 /recipe/units/d7046b20cb00eec0
+FROM scratch AS out-build-script-serde_json-1.0.87-abcf7eff9c8a
+COPY --from=build-script-serde_json-1.0.87-abcf7eff9c8a /recipe/units/abcf7eff9c8a535f /recipe/units/abcf7eff9c8a535f
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
-FROM base AS build-script-run-serde_json-1.0.87-4df9c5839d01
+FROM base AS build-script-run-serde_json-1.0.87-d23375b082be
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
+    --mount=type=bind,from=out-build-script-serde_json-1.0.87-abcf7eff9c8a,source=/recipe/units/abcf7eff9c8a535f,target=/recipe/units/abcf7eff9c8a535f \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1049,25 +1040,25 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/4df9c5839d01dc25/out", \
+    "OUT_DIR=/recipe/units/d23375b082beceac/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/4df9c5839d01dc25", \
-    "/recipe/units/d7046b20cb00eec0/build_script_build-d7046b20cb00eec0", \
+    "/recipe/units/d23375b082beceac", \
+    "/recipe/units/abcf7eff9c8a535f/build_script_build-abcf7eff9c8a535f", \
     "/recipe/src/serde_json-1.0.87", \
     "serde_json@1.0.87"]
-FROM scratch AS out-build-script-run-serde_json-1.0.87-4df9c5839d01
-COPY --from=build-script-run-serde_json-1.0.87-4df9c5839d01 /recipe/units/4df9c5839d01dc25 /recipe/units/4df9c5839d01dc25
+FROM scratch AS out-build-script-run-serde_json-1.0.87-d23375b082be
+COPY --from=build-script-run-serde_json-1.0.87-d23375b082be /recipe/units/d23375b082beceac /recipe/units/d23375b082beceac
 
 # build-script-run serde_json@1.0.87 build-script-build (host) [default,std]
-FROM base AS build-script-run-serde_json-1.0.87-8a7dfc72d630
+FROM base AS build-script-run-serde_json-1.0.87-e57127c578a2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-build-script-serde_json-1.0.87-d7046b20cb00,source=/recipe/units/d7046b20cb00eec0,target=/recipe/units/d7046b20cb00eec0 \
+    --mount=type=bind,from=out-build-script-serde_json-1.0.87-abcf7eff9c8a,source=/recipe/units/abcf7eff9c8a535f,target=/recipe/units/abcf7eff9c8a535f \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1107,22 +1098,22 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/8a7dfc72d630d994/out", \
+    "OUT_DIR=/recipe/units/e57127c578a2ff1e/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/8a7dfc72d630d994", \
-    "/recipe/units/d7046b20cb00eec0/build_script_build-d7046b20cb00eec0", \
+    "/recipe/units/e57127c578a2ff1e", \
+    "/recipe/units/abcf7eff9c8a535f/build_script_build-abcf7eff9c8a535f", \
     "/recipe/src/serde_json-1.0.87", \
     "serde_json@1.0.87"]
-FROM scratch AS out-build-script-run-serde_json-1.0.87-8a7dfc72d630
-COPY --from=build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc72d630d994 /recipe/units/8a7dfc72d630d994
+FROM scratch AS out-build-script-run-serde_json-1.0.87-e57127c578a2
+COPY --from=build-script-run-serde_json-1.0.87-e57127c578a2 /recipe/units/e57127c578a2ff1e /recipe/units/e57127c578a2ff1e
 
 # build-script syn@1.0.107 build-script-build (host) [clone-impls,default,derive,parsing,printing,proc-macro,quote]
-FROM base AS build-script-syn-1.0.107-a4243fa82343
+FROM base AS build-script-syn-1.0.107-24be9af902e4
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
     ["/usr/bin/env", \
@@ -1149,7 +1140,7 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/a4243fa82343ae96", \
+    "/recipe/units/24be9af902e4f7e2", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/syn-1.0.107/build.rs", \
@@ -1164,19 +1155,18 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "--cfg", "feature=\"printing\"", \
     "--cfg", "feature=\"proc-macro\"", \
     "--cfg", "feature=\"quote\"", \
-    "-C", "metadata=a4243fa82343ae96", \
-    "-C", "extra-filename=-a4243fa82343ae96", \
-    "--out-dir", "/recipe/units/a4243fa82343ae96", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=24be9af902e4f7e2", \
+    "-C", "extra-filename=-24be9af902e4f7e2", \
+    "--out-dir", "/recipe/units/24be9af902e4f7e2", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-syn-1.0.107-a4243fa82343
-COPY --from=build-script-syn-1.0.107-a4243fa82343 /recipe/units/a4243fa82343ae96 /recipe/units/a4243fa82343ae96
+FROM scratch AS out-build-script-syn-1.0.107-24be9af902e4
+COPY --from=build-script-syn-1.0.107-24be9af902e4 /recipe/units/24be9af902e4f7e2 /recipe/units/24be9af902e4f7e2
 
 # build-script-run syn@1.0.107 build-script-build (host) [clone-impls,default,derive,parsing,printing,proc-macro,quote]
-FROM base AS build-script-run-syn-1.0.107-0d847bf1438c
+FROM base AS build-script-run-syn-1.0.107-71171fa82074
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
-    --mount=type=bind,from=out-build-script-syn-1.0.107-a4243fa82343,source=/recipe/units/a4243fa82343ae96,target=/recipe/units/a4243fa82343ae96 \
+    --mount=type=bind,from=out-build-script-syn-1.0.107-24be9af902e4,source=/recipe/units/24be9af902e4f7e2,target=/recipe/units/24be9af902e4f7e2 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1221,22 +1211,22 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/0d847bf1438c9237/out", \
+    "OUT_DIR=/recipe/units/71171fa820746d82/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/0d847bf1438c9237", \
-    "/recipe/units/a4243fa82343ae96/build_script_build-a4243fa82343ae96", \
+    "/recipe/units/71171fa820746d82", \
+    "/recipe/units/24be9af902e4f7e2/build_script_build-24be9af902e4f7e2", \
     "/recipe/src/syn-1.0.107", \
     "syn@1.0.107"]
-FROM scratch AS out-build-script-run-syn-1.0.107-0d847bf1438c
-COPY --from=build-script-run-syn-1.0.107-0d847bf1438c /recipe/units/0d847bf1438c9237 /recipe/units/0d847bf1438c9237
+FROM scratch AS out-build-script-run-syn-1.0.107-71171fa82074
+COPY --from=build-script-run-syn-1.0.107-71171fa82074 /recipe/units/71171fa820746d82 /recipe/units/71171fa820746d82
 
 # lib autocfg@1.1.0 autocfg (host)
-FROM base AS lib-autocfg-1.1.0-057c3a915c65
+FROM base AS lib-autocfg-1.1.0-35cf331f86a6
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,target=/recipe/src/autocfg-1.1.0,rw \
     ["/usr/bin/env", \
@@ -1263,7 +1253,7 @@ RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/057c3a915c650d11", \
+    "/recipe/units/35cf331f86a6201b", \
     "--", "rustc", \
     "--crate-name", "autocfg", \
     "--edition=2015", "/recipe/src/autocfg-1.1.0/src/lib.rs", \
@@ -1271,19 +1261,18 @@ RUN --mount=type=bind,from=src-autocfg-1.1.0,source=/recipe/src/autocfg-1.1.0,ta
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=057c3a915c650d11", \
-    "-C", "extra-filename=-057c3a915c650d11", \
-    "--out-dir", "/recipe/units/057c3a915c650d11", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=35cf331f86a6201b", \
+    "-C", "extra-filename=-35cf331f86a6201b", \
+    "--out-dir", "/recipe/units/35cf331f86a6201b", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-autocfg-1.1.0-057c3a915c65
-COPY --from=lib-autocfg-1.1.0-057c3a915c65 /recipe/units/057c3a915c650d11 /recipe/units/057c3a915c650d11
+FROM scratch AS out-lib-autocfg-1.1.0-35cf331f86a6
+COPY --from=lib-autocfg-1.1.0-35cf331f86a6 /recipe/units/35cf331f86a6201b /recipe/units/35cf331f86a6201b
 
 # build-script indexmap@1.9.2 build-script-build (host) [serde,serde-1,std]
-FROM base AS build-script-indexmap-1.9.2-c53c4c7c7298
+FROM base AS build-script-indexmap-1.9.2-3d2c2a8bc43d
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,target=/recipe/src/indexmap-1.9.2,rw \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1308,7 +1297,7 @@ RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c53c4c7c72982f72", \
+    "/recipe/units/3d2c2a8bc43d1a66", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2021", "/recipe/src/indexmap-1.9.2/build.rs", \
@@ -1319,21 +1308,20 @@ RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,
     "--cfg", "feature=\"serde\"", \
     "--cfg", "feature=\"serde-1\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=c53c4c7c72982f72", \
-    "-C", "extra-filename=-c53c4c7c72982f72", \
-    "--out-dir", "/recipe/units/c53c4c7c72982f72", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib", \
+    "-C", "metadata=3d2c2a8bc43d1a66", \
+    "-C", "extra-filename=-3d2c2a8bc43d1a66", \
+    "--out-dir", "/recipe/units/3d2c2a8bc43d1a66", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-indexmap-1.9.2-c53c4c7c7298
-COPY --from=build-script-indexmap-1.9.2-c53c4c7c7298 /recipe/units/c53c4c7c72982f72 /recipe/units/c53c4c7c72982f72
+FROM scratch AS out-build-script-indexmap-1.9.2-3d2c2a8bc43d
+COPY --from=build-script-indexmap-1.9.2-3d2c2a8bc43d /recipe/units/3d2c2a8bc43d1a66 /recipe/units/3d2c2a8bc43d1a66
 
 # build-script num-traits@0.2.15 build-script-build (host) [std]
-FROM base AS build-script-num-traits-0.2.15-14027330db2f
+FROM base AS build-script-num-traits-0.2.15-7b0e61176d34
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1358,7 +1346,7 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/14027330db2f858a", \
+    "/recipe/units/7b0e61176d344566", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/num-traits-0.2.15/build.rs", \
@@ -1367,21 +1355,20 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=14027330db2f858a", \
-    "-C", "extra-filename=-14027330db2f858a", \
-    "--out-dir", "/recipe/units/14027330db2f858a", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib", \
+    "-C", "metadata=7b0e61176d344566", \
+    "-C", "extra-filename=-7b0e61176d344566", \
+    "--out-dir", "/recipe/units/7b0e61176d344566", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-num-traits-0.2.15-14027330db2f
-COPY --from=build-script-num-traits-0.2.15-14027330db2f /recipe/units/14027330db2f858a /recipe/units/14027330db2f858a
+FROM scratch AS out-build-script-num-traits-0.2.15-7b0e61176d34
+COPY --from=build-script-num-traits-0.2.15-7b0e61176d34 /recipe/units/7b0e61176d344566 /recipe/units/7b0e61176d344566
 
 # build-script-run indexmap@1.9.2 build-script-build (host) [serde,serde-1,std]
-FROM base AS build-script-run-indexmap-1.9.2-2c977cc9d37a
+FROM base AS build-script-run-indexmap-1.9.2-8b2b5ade4083
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,target=/recipe/src/indexmap-1.9.2,rw \
-    --mount=type=bind,from=out-build-script-indexmap-1.9.2-c53c4c7c7298,source=/recipe/units/c53c4c7c72982f72,target=/recipe/units/c53c4c7c72982f72 \
+    --mount=type=bind,from=out-build-script-indexmap-1.9.2-3d2c2a8bc43d,source=/recipe/units/3d2c2a8bc43d1a66,target=/recipe/units/3d2c2a8bc43d1a66 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1422,25 +1409,25 @@ RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/2c977cc9d37ae298/out", \
+    "OUT_DIR=/recipe/units/8b2b5ade4083ff43/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/2c977cc9d37ae298", \
-    "/recipe/units/c53c4c7c72982f72/build_script_build-c53c4c7c72982f72", \
+    "/recipe/units/8b2b5ade4083ff43", \
+    "/recipe/units/3d2c2a8bc43d1a66/build_script_build-3d2c2a8bc43d1a66", \
     "/recipe/src/indexmap-1.9.2", \
     "indexmap@1.9.2"]
-FROM scratch AS out-build-script-run-indexmap-1.9.2-2c977cc9d37a
-COPY --from=build-script-run-indexmap-1.9.2-2c977cc9d37a /recipe/units/2c977cc9d37ae298 /recipe/units/2c977cc9d37ae298
+FROM scratch AS out-build-script-run-indexmap-1.9.2-8b2b5ade4083
+COPY --from=build-script-run-indexmap-1.9.2-8b2b5ade4083 /recipe/units/8b2b5ade4083ff43 /recipe/units/8b2b5ade4083ff43
 
 # build-script-run num-traits@0.2.15 build-script-build (host) [std]
-FROM base AS build-script-run-num-traits-0.2.15-990d91f4b267
+FROM base AS build-script-run-num-traits-0.2.15-8142b8b1a8b5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
-    --mount=type=bind,from=out-build-script-num-traits-0.2.15-14027330db2f,source=/recipe/units/14027330db2f858a,target=/recipe/units/14027330db2f858a \
+    --mount=type=bind,from=out-build-script-num-traits-0.2.15-7b0e61176d34,source=/recipe/units/7b0e61176d344566,target=/recipe/units/7b0e61176d344566 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1479,22 +1466,22 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/990d91f4b2676a23/out", \
+    "OUT_DIR=/recipe/units/8142b8b1a8b50aed/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/990d91f4b2676a23", \
-    "/recipe/units/14027330db2f858a/build_script_build-14027330db2f858a", \
+    "/recipe/units/8142b8b1a8b50aed", \
+    "/recipe/units/7b0e61176d344566/build_script_build-7b0e61176d344566", \
     "/recipe/src/num-traits-0.2.15", \
     "num-traits@0.2.15"]
-FROM scratch AS out-build-script-run-num-traits-0.2.15-990d91f4b267
-COPY --from=build-script-run-num-traits-0.2.15-990d91f4b267 /recipe/units/990d91f4b2676a23 /recipe/units/990d91f4b2676a23
+FROM scratch AS out-build-script-run-num-traits-0.2.15-8142b8b1a8b5
+COPY --from=build-script-run-num-traits-0.2.15-8142b8b1a8b5 /recipe/units/8142b8b1a8b50aed /recipe/units/8142b8b1a8b50aed
 
 # lib hashbrown@0.12.3 hashbrown [raw]
-FROM base AS lib-hashbrown-0.12.3-cd602432041c
+FROM base AS lib-hashbrown-0.12.3-38db505c7c15
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-hashbrown-0.12.3,source=/recipe/src/hashbrown-0.12.3,target=/recipe/src/hashbrown-0.12.3,rw \
     ["/usr/bin/env", \
@@ -1521,7 +1508,7 @@ RUN --mount=type=bind,from=src-hashbrown-0.12.3,source=/recipe/src/hashbrown-0.1
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/cd602432041caf5f", \
+    "/recipe/units/38db505c7c156530", \
     "--", "rustc", \
     "--crate-name", "hashbrown", \
     "--edition=2021", "/recipe/src/hashbrown-0.12.3/src/lib.rs", \
@@ -1530,60 +1517,15 @@ RUN --mount=type=bind,from=src-hashbrown-0.12.3,source=/recipe/src/hashbrown-0.1
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"raw\"", \
-    "-C", "metadata=cd602432041caf5f", \
-    "-C", "extra-filename=-cd602432041caf5f", \
-    "--out-dir", "/recipe/units/cd602432041caf5f", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=38db505c7c156530", \
+    "-C", "extra-filename=-38db505c7c156530", \
+    "--out-dir", "/recipe/units/38db505c7c156530", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-hashbrown-0.12.3-cd602432041c
-COPY --from=lib-hashbrown-0.12.3-cd602432041c /recipe/units/cd602432041caf5f /recipe/units/cd602432041caf5f
-
-# lib itoa@1.0.1 itoa (host)
-FROM base AS lib-itoa-1.0.1-0acfa60afd44
-ARG CARGO_RECIPE_SALT
-RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
-    ["/usr/bin/env", \
-    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
-    "LC_ALL=C", \
-    "TZ=UTC", \
-    "SOURCE_DATE_EPOCH=0", \
-    "CARGO_CRATE_NAME=itoa", \
-    "CARGO_MANIFEST_DIR=/recipe/src/itoa-1.0.1", \
-    "CARGO_MANIFEST_PATH=/recipe/src/itoa-1.0.1/Cargo.toml", \
-    "CARGO_PKG_AUTHORS=David Tolnay <dtolnay@gmail.com>", \
-    "CARGO_PKG_DESCRIPTION=Fast integer primitive to string conversion", \
-    "CARGO_PKG_HOMEPAGE=", \
-    "CARGO_PKG_LICENSE=MIT OR Apache-2.0", \
-    "CARGO_PKG_LICENSE_FILE=", \
-    "CARGO_PKG_NAME=itoa", \
-    "CARGO_PKG_README=README.md", \
-    "CARGO_PKG_REPOSITORY=https://github.com/dtolnay/itoa", \
-    "CARGO_PKG_RUST_VERSION=1.36", \
-    "CARGO_PKG_VERSION=1.0.1", \
-    "CARGO_PKG_VERSION_MAJOR=1", \
-    "CARGO_PKG_VERSION_MINOR=0", \
-    "CARGO_PKG_VERSION_PATCH=1", \
-    "CARGO_PKG_VERSION_PRE=", \
-    "/recipe/bin/recipe-helper", \
-    "compile", \
-    "/recipe/units/0acfa60afd446d9d", \
-    "--", "rustc", \
-    "--crate-name", "itoa", \
-    "--edition=2018", "/recipe/src/itoa-1.0.1/src/lib.rs", \
-    "--crate-type", "lib", \
-    "--emit=dep-info,metadata,link", \
-    "-C", "embed-bitcode=no", \
-    "-C", "debug-assertions=off", \
-    "-C", "metadata=0acfa60afd446d9d", \
-    "-C", "extra-filename=-0acfa60afd446d9d", \
-    "--out-dir", "/recipe/units/0acfa60afd446d9d", \
-    "-C", "strip=debuginfo", \
-    "--cap-lints", "allow"]
-FROM scratch AS out-lib-itoa-1.0.1-0acfa60afd44
-COPY --from=lib-itoa-1.0.1-0acfa60afd44 /recipe/units/0acfa60afd446d9d /recipe/units/0acfa60afd446d9d
+FROM scratch AS out-lib-hashbrown-0.12.3-38db505c7c15
+COPY --from=lib-hashbrown-0.12.3-38db505c7c15 /recipe/units/38db505c7c156530 /recipe/units/38db505c7c156530
 
 # lib itoa@1.0.1 itoa
-FROM base AS lib-itoa-1.0.1-689ba272a0fe
+FROM base AS lib-itoa-1.0.1-448687e9a97b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
@@ -1610,7 +1552,7 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/689ba272a0fe9741", \
+    "/recipe/units/448687e9a97b9db8", \
     "--", "rustc", \
     "--crate-name", "itoa", \
     "--edition=2018", "/recipe/src/itoa-1.0.1/src/lib.rs", \
@@ -1618,19 +1560,61 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=689ba272a0fe9741", \
-    "-C", "extra-filename=-689ba272a0fe9741", \
-    "--out-dir", "/recipe/units/689ba272a0fe9741", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=448687e9a97b9db8", \
+    "-C", "extra-filename=-448687e9a97b9db8", \
+    "--out-dir", "/recipe/units/448687e9a97b9db8", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-itoa-1.0.1-689ba272a0fe
-COPY --from=lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
+FROM scratch AS out-lib-itoa-1.0.1-448687e9a97b
+COPY --from=lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
+
+# lib itoa@1.0.1 itoa (host)
+FROM base AS lib-itoa-1.0.1-78ce9c3afa94
+ARG CARGO_RECIPE_SALT
+RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
+    ["/usr/bin/env", \
+    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
+    "LC_ALL=C", \
+    "TZ=UTC", \
+    "SOURCE_DATE_EPOCH=0", \
+    "CARGO_CRATE_NAME=itoa", \
+    "CARGO_MANIFEST_DIR=/recipe/src/itoa-1.0.1", \
+    "CARGO_MANIFEST_PATH=/recipe/src/itoa-1.0.1/Cargo.toml", \
+    "CARGO_PKG_AUTHORS=David Tolnay <dtolnay@gmail.com>", \
+    "CARGO_PKG_DESCRIPTION=Fast integer primitive to string conversion", \
+    "CARGO_PKG_HOMEPAGE=", \
+    "CARGO_PKG_LICENSE=MIT OR Apache-2.0", \
+    "CARGO_PKG_LICENSE_FILE=", \
+    "CARGO_PKG_NAME=itoa", \
+    "CARGO_PKG_README=README.md", \
+    "CARGO_PKG_REPOSITORY=https://github.com/dtolnay/itoa", \
+    "CARGO_PKG_RUST_VERSION=1.36", \
+    "CARGO_PKG_VERSION=1.0.1", \
+    "CARGO_PKG_VERSION_MAJOR=1", \
+    "CARGO_PKG_VERSION_MINOR=0", \
+    "CARGO_PKG_VERSION_PATCH=1", \
+    "CARGO_PKG_VERSION_PRE=", \
+    "/recipe/bin/recipe-helper", \
+    "compile", \
+    "/recipe/units/78ce9c3afa94275d", \
+    "--", "rustc", \
+    "--crate-name", "itoa", \
+    "--edition=2018", "/recipe/src/itoa-1.0.1/src/lib.rs", \
+    "--crate-type", "lib", \
+    "--emit=dep-info,metadata,link", \
+    "-C", "embed-bitcode=no", \
+    "-C", "debug-assertions=off", \
+    "-C", "metadata=78ce9c3afa94275d", \
+    "-C", "extra-filename=-78ce9c3afa94275d", \
+    "--out-dir", "/recipe/units/78ce9c3afa94275d", \
+    "--cap-lints", "allow"]
+FROM scratch AS out-lib-itoa-1.0.1-78ce9c3afa94
+COPY --from=lib-itoa-1.0.1-78ce9c3afa94 /recipe/units/78ce9c3afa94275d /recipe/units/78ce9c3afa94275d
 
 # lib libc@0.2.139 libc [default,std]
-FROM base AS lib-libc-0.2.139-9c95387bac73
+FROM base AS lib-libc-0.2.139-1b23316de9ca
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1653,12 +1637,12 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=139", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9c95387bac73f2bb", \
-    "--build-script", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/1b23316de9caf8d6", \
+    "--build-script", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "libc", \
@@ -1669,19 +1653,18 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=9c95387bac73f2bb", \
-    "-C", "extra-filename=-9c95387bac73f2bb", \
-    "--out-dir", "/recipe/units/9c95387bac73f2bb", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=1b23316de9caf8d6", \
+    "-C", "extra-filename=-1b23316de9caf8d6", \
+    "--out-dir", "/recipe/units/1b23316de9caf8d6", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-libc-0.2.139-9c95387bac73
-COPY --from=lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
+FROM scratch AS out-lib-libc-0.2.139-1b23316de9ca
+COPY --from=lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
 
 # lib memchr@2.5.0 memchr
-FROM base AS lib-memchr-2.5.0-b032670b47e3
+FROM base AS lib-memchr-2.5.0-cdfb6ac2c93f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,target=/recipe/src/memchr-2.5.0,rw \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-9434829a4efe,source=/recipe/units/9434829a4efe7389,target=/recipe/units/9434829a4efe7389 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-70676a03685b,source=/recipe/units/70676a03685b1209,target=/recipe/units/70676a03685b1209 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1704,12 +1687,12 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "CARGO_PKG_VERSION_MINOR=5", \
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/9434829a4efe7389/out", \
+    "OUT_DIR=/recipe/units/70676a03685b1209/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/b032670b47e308e1", \
-    "--build-script", "/recipe/units/9434829a4efe7389", \
-    "--link-search", "/recipe/units/9434829a4efe7389", \
+    "/recipe/units/cdfb6ac2c93fe7e1", \
+    "--build-script", "/recipe/units/70676a03685b1209", \
+    "--link-search", "/recipe/units/70676a03685b1209", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "memchr", \
@@ -1718,19 +1701,18 @@ RUN --mount=type=bind,from=src-memchr-2.5.0,source=/recipe/src/memchr-2.5.0,targ
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=b032670b47e308e1", \
-    "-C", "extra-filename=-b032670b47e308e1", \
-    "--out-dir", "/recipe/units/b032670b47e308e1", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=cdfb6ac2c93fe7e1", \
+    "-C", "extra-filename=-cdfb6ac2c93fe7e1", \
+    "--out-dir", "/recipe/units/cdfb6ac2c93fe7e1", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-memchr-2.5.0-b032670b47e3
-COPY --from=lib-memchr-2.5.0-b032670b47e3 /recipe/units/b032670b47e308e1 /recipe/units/b032670b47e308e1
+FROM scratch AS out-lib-memchr-2.5.0-cdfb6ac2c93f
+COPY --from=lib-memchr-2.5.0-cdfb6ac2c93f /recipe/units/cdfb6ac2c93fe7e1 /recipe/units/cdfb6ac2c93fe7e1
 
 # lib num-traits@0.2.15 num_traits [std]
-FROM base AS lib-num-traits-0.2.15-7263bbbe98cd
+FROM base AS lib-num-traits-0.2.15-91eb76dcc228
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0.2.15,target=/recipe/src/num-traits-0.2.15,rw \
-    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-990d91f4b267,source=/recipe/units/990d91f4b2676a23,target=/recipe/units/990d91f4b2676a23 \
+    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-8142b8b1a8b5,source=/recipe/units/8142b8b1a8b50aed,target=/recipe/units/8142b8b1a8b50aed \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1753,12 +1735,12 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=15", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/990d91f4b2676a23/out", \
+    "OUT_DIR=/recipe/units/8142b8b1a8b50aed/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/7263bbbe98cd9e5d", \
-    "--build-script", "/recipe/units/990d91f4b2676a23", \
-    "--link-search", "/recipe/units/990d91f4b2676a23", \
+    "/recipe/units/91eb76dcc228b389", \
+    "--build-script", "/recipe/units/8142b8b1a8b50aed", \
+    "--link-search", "/recipe/units/8142b8b1a8b50aed", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "num_traits", \
@@ -1768,16 +1750,15 @@ RUN --mount=type=bind,from=src-num-traits-0.2.15,source=/recipe/src/num-traits-0
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=7263bbbe98cd9e5d", \
-    "-C", "extra-filename=-7263bbbe98cd9e5d", \
-    "--out-dir", "/recipe/units/7263bbbe98cd9e5d", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=91eb76dcc228b389", \
+    "-C", "extra-filename=-91eb76dcc228b389", \
+    "--out-dir", "/recipe/units/91eb76dcc228b389", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-num-traits-0.2.15-7263bbbe98cd
-COPY --from=lib-num-traits-0.2.15-7263bbbe98cd /recipe/units/7263bbbe98cd9e5d /recipe/units/7263bbbe98cd9e5d
+FROM scratch AS out-lib-num-traits-0.2.15-91eb76dcc228
+COPY --from=lib-num-traits-0.2.15-91eb76dcc228 /recipe/units/91eb76dcc228b389 /recipe/units/91eb76dcc228b389
 
 # lib regex-syntax@0.6.27 regex_syntax
-FROM base AS lib-regex-syntax-0.6.27-5a99c742ff58
+FROM base AS lib-regex-syntax-0.6.27-64cb41212796
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-syntax-0.6.27,source=/recipe/src/regex-syntax-0.6.27,target=/recipe/src/regex-syntax-0.6.27,rw \
     ["/usr/bin/env", \
@@ -1804,7 +1785,7 @@ RUN --mount=type=bind,from=src-regex-syntax-0.6.27,source=/recipe/src/regex-synt
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/5a99c742ff580400", \
+    "/recipe/units/64cb41212796d5a3", \
     "--", "rustc", \
     "--crate-name", "regex_syntax", \
     "--edition=2018", "/recipe/src/regex-syntax-0.6.27/src/lib.rs", \
@@ -1812,19 +1793,18 @@ RUN --mount=type=bind,from=src-regex-syntax-0.6.27,source=/recipe/src/regex-synt
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=5a99c742ff580400", \
-    "-C", "extra-filename=-5a99c742ff580400", \
-    "--out-dir", "/recipe/units/5a99c742ff580400", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=64cb41212796d5a3", \
+    "-C", "extra-filename=-64cb41212796d5a3", \
+    "--out-dir", "/recipe/units/64cb41212796d5a3", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-regex-syntax-0.6.27-5a99c742ff58
-COPY --from=lib-regex-syntax-0.6.27-5a99c742ff58 /recipe/units/5a99c742ff580400 /recipe/units/5a99c742ff580400
+FROM scratch AS out-lib-regex-syntax-0.6.27-64cb41212796
+COPY --from=lib-regex-syntax-0.6.27-64cb41212796 /recipe/units/64cb41212796d5a3 /recipe/units/64cb41212796d5a3
 
 # lib regex@1.7.1 regex [std]
-FROM base AS lib-regex-1.7.1-8a2289cec4a0
+FROM base AS lib-regex-1.7.1-0b40cb7c1ac1
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-1.7.1,source=/recipe/src/regex-1.7.1,target=/recipe/src/regex-1.7.1,rw \
-    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-5a99c742ff58,source=/recipe/units/5a99c742ff580400,target=/recipe/units/5a99c742ff580400 \
+    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-64cb41212796,source=/recipe/units/64cb41212796d5a3,target=/recipe/units/64cb41212796d5a3 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1849,7 +1829,7 @@ RUN --mount=type=bind,from=src-regex-1.7.1,source=/recipe/src/regex-1.7.1,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/8a2289cec4a061b5", \
+    "/recipe/units/0b40cb7c1ac1dfab", \
     "--", "rustc", \
     "--crate-name", "regex", \
     "--edition=2018", "/recipe/src/regex-1.7.1/src/lib.rs", \
@@ -1858,70 +1838,20 @@ RUN --mount=type=bind,from=src-regex-1.7.1,source=/recipe/src/regex-1.7.1,target
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=8a2289cec4a061b5", \
-    "-C", "extra-filename=-8a2289cec4a061b5", \
-    "--out-dir", "/recipe/units/8a2289cec4a061b5", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/5a99c742ff580400", \
-    "--extern", "regex_syntax=/recipe/units/5a99c742ff580400/libregex_syntax-5a99c742ff580400.rlib", \
+    "-C", "metadata=0b40cb7c1ac1dfab", \
+    "-C", "extra-filename=-0b40cb7c1ac1dfab", \
+    "--out-dir", "/recipe/units/0b40cb7c1ac1dfab", \
+    "-L", "dependency=/recipe/units/64cb41212796d5a3", \
+    "--extern", "regex_syntax=/recipe/units/64cb41212796d5a3/libregex_syntax-64cb41212796d5a3.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-regex-1.7.1-8a2289cec4a0
-COPY --from=lib-regex-1.7.1-8a2289cec4a0 /recipe/units/8a2289cec4a061b5 /recipe/units/8a2289cec4a061b5
-
-# lib ryu@1.0.2 ryu
-FROM base AS lib-ryu-1.0.2-27ceaf169fc1
-ARG CARGO_RECIPE_SALT
-RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
-    ["/usr/bin/env", \
-    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
-    "LC_ALL=C", \
-    "TZ=UTC", \
-    "SOURCE_DATE_EPOCH=0", \
-    "CARGO_CRATE_NAME=ryu", \
-    "CARGO_MANIFEST_DIR=/recipe/src/ryu-1.0.2", \
-    "CARGO_MANIFEST_PATH=/recipe/src/ryu-1.0.2/Cargo.toml", \
-    "CARGO_PKG_AUTHORS=David Tolnay <dtolnay@gmail.com>", \
-    "CARGO_PKG_DESCRIPTION=Fast floating point to string conversion", \
-    "CARGO_PKG_HOMEPAGE=", \
-    "CARGO_PKG_LICENSE=Apache-2.0 OR BSL-1.0", \
-    "CARGO_PKG_LICENSE_FILE=", \
-    "CARGO_PKG_NAME=ryu", \
-    "CARGO_PKG_README=README.md", \
-    "CARGO_PKG_REPOSITORY=https://github.com/dtolnay/ryu", \
-    "CARGO_PKG_RUST_VERSION=", \
-    "CARGO_PKG_VERSION=1.0.2", \
-    "CARGO_PKG_VERSION_MAJOR=1", \
-    "CARGO_PKG_VERSION_MINOR=0", \
-    "CARGO_PKG_VERSION_PATCH=2", \
-    "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/dbbe82cb30e1be87/out", \
-    "/recipe/bin/recipe-helper", \
-    "compile", \
-    "/recipe/units/27ceaf169fc1b6cf", \
-    "--build-script", "/recipe/units/dbbe82cb30e1be87", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
-    "--link-lib", \
-    "--", "rustc", \
-    "--crate-name", "ryu", \
-    "--edition=2015", "/recipe/src/ryu-1.0.2/src/lib.rs", \
-    "--crate-type", "lib", \
-    "--emit=dep-info,metadata,link", \
-    "-C", "opt-level=3", \
-    "-C", "embed-bitcode=no", \
-    "-C", "metadata=27ceaf169fc1b6cf", \
-    "-C", "extra-filename=-27ceaf169fc1b6cf", \
-    "--out-dir", "/recipe/units/27ceaf169fc1b6cf", \
-    "-C", "strip=debuginfo", \
-    "--cap-lints", "allow"]
-FROM scratch AS out-lib-ryu-1.0.2-27ceaf169fc1
-COPY --from=lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/units/27ceaf169fc1b6cf
+FROM scratch AS out-lib-regex-1.7.1-0b40cb7c1ac1
+COPY --from=lib-regex-1.7.1-0b40cb7c1ac1 /recipe/units/0b40cb7c1ac1dfab /recipe/units/0b40cb7c1ac1dfab
 
 # lib ryu@1.0.2 ryu (host)
-FROM base AS lib-ryu-1.0.2-309444515e71
+FROM base AS lib-ryu-1.0.2-3be749684c15
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-e7d476ca0770,source=/recipe/units/e7d476ca0770d730,target=/recipe/units/e7d476ca0770d730 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1944,12 +1874,12 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/005bb70884ac182f/out", \
+    "OUT_DIR=/recipe/units/e7d476ca0770d730/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/309444515e718937", \
-    "--build-script", "/recipe/units/005bb70884ac182f", \
-    "--link-search", "/recipe/units/005bb70884ac182f", \
+    "/recipe/units/3be749684c158068", \
+    "--build-script", "/recipe/units/e7d476ca0770d730", \
+    "--link-search", "/recipe/units/e7d476ca0770d730", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "ryu", \
@@ -1958,19 +1888,66 @@ RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/re
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=309444515e718937", \
-    "-C", "extra-filename=-309444515e718937", \
-    "--out-dir", "/recipe/units/309444515e718937", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=3be749684c158068", \
+    "-C", "extra-filename=-3be749684c158068", \
+    "--out-dir", "/recipe/units/3be749684c158068", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-ryu-1.0.2-309444515e71
-COPY --from=lib-ryu-1.0.2-309444515e71 /recipe/units/309444515e718937 /recipe/units/309444515e718937
+FROM scratch AS out-lib-ryu-1.0.2-3be749684c15
+COPY --from=lib-ryu-1.0.2-3be749684c15 /recipe/units/3be749684c158068 /recipe/units/3be749684c158068
+
+# lib ryu@1.0.2 ryu
+FROM base AS lib-ryu-1.0.2-e5774760c5c8
+ARG CARGO_RECIPE_SALT
+RUN --mount=type=bind,from=src-ryu-1.0.2,source=/recipe/src/ryu-1.0.2,target=/recipe/src/ryu-1.0.2,rw \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    ["/usr/bin/env", \
+    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
+    "LC_ALL=C", \
+    "TZ=UTC", \
+    "SOURCE_DATE_EPOCH=0", \
+    "CARGO_CRATE_NAME=ryu", \
+    "CARGO_MANIFEST_DIR=/recipe/src/ryu-1.0.2", \
+    "CARGO_MANIFEST_PATH=/recipe/src/ryu-1.0.2/Cargo.toml", \
+    "CARGO_PKG_AUTHORS=David Tolnay <dtolnay@gmail.com>", \
+    "CARGO_PKG_DESCRIPTION=Fast floating point to string conversion", \
+    "CARGO_PKG_HOMEPAGE=", \
+    "CARGO_PKG_LICENSE=Apache-2.0 OR BSL-1.0", \
+    "CARGO_PKG_LICENSE_FILE=", \
+    "CARGO_PKG_NAME=ryu", \
+    "CARGO_PKG_README=README.md", \
+    "CARGO_PKG_REPOSITORY=https://github.com/dtolnay/ryu", \
+    "CARGO_PKG_RUST_VERSION=", \
+    "CARGO_PKG_VERSION=1.0.2", \
+    "CARGO_PKG_VERSION_MAJOR=1", \
+    "CARGO_PKG_VERSION_MINOR=0", \
+    "CARGO_PKG_VERSION_PATCH=2", \
+    "CARGO_PKG_VERSION_PRE=", \
+    "OUT_DIR=/recipe/units/7520fdfc57cd4b76/out", \
+    "/recipe/bin/recipe-helper", \
+    "compile", \
+    "/recipe/units/e5774760c5c81a11", \
+    "--build-script", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-lib", \
+    "--", "rustc", \
+    "--crate-name", "ryu", \
+    "--edition=2015", "/recipe/src/ryu-1.0.2/src/lib.rs", \
+    "--crate-type", "lib", \
+    "--emit=dep-info,metadata,link", \
+    "-C", "opt-level=3", \
+    "-C", "embed-bitcode=no", \
+    "-C", "metadata=e5774760c5c81a11", \
+    "-C", "extra-filename=-e5774760c5c81a11", \
+    "--out-dir", "/recipe/units/e5774760c5c81a11", \
+    "--cap-lints", "allow"]
+FROM scratch AS out-lib-ryu-1.0.2-e5774760c5c8
+COPY --from=lib-ryu-1.0.2-e5774760c5c8 /recipe/units/e5774760c5c81a11 /recipe/units/e5774760c5c81a11
 
 # lib serde@1.0.152 serde (host) [default,std]
-FROM base AS lib-serde-1.0.152-5162b4dab32a
+FROM base AS lib-serde-1.0.152-b44119eff6db
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-bf782b90cb54,source=/recipe/units/bf782b90cb543cd2,target=/recipe/units/bf782b90cb543cd2 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-e34b0869c0c5,source=/recipe/units/e34b0869c0c57706,target=/recipe/units/e34b0869c0c57706 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1993,12 +1970,12 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=152", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/bf782b90cb543cd2/out", \
+    "OUT_DIR=/recipe/units/e34b0869c0c57706/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/5162b4dab32a8816", \
-    "--build-script", "/recipe/units/bf782b90cb543cd2", \
-    "--link-search", "/recipe/units/bf782b90cb543cd2", \
+    "/recipe/units/b44119eff6dbc564", \
+    "--build-script", "/recipe/units/e34b0869c0c57706", \
+    "--link-search", "/recipe/units/e34b0869c0c57706", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde", \
@@ -2009,24 +1986,23 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=5162b4dab32a8816", \
-    "-C", "extra-filename=-5162b4dab32a8816", \
-    "--out-dir", "/recipe/units/5162b4dab32a8816", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=b44119eff6dbc564", \
+    "-C", "extra-filename=-b44119eff6dbc564", \
+    "--out-dir", "/recipe/units/b44119eff6dbc564", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde-1.0.152-5162b4dab32a
-COPY --from=lib-serde-1.0.152-5162b4dab32a /recipe/units/5162b4dab32a8816 /recipe/units/5162b4dab32a8816
+FROM scratch AS out-lib-serde-1.0.152-b44119eff6db
+COPY --from=lib-serde-1.0.152-b44119eff6db /recipe/units/b44119eff6dbc564 /recipe/units/b44119eff6dbc564
 
 # lib serde_json@1.0.87 serde_json (host) [default,std]
-FROM base AS lib-serde_json-1.0.87-04b5461c4949
+FROM base AS lib-serde_json-1.0.87-b92311cf5937
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-0acfa60afd44,source=/recipe/units/0acfa60afd446d9d,target=/recipe/units/0acfa60afd446d9d \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-309444515e71,source=/recipe/units/309444515e718937,target=/recipe/units/309444515e718937 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-4df9c5839d01,source=/recipe/units/4df9c5839d01dc25,target=/recipe/units/4df9c5839d01dc25 \
-    --mount=type=bind,from=out-lib-serde-1.0.152-5162b4dab32a,source=/recipe/units/5162b4dab32a8816,target=/recipe/units/5162b4dab32a8816 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-bf782b90cb54,source=/recipe/units/bf782b90cb543cd2,target=/recipe/units/bf782b90cb543cd2 \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-3be749684c15,source=/recipe/units/3be749684c158068,target=/recipe/units/3be749684c158068 \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-78ce9c3afa94,source=/recipe/units/78ce9c3afa94275d,target=/recipe/units/78ce9c3afa94275d \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b44119eff6db,source=/recipe/units/b44119eff6dbc564,target=/recipe/units/b44119eff6dbc564 \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-d23375b082be,source=/recipe/units/d23375b082beceac,target=/recipe/units/d23375b082beceac \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-e34b0869c0c5,source=/recipe/units/e34b0869c0c57706,target=/recipe/units/e34b0869c0c57706 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-e7d476ca0770,source=/recipe/units/e7d476ca0770d730,target=/recipe/units/e7d476ca0770d730 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2049,14 +2025,14 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=87", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/4df9c5839d01dc25/out", \
+    "OUT_DIR=/recipe/units/d23375b082beceac/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/04b5461c4949f199", \
-    "--build-script", "/recipe/units/4df9c5839d01dc25", \
-    "--link-search", "/recipe/units/4df9c5839d01dc25", \
-    "--link-search", "/recipe/units/005bb70884ac182f", \
-    "--link-search", "/recipe/units/bf782b90cb543cd2", \
+    "/recipe/units/b92311cf5937706e", \
+    "--build-script", "/recipe/units/d23375b082beceac", \
+    "--link-search", "/recipe/units/d23375b082beceac", \
+    "--link-search", "/recipe/units/e34b0869c0c57706", \
+    "--link-search", "/recipe/units/e7d476ca0770d730", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde_json", \
@@ -2067,31 +2043,30 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=04b5461c4949f199", \
-    "-C", "extra-filename=-04b5461c4949f199", \
-    "--out-dir", "/recipe/units/04b5461c4949f199", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/0acfa60afd446d9d", \
-    "-L", "dependency=/recipe/units/309444515e718937", \
-    "-L", "dependency=/recipe/units/5162b4dab32a8816", \
-    "--extern", "itoa=/recipe/units/0acfa60afd446d9d/libitoa-0acfa60afd446d9d.rlib", \
-    "--extern", "ryu=/recipe/units/309444515e718937/libryu-309444515e718937.rlib", \
-    "--extern", "serde=/recipe/units/5162b4dab32a8816/libserde-5162b4dab32a8816.rlib", \
+    "-C", "metadata=b92311cf5937706e", \
+    "-C", "extra-filename=-b92311cf5937706e", \
+    "--out-dir", "/recipe/units/b92311cf5937706e", \
+    "-L", "dependency=/recipe/units/3be749684c158068", \
+    "-L", "dependency=/recipe/units/78ce9c3afa94275d", \
+    "-L", "dependency=/recipe/units/b44119eff6dbc564", \
+    "--extern", "itoa=/recipe/units/78ce9c3afa94275d/libitoa-78ce9c3afa94275d.rlib", \
+    "--extern", "ryu=/recipe/units/3be749684c158068/libryu-3be749684c158068.rlib", \
+    "--extern", "serde=/recipe/units/b44119eff6dbc564/libserde-b44119eff6dbc564.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde_json-1.0.87-04b5461c4949
-COPY --from=lib-serde_json-1.0.87-04b5461c4949 /recipe/units/04b5461c4949f199 /recipe/units/04b5461c4949f199
+FROM scratch AS out-lib-serde_json-1.0.87-b92311cf5937
+COPY --from=lib-serde_json-1.0.87-b92311cf5937 /recipe/units/b92311cf5937706e /recipe/units/b92311cf5937706e
 
 # lib mutil@0.1.0 mutil (host) [json]
-FROM base AS lib-mutil-0.1.0-055f5cac90e1
+FROM base AS lib-mutil-0.1.0-fbcd6c414b70
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target=/recipe/src/mutil-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-04b5461c4949,source=/recipe/units/04b5461c4949f199,target=/recipe/units/04b5461c4949f199 \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-0acfa60afd44,source=/recipe/units/0acfa60afd446d9d,target=/recipe/units/0acfa60afd446d9d \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-309444515e71,source=/recipe/units/309444515e718937,target=/recipe/units/309444515e718937 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-4df9c5839d01,source=/recipe/units/4df9c5839d01dc25,target=/recipe/units/4df9c5839d01dc25 \
-    --mount=type=bind,from=out-lib-serde-1.0.152-5162b4dab32a,source=/recipe/units/5162b4dab32a8816,target=/recipe/units/5162b4dab32a8816 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-bf782b90cb54,source=/recipe/units/bf782b90cb543cd2,target=/recipe/units/bf782b90cb543cd2 \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-3be749684c15,source=/recipe/units/3be749684c158068,target=/recipe/units/3be749684c158068 \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-78ce9c3afa94,source=/recipe/units/78ce9c3afa94275d,target=/recipe/units/78ce9c3afa94275d \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b44119eff6db,source=/recipe/units/b44119eff6dbc564,target=/recipe/units/b44119eff6dbc564 \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-b92311cf5937,source=/recipe/units/b92311cf5937706e,target=/recipe/units/b92311cf5937706e \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-d23375b082be,source=/recipe/units/d23375b082beceac,target=/recipe/units/d23375b082beceac \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-e34b0869c0c5,source=/recipe/units/e34b0869c0c57706,target=/recipe/units/e34b0869c0c57706 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-e7d476ca0770,source=/recipe/units/e7d476ca0770d730,target=/recipe/units/e7d476ca0770d730 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2117,10 +2092,10 @@ RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/055f5cac90e1d52c", \
-    "--link-search", "/recipe/units/005bb70884ac182f", \
-    "--link-search", "/recipe/units/4df9c5839d01dc25", \
-    "--link-search", "/recipe/units/bf782b90cb543cd2", \
+    "/recipe/units/fbcd6c414b70a81d", \
+    "--link-search", "/recipe/units/d23375b082beceac", \
+    "--link-search", "/recipe/units/e34b0869c0c57706", \
+    "--link-search", "/recipe/units/e7d476ca0770d730", \
     "--", "rustc", \
     "--crate-name", "mutil", \
     "--edition=2021", "/recipe/src/mutil-0.1.0/src/lib.rs", \
@@ -2129,32 +2104,31 @@ RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"json\"", \
-    "-C", "metadata=055f5cac90e1d52c", \
-    "-C", "extra-filename=-055f5cac90e1d52c", \
-    "--out-dir", "/recipe/units/055f5cac90e1d52c", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04b5461c4949f199", \
-    "-L", "dependency=/recipe/units/0acfa60afd446d9d", \
-    "-L", "dependency=/recipe/units/309444515e718937", \
-    "-L", "dependency=/recipe/units/5162b4dab32a8816", \
-    "--extern", "serde=/recipe/units/5162b4dab32a8816/libserde-5162b4dab32a8816.rlib", \
-    "--extern", "serde_json=/recipe/units/04b5461c4949f199/libserde_json-04b5461c4949f199.rlib"]
-FROM scratch AS out-lib-mutil-0.1.0-055f5cac90e1
-COPY --from=lib-mutil-0.1.0-055f5cac90e1 /recipe/units/055f5cac90e1d52c /recipe/units/055f5cac90e1d52c
+    "-C", "metadata=fbcd6c414b70a81d", \
+    "-C", "extra-filename=-fbcd6c414b70a81d", \
+    "--out-dir", "/recipe/units/fbcd6c414b70a81d", \
+    "-L", "dependency=/recipe/units/3be749684c158068", \
+    "-L", "dependency=/recipe/units/78ce9c3afa94275d", \
+    "-L", "dependency=/recipe/units/b44119eff6dbc564", \
+    "-L", "dependency=/recipe/units/b92311cf5937706e", \
+    "--extern", "serde=/recipe/units/b44119eff6dbc564/libserde-b44119eff6dbc564.rlib", \
+    "--extern", "serde_json=/recipe/units/b92311cf5937706e/libserde_json-b92311cf5937706e.rlib"]
+FROM scratch AS out-lib-mutil-0.1.0-fbcd6c414b70
+COPY --from=lib-mutil-0.1.0-fbcd6c414b70 /recipe/units/fbcd6c414b70a81d /recipe/units/fbcd6c414b70a81d
 
 # build-script mcore@0.1.0 build-script-build (host) [indexmap,ordered,serde,text]
-FROM base AS build-script-mcore-0.1.0-32751e585b54
+FROM base AS build-script-mcore-0.1.0-9b0cc6bb9fc9
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-005bb70884ac,source=/recipe/units/005bb70884ac182f,target=/recipe/units/005bb70884ac182f \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-04b5461c4949,source=/recipe/units/04b5461c4949f199,target=/recipe/units/04b5461c4949f199 \
-    --mount=type=bind,from=out-lib-mutil-0.1.0-055f5cac90e1,source=/recipe/units/055f5cac90e1d52c,target=/recipe/units/055f5cac90e1d52c \
-    --mount=type=bind,from=out-lib-autocfg-1.1.0-057c3a915c65,source=/recipe/units/057c3a915c650d11,target=/recipe/units/057c3a915c650d11 \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-0acfa60afd44,source=/recipe/units/0acfa60afd446d9d,target=/recipe/units/0acfa60afd446d9d \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-309444515e71,source=/recipe/units/309444515e718937,target=/recipe/units/309444515e718937 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-4df9c5839d01,source=/recipe/units/4df9c5839d01dc25,target=/recipe/units/4df9c5839d01dc25 \
-    --mount=type=bind,from=out-lib-serde-1.0.152-5162b4dab32a,source=/recipe/units/5162b4dab32a8816,target=/recipe/units/5162b4dab32a8816 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-bf782b90cb54,source=/recipe/units/bf782b90cb543cd2,target=/recipe/units/bf782b90cb543cd2 \
+    --mount=type=bind,from=out-lib-autocfg-1.1.0-35cf331f86a6,source=/recipe/units/35cf331f86a6201b,target=/recipe/units/35cf331f86a6201b \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-3be749684c15,source=/recipe/units/3be749684c158068,target=/recipe/units/3be749684c158068 \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-78ce9c3afa94,source=/recipe/units/78ce9c3afa94275d,target=/recipe/units/78ce9c3afa94275d \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b44119eff6db,source=/recipe/units/b44119eff6dbc564,target=/recipe/units/b44119eff6dbc564 \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-b92311cf5937,source=/recipe/units/b92311cf5937706e,target=/recipe/units/b92311cf5937706e \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-d23375b082be,source=/recipe/units/d23375b082beceac,target=/recipe/units/d23375b082beceac \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-e34b0869c0c5,source=/recipe/units/e34b0869c0c57706,target=/recipe/units/e34b0869c0c57706 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-e7d476ca0770,source=/recipe/units/e7d476ca0770d730,target=/recipe/units/e7d476ca0770d730 \
+    --mount=type=bind,from=out-lib-mutil-0.1.0-fbcd6c414b70,source=/recipe/units/fbcd6c414b70a81d,target=/recipe/units/fbcd6c414b70a81d \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2180,10 +2154,10 @@ RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/32751e585b5476b1", \
-    "--link-search", "/recipe/units/005bb70884ac182f", \
-    "--link-search", "/recipe/units/4df9c5839d01dc25", \
-    "--link-search", "/recipe/units/bf782b90cb543cd2", \
+    "/recipe/units/9b0cc6bb9fc948fd", \
+    "--link-search", "/recipe/units/d23375b082beceac", \
+    "--link-search", "/recipe/units/e34b0869c0c57706", \
+    "--link-search", "/recipe/units/e7d476ca0770d730", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2021", "/recipe/src/mcore-0.1.0/build.rs", \
@@ -2195,26 +2169,25 @@ RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target
     "--cfg", "feature=\"ordered\"", \
     "--cfg", "feature=\"serde\"", \
     "--cfg", "feature=\"text\"", \
-    "-C", "metadata=32751e585b5476b1", \
-    "-C", "extra-filename=-32751e585b5476b1", \
-    "--out-dir", "/recipe/units/32751e585b5476b1", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04b5461c4949f199", \
-    "-L", "dependency=/recipe/units/055f5cac90e1d52c", \
-    "-L", "dependency=/recipe/units/057c3a915c650d11", \
-    "-L", "dependency=/recipe/units/0acfa60afd446d9d", \
-    "-L", "dependency=/recipe/units/309444515e718937", \
-    "-L", "dependency=/recipe/units/5162b4dab32a8816", \
-    "--extern", "autocfg=/recipe/units/057c3a915c650d11/libautocfg-057c3a915c650d11.rlib", \
-    "--extern", "mutil=/recipe/units/055f5cac90e1d52c/libmutil-055f5cac90e1d52c.rlib"]
-FROM scratch AS out-build-script-mcore-0.1.0-32751e585b54
-COPY --from=build-script-mcore-0.1.0-32751e585b54 /recipe/units/32751e585b5476b1 /recipe/units/32751e585b5476b1
+    "-C", "metadata=9b0cc6bb9fc948fd", \
+    "-C", "extra-filename=-9b0cc6bb9fc948fd", \
+    "--out-dir", "/recipe/units/9b0cc6bb9fc948fd", \
+    "-L", "dependency=/recipe/units/35cf331f86a6201b", \
+    "-L", "dependency=/recipe/units/3be749684c158068", \
+    "-L", "dependency=/recipe/units/78ce9c3afa94275d", \
+    "-L", "dependency=/recipe/units/b44119eff6dbc564", \
+    "-L", "dependency=/recipe/units/b92311cf5937706e", \
+    "-L", "dependency=/recipe/units/fbcd6c414b70a81d", \
+    "--extern", "autocfg=/recipe/units/35cf331f86a6201b/libautocfg-35cf331f86a6201b.rlib", \
+    "--extern", "mutil=/recipe/units/fbcd6c414b70a81d/libmutil-fbcd6c414b70a81d.rlib"]
+FROM scratch AS out-build-script-mcore-0.1.0-9b0cc6bb9fc9
+COPY --from=build-script-mcore-0.1.0-9b0cc6bb9fc9 /recipe/units/9b0cc6bb9fc948fd /recipe/units/9b0cc6bb9fc948fd
 
 # build-script-run mcore@0.1.0 build-script-build (host) [indexmap,ordered,serde,text]
-FROM base AS build-script-run-mcore-0.1.0-2fefa58b2b35
+FROM base AS build-script-run-mcore-0.1.0-706e9ae1cb5f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-mcore-0.1.0-32751e585b54,source=/recipe/units/32751e585b5476b1,target=/recipe/units/32751e585b5476b1 \
+    --mount=type=bind,from=out-build-script-mcore-0.1.0-9b0cc6bb9fc9,source=/recipe/units/9b0cc6bb9fc948fd,target=/recipe/units/9b0cc6bb9fc948fd \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2256,22 +2229,22 @@ RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/2fefa58b2b359707/out", \
+    "OUT_DIR=/recipe/units/706e9ae1cb5f42e6/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/2fefa58b2b359707", \
-    "/recipe/units/32751e585b5476b1/build_script_build-32751e585b5476b1", \
+    "/recipe/units/706e9ae1cb5f42e6", \
+    "/recipe/units/9b0cc6bb9fc948fd/build_script_build-9b0cc6bb9fc948fd", \
     "/recipe/src/mcore-0.1.0", \
     "mcore@0.1.0"]
-FROM scratch AS out-build-script-run-mcore-0.1.0-2fefa58b2b35
-COPY --from=build-script-run-mcore-0.1.0-2fefa58b2b35 /recipe/units/2fefa58b2b359707 /recipe/units/2fefa58b2b359707
+FROM scratch AS out-build-script-run-mcore-0.1.0-706e9ae1cb5f
+COPY --from=build-script-run-mcore-0.1.0-706e9ae1cb5f /recipe/units/706e9ae1cb5f42e6 /recipe/units/706e9ae1cb5f42e6
 
 # lib unicode-ident@1.0.0 unicode_ident (host)
-FROM base AS lib-unicode-ident-1.0.0-2f5447afca84
+FROM base AS lib-unicode-ident-1.0.0-d82c8b73c60c
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-ident-1.0.0,target=/recipe/src/unicode-ident-1.0.0,rw \
     ["/usr/bin/env", \
@@ -2298,7 +2271,7 @@ RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-id
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2f5447afca848cfe", \
+    "/recipe/units/d82c8b73c60c9141", \
     "--", "rustc", \
     "--crate-name", "unicode_ident", \
     "--edition=2018", "/recipe/src/unicode-ident-1.0.0/src/lib.rs", \
@@ -2306,20 +2279,19 @@ RUN --mount=type=bind,from=src-unicode-ident-1.0.0,source=/recipe/src/unicode-id
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=2f5447afca848cfe", \
-    "-C", "extra-filename=-2f5447afca848cfe", \
-    "--out-dir", "/recipe/units/2f5447afca848cfe", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=d82c8b73c60c9141", \
+    "-C", "extra-filename=-d82c8b73c60c9141", \
+    "--out-dir", "/recipe/units/d82c8b73c60c9141", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-unicode-ident-1.0.0-2f5447afca84
-COPY --from=lib-unicode-ident-1.0.0-2f5447afca84 /recipe/units/2f5447afca848cfe /recipe/units/2f5447afca848cfe
+FROM scratch AS out-lib-unicode-ident-1.0.0-d82c8b73c60c
+COPY --from=lib-unicode-ident-1.0.0-d82c8b73c60c /recipe/units/d82c8b73c60c9141 /recipe/units/d82c8b73c60c9141
 
 # lib proc-macro2@1.0.47 proc_macro2 (host) [default,proc-macro]
-FROM base AS lib-proc-macro2-1.0.47-3a8982c7fdfd
+FROM base AS lib-proc-macro2-1.0.47-173f157b6b5f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2-1.0.47,target=/recipe/src/proc-macro2-1.0.47,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2342,12 +2314,12 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=47", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/4683337ddfdc81d7/out", \
+    "OUT_DIR=/recipe/units/ad31a3d175bbd388/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/3a8982c7fdfda4b3", \
-    "--build-script", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
+    "/recipe/units/173f157b6b5f8561", \
+    "--build-script", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "proc_macro2", \
@@ -2358,24 +2330,23 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.47,source=/recipe/src/proc-macro2
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=3a8982c7fdfda4b3", \
-    "-C", "extra-filename=-3a8982c7fdfda4b3", \
-    "--out-dir", "/recipe/units/3a8982c7fdfda4b3", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "--extern", "unicode_ident=/recipe/units/2f5447afca848cfe/libunicode_ident-2f5447afca848cfe.rlib", \
+    "-C", "metadata=173f157b6b5f8561", \
+    "-C", "extra-filename=-173f157b6b5f8561", \
+    "--out-dir", "/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "unicode_ident=/recipe/units/d82c8b73c60c9141/libunicode_ident-d82c8b73c60c9141.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-proc-macro2-1.0.47-3a8982c7fdfd
-COPY --from=lib-proc-macro2-1.0.47-3a8982c7fdfd /recipe/units/3a8982c7fdfda4b3 /recipe/units/3a8982c7fdfda4b3
+FROM scratch AS out-lib-proc-macro2-1.0.47-173f157b6b5f
+COPY --from=lib-proc-macro2-1.0.47-173f157b6b5f /recipe/units/173f157b6b5f8561 /recipe/units/173f157b6b5f8561
 
 # lib quote@1.0.21 quote (host) [default,proc-macro]
-FROM base AS lib-quote-1.0.21-71f9613fa4d5
+FROM base AS lib-quote-1.0.21-3f31d3e4145b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,target=/recipe/src/quote-1.0.21,rw \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2398,13 +2369,13 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=21", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/61072ceb9a32b98a/out", \
+    "OUT_DIR=/recipe/units/c45fea2d5947e3eb/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/71f9613fa4d51296", \
-    "--build-script", "/recipe/units/61072ceb9a32b98a", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
+    "/recipe/units/3f31d3e4145b0d0f", \
+    "--build-script", "/recipe/units/c45fea2d5947e3eb", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "quote", \
@@ -2415,27 +2386,26 @@ RUN --mount=type=bind,from=src-quote-1.0.21,source=/recipe/src/quote-1.0.21,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=71f9613fa4d51296", \
-    "-C", "extra-filename=-71f9613fa4d51296", \
-    "--out-dir", "/recipe/units/71f9613fa4d51296", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
+    "-C", "metadata=3f31d3e4145b0d0f", \
+    "-C", "extra-filename=-3f31d3e4145b0d0f", \
+    "--out-dir", "/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-quote-1.0.21-71f9613fa4d5
-COPY --from=lib-quote-1.0.21-71f9613fa4d5 /recipe/units/71f9613fa4d51296 /recipe/units/71f9613fa4d51296
+FROM scratch AS out-lib-quote-1.0.21-3f31d3e4145b
+COPY --from=lib-quote-1.0.21-3f31d3e4145b /recipe/units/3f31d3e4145b0d0f /recipe/units/3f31d3e4145b0d0f
 
 # lib syn@1.0.107 syn (host) [clone-impls,default,derive,parsing,printing,proc-macro,quote]
-FROM base AS lib-syn-1.0.107-5e4d1309cc43
+FROM base AS lib-syn-1.0.107-d2b9d4148130
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target=/recipe/src/syn-1.0.107,rw \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-0d847bf1438c,source=/recipe/units/0d847bf1438c9237,target=/recipe/units/0d847bf1438c9237 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-71171fa82074,source=/recipe/units/71171fa820746d82,target=/recipe/units/71171fa820746d82 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2458,14 +2428,14 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=107", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/0d847bf1438c9237/out", \
+    "OUT_DIR=/recipe/units/71171fa820746d82/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/5e4d1309cc43fb9c", \
-    "--build-script", "/recipe/units/0d847bf1438c9237", \
-    "--link-search", "/recipe/units/0d847bf1438c9237", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/d2b9d4148130bc4b", \
+    "--build-script", "/recipe/units/71171fa820746d82", \
+    "--link-search", "/recipe/units/71171fa820746d82", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "syn", \
@@ -2481,32 +2451,31 @@ RUN --mount=type=bind,from=src-syn-1.0.107,source=/recipe/src/syn-1.0.107,target
     "--cfg", "feature=\"printing\"", \
     "--cfg", "feature=\"proc-macro\"", \
     "--cfg", "feature=\"quote\"", \
-    "-C", "metadata=5e4d1309cc43fb9c", \
-    "-C", "extra-filename=-5e4d1309cc43fb9c", \
-    "--out-dir", "/recipe/units/5e4d1309cc43fb9c", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "unicode_ident=/recipe/units/2f5447afca848cfe/libunicode_ident-2f5447afca848cfe.rlib", \
+    "-C", "metadata=d2b9d4148130bc4b", \
+    "-C", "extra-filename=-d2b9d4148130bc4b", \
+    "--out-dir", "/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "unicode_ident=/recipe/units/d82c8b73c60c9141/libunicode_ident-d82c8b73c60c9141.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-syn-1.0.107-5e4d1309cc43
-COPY --from=lib-syn-1.0.107-5e4d1309cc43 /recipe/units/5e4d1309cc43fb9c /recipe/units/5e4d1309cc43fb9c
+FROM scratch AS out-lib-syn-1.0.107-d2b9d4148130
+COPY --from=lib-syn-1.0.107-d2b9d4148130 /recipe/units/d2b9d4148130bc4b /recipe/units/d2b9d4148130bc4b
 
 # proc-macro serde_derive@1.0.152 serde_derive (host) [default]
-FROM base AS proc-macro-serde_derive-1.0.152-23fec3563673
+FROM base AS proc-macro-serde_derive-1.0.152-56dffe23cb2a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_derive-1.0.152,target=/recipe/src/serde_derive-1.0.152,rw \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.107-0d847bf1438c,source=/recipe/units/0d847bf1438c9237,target=/recipe/units/0d847bf1438c9237 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc,source=/recipe/units/4683337ddfdc81d7,target=/recipe/units/4683337ddfdc81d7 \
-    --mount=type=bind,from=out-build-script-run-serde_derive-1.0.152-4a17349caf1f,source=/recipe/units/4a17349caf1f9500,target=/recipe/units/4a17349caf1f9500 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-build-script-run-quote-1.0.21-61072ceb9a32,source=/recipe/units/61072ceb9a32b98a,target=/recipe/units/61072ceb9a32b98a \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.107-71171fa82074,source=/recipe/units/71171fa820746d82,target=/recipe/units/71171fa820746d82 \
+    --mount=type=bind,from=out-build-script-run-serde_derive-1.0.152-ab5eafb14546,source=/recipe/units/ab5eafb145461167,target=/recipe/units/ab5eafb145461167 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb,source=/recipe/units/ad31a3d175bbd388,target=/recipe/units/ad31a3d175bbd388 \
+    --mount=type=bind,from=out-build-script-run-quote-1.0.21-c45fea2d5947,source=/recipe/units/c45fea2d5947e3eb,target=/recipe/units/c45fea2d5947e3eb \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2529,15 +2498,15 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=152", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/4a17349caf1f9500/out", \
+    "OUT_DIR=/recipe/units/ab5eafb145461167/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/23fec356367376a0", \
-    "--build-script", "/recipe/units/4a17349caf1f9500", \
-    "--link-search", "/recipe/units/4a17349caf1f9500", \
-    "--link-search", "/recipe/units/0d847bf1438c9237", \
-    "--link-search", "/recipe/units/4683337ddfdc81d7", \
-    "--link-search", "/recipe/units/61072ceb9a32b98a", \
+    "/recipe/units/56dffe23cb2a7ff1", \
+    "--build-script", "/recipe/units/ab5eafb145461167", \
+    "--link-search", "/recipe/units/ab5eafb145461167", \
+    "--link-search", "/recipe/units/71171fa820746d82", \
+    "--link-search", "/recipe/units/ad31a3d175bbd388", \
+    "--link-search", "/recipe/units/c45fea2d5947e3eb", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde_derive", \
@@ -2548,32 +2517,31 @@ RUN --mount=type=bind,from=src-serde_derive-1.0.152,source=/recipe/src/serde_der
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=23fec356367376a0", \
-    "-C", "extra-filename=-23fec356367376a0", \
-    "--out-dir", "/recipe/units/23fec356367376a0", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "--extern", "proc_macro2=/recipe/units/3a8982c7fdfda4b3/libproc_macro2-3a8982c7fdfda4b3.rlib", \
-    "--extern", "quote=/recipe/units/71f9613fa4d51296/libquote-71f9613fa4d51296.rlib", \
-    "--extern", "syn=/recipe/units/5e4d1309cc43fb9c/libsyn-5e4d1309cc43fb9c.rlib", \
+    "-C", "metadata=56dffe23cb2a7ff1", \
+    "-C", "extra-filename=-56dffe23cb2a7ff1", \
+    "--out-dir", "/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "proc_macro2=/recipe/units/173f157b6b5f8561/libproc_macro2-173f157b6b5f8561.rlib", \
+    "--extern", "quote=/recipe/units/3f31d3e4145b0d0f/libquote-3f31d3e4145b0d0f.rlib", \
+    "--extern", "syn=/recipe/units/d2b9d4148130bc4b/libsyn-d2b9d4148130bc4b.rlib", \
     "--extern", "proc_macro", \
     "--cap-lints", "allow"]
-FROM scratch AS out-proc-macro-serde_derive-1.0.152-23fec3563673
-COPY --from=proc-macro-serde_derive-1.0.152-23fec3563673 /recipe/units/23fec356367376a0 /recipe/units/23fec356367376a0
+FROM scratch AS out-proc-macro-serde_derive-1.0.152-56dffe23cb2a
+COPY --from=proc-macro-serde_derive-1.0.152-56dffe23cb2a /recipe/units/56dffe23cb2a7ff1 /recipe/units/56dffe23cb2a7ff1
 
 # lib serde@1.0.152 serde [default,derive,serde_derive,std]
-FROM base AS lib-serde-1.0.152-d03718ad8e7e
+FROM base AS lib-serde-1.0.152-b72401638d17
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,target=/recipe/src/serde-1.0.152,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2596,12 +2564,12 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=152", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/4a83c584f825e0e6/out", \
+    "OUT_DIR=/recipe/units/dae7d768dcc38c8d/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d03718ad8e7e7784", \
-    "--build-script", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
+    "/recipe/units/b72401638d17bc41", \
+    "--build-script", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde", \
@@ -2614,33 +2582,32 @@ RUN --mount=type=bind,from=src-serde-1.0.152,source=/recipe/src/serde-1.0.152,ta
     "--cfg", "feature=\"derive\"", \
     "--cfg", "feature=\"serde_derive\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d03718ad8e7e7784", \
-    "-C", "extra-filename=-d03718ad8e7e7784", \
-    "--out-dir", "/recipe/units/d03718ad8e7e7784", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "--extern", "serde_derive=/recipe/units/23fec356367376a0/libserde_derive-23fec356367376a0.so", \
+    "-C", "metadata=b72401638d17bc41", \
+    "-C", "extra-filename=-b72401638d17bc41", \
+    "--out-dir", "/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "serde_derive=/recipe/units/56dffe23cb2a7ff1/libserde_derive-56dffe23cb2a7ff1.so", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde-1.0.152-d03718ad8e7e
-COPY --from=lib-serde-1.0.152-d03718ad8e7e /recipe/units/d03718ad8e7e7784 /recipe/units/d03718ad8e7e7784
+FROM scratch AS out-lib-serde-1.0.152-b72401638d17
+COPY --from=lib-serde-1.0.152-b72401638d17 /recipe/units/b72401638d17bc41 /recipe/units/b72401638d17bc41
 
 # lib indexmap@1.9.2 indexmap [serde,serde-1,std]
-FROM base AS lib-indexmap-1.9.2-2e1c4466ee5f
+FROM base AS lib-indexmap-1.9.2-c6a8c60e7b37
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,target=/recipe/src/indexmap-1.9.2,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-2c977cc9d37a,source=/recipe/units/2c977cc9d37ae298,target=/recipe/units/2c977cc9d37ae298 \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-hashbrown-0.12.3-cd602432041c,source=/recipe/units/cd602432041caf5f,target=/recipe/units/cd602432041caf5f \
-    --mount=type=bind,from=out-lib-serde-1.0.152-d03718ad8e7e,source=/recipe/units/d03718ad8e7e7784,target=/recipe/units/d03718ad8e7e7784 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-hashbrown-0.12.3-38db505c7c15,source=/recipe/units/38db505c7c156530,target=/recipe/units/38db505c7c156530 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-8b2b5ade4083,source=/recipe/units/8b2b5ade4083ff43,target=/recipe/units/8b2b5ade4083ff43 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b72401638d17,source=/recipe/units/b72401638d17bc41,target=/recipe/units/b72401638d17bc41 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2663,13 +2630,13 @@ RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,
     "CARGO_PKG_VERSION_MINOR=9", \
     "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/2c977cc9d37ae298/out", \
+    "OUT_DIR=/recipe/units/8b2b5ade4083ff43/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2e1c4466ee5f434c", \
-    "--build-script", "/recipe/units/2c977cc9d37ae298", \
-    "--link-search", "/recipe/units/2c977cc9d37ae298", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
+    "/recipe/units/c6a8c60e7b3791fc", \
+    "--build-script", "/recipe/units/8b2b5ade4083ff43", \
+    "--link-search", "/recipe/units/8b2b5ade4083ff43", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "indexmap", \
@@ -2681,38 +2648,37 @@ RUN --mount=type=bind,from=src-indexmap-1.9.2,source=/recipe/src/indexmap-1.9.2,
     "--cfg", "feature=\"serde\"", \
     "--cfg", "feature=\"serde-1\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=2e1c4466ee5f434c", \
-    "-C", "extra-filename=-2e1c4466ee5f434c", \
-    "--out-dir", "/recipe/units/2e1c4466ee5f434c", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/cd602432041caf5f", \
-    "-L", "dependency=/recipe/units/d03718ad8e7e7784", \
-    "--extern", "hashbrown=/recipe/units/cd602432041caf5f/libhashbrown-cd602432041caf5f.rlib", \
-    "--extern", "serde=/recipe/units/d03718ad8e7e7784/libserde-d03718ad8e7e7784.rlib", \
+    "-C", "metadata=c6a8c60e7b3791fc", \
+    "-C", "extra-filename=-c6a8c60e7b3791fc", \
+    "--out-dir", "/recipe/units/c6a8c60e7b3791fc", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/38db505c7c156530", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "--extern", "hashbrown=/recipe/units/38db505c7c156530/libhashbrown-38db505c7c156530.rlib", \
+    "--extern", "serde=/recipe/units/b72401638d17bc41/libserde-b72401638d17bc41.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-indexmap-1.9.2-2e1c4466ee5f
-COPY --from=lib-indexmap-1.9.2-2e1c4466ee5f /recipe/units/2e1c4466ee5f434c /recipe/units/2e1c4466ee5f434c
+FROM scratch AS out-lib-indexmap-1.9.2-c6a8c60e7b37
+COPY --from=lib-indexmap-1.9.2-c6a8c60e7b37 /recipe/units/c6a8c60e7b3791fc /recipe/units/c6a8c60e7b3791fc
 
 # lib serde_json@1.0.87 serde_json [default,std]
-FROM base AS lib-serde_json-1.0.87-474e944f9c42
+FROM base AS lib-serde_json-1.0.87-cc4b8a36bc99
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1.0.87,target=/recipe/src/serde_json-1.0.87,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-serde-1.0.152-d03718ad8e7e,source=/recipe/units/d03718ad8e7e7784,target=/recipe/units/d03718ad8e7e7784 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b72401638d17,source=/recipe/units/b72401638d17bc41,target=/recipe/units/b72401638d17bc41 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2735,14 +2701,14 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=87", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/8a7dfc72d630d994/out", \
+    "OUT_DIR=/recipe/units/e57127c578a2ff1e/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/474e944f9c422304", \
-    "--build-script", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/cc4b8a36bc997bd0", \
+    "--build-script", "/recipe/units/e57127c578a2ff1e", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde_json", \
@@ -2753,43 +2719,42 @@ RUN --mount=type=bind,from=src-serde_json-1.0.87,source=/recipe/src/serde_json-1
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=474e944f9c422304", \
-    "-C", "extra-filename=-474e944f9c422304", \
-    "--out-dir", "/recipe/units/474e944f9c422304", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/d03718ad8e7e7784", \
-    "--extern", "itoa=/recipe/units/689ba272a0fe9741/libitoa-689ba272a0fe9741.rlib", \
-    "--extern", "ryu=/recipe/units/27ceaf169fc1b6cf/libryu-27ceaf169fc1b6cf.rlib", \
-    "--extern", "serde=/recipe/units/d03718ad8e7e7784/libserde-d03718ad8e7e7784.rlib", \
+    "-C", "metadata=cc4b8a36bc997bd0", \
+    "-C", "extra-filename=-cc4b8a36bc997bd0", \
+    "--out-dir", "/recipe/units/cc4b8a36bc997bd0", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "itoa=/recipe/units/448687e9a97b9db8/libitoa-448687e9a97b9db8.rlib", \
+    "--extern", "ryu=/recipe/units/e5774760c5c81a11/libryu-e5774760c5c81a11.rlib", \
+    "--extern", "serde=/recipe/units/b72401638d17bc41/libserde-b72401638d17bc41.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde_json-1.0.87-474e944f9c42
-COPY --from=lib-serde_json-1.0.87-474e944f9c42 /recipe/units/474e944f9c422304 /recipe/units/474e944f9c422304
+FROM scratch AS out-lib-serde_json-1.0.87-cc4b8a36bc99
+COPY --from=lib-serde_json-1.0.87-cc4b8a36bc99 /recipe/units/cc4b8a36bc997bd0 /recipe/units/cc4b8a36bc997bd0
 
 # lib mutil@0.1.0 mutil [default,fast,json]
-FROM base AS lib-mutil-0.1.0-933feef88e55
+FROM base AS lib-mutil-0.1.0-b768042d0700
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target=/recipe/src/mutil-0.1.0,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-474e944f9c42,source=/recipe/units/474e944f9c422304,target=/recipe/units/474e944f9c422304 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-9434829a4efe,source=/recipe/units/9434829a4efe7389,target=/recipe/units/9434829a4efe7389 \
-    --mount=type=bind,from=out-lib-memchr-2.5.0-b032670b47e3,source=/recipe/units/b032670b47e308e1,target=/recipe/units/b032670b47e308e1 \
-    --mount=type=bind,from=out-lib-serde-1.0.152-d03718ad8e7e,source=/recipe/units/d03718ad8e7e7784,target=/recipe/units/d03718ad8e7e7784 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-70676a03685b,source=/recipe/units/70676a03685b1209,target=/recipe/units/70676a03685b1209 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b72401638d17,source=/recipe/units/b72401638d17bc41,target=/recipe/units/b72401638d17bc41 \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-cc4b8a36bc99,source=/recipe/units/cc4b8a36bc997bd0,target=/recipe/units/cc4b8a36bc997bd0 \
+    --mount=type=bind,from=out-lib-memchr-2.5.0-cdfb6ac2c93f,source=/recipe/units/cdfb6ac2c93fe7e1,target=/recipe/units/cdfb6ac2c93fe7e1 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2815,11 +2780,11 @@ RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/933feef88e551715", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/9434829a4efe7389", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/b768042d07002826", \
+    "--link-search", "/recipe/units/70676a03685b1209", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
     "--", "rustc", \
     "--crate-name", "mutil", \
     "--edition=2021", "/recipe/src/mutil-0.1.0/src/lib.rs", \
@@ -2830,45 +2795,44 @@ RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"fast\"", \
     "--cfg", "feature=\"json\"", \
-    "-C", "metadata=933feef88e551715", \
-    "-C", "extra-filename=-933feef88e551715", \
-    "--out-dir", "/recipe/units/933feef88e551715", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/474e944f9c422304", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/b032670b47e308e1", \
-    "-L", "dependency=/recipe/units/d03718ad8e7e7784", \
-    "--extern", "memchr=/recipe/units/b032670b47e308e1/libmemchr-b032670b47e308e1.rlib", \
-    "--extern", "serde=/recipe/units/d03718ad8e7e7784/libserde-d03718ad8e7e7784.rlib", \
-    "--extern", "serde_json=/recipe/units/474e944f9c422304/libserde_json-474e944f9c422304.rlib"]
-FROM scratch AS out-lib-mutil-0.1.0-933feef88e55
-COPY --from=lib-mutil-0.1.0-933feef88e55 /recipe/units/933feef88e551715 /recipe/units/933feef88e551715
+    "-C", "metadata=b768042d07002826", \
+    "-C", "extra-filename=-b768042d07002826", \
+    "--out-dir", "/recipe/units/b768042d07002826", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/cc4b8a36bc997bd0", \
+    "-L", "dependency=/recipe/units/cdfb6ac2c93fe7e1", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "memchr=/recipe/units/cdfb6ac2c93fe7e1/libmemchr-cdfb6ac2c93fe7e1.rlib", \
+    "--extern", "serde=/recipe/units/b72401638d17bc41/libserde-b72401638d17bc41.rlib", \
+    "--extern", "serde_json=/recipe/units/cc4b8a36bc997bd0/libserde_json-cc4b8a36bc997bd0.rlib"]
+FROM scratch AS out-lib-mutil-0.1.0-b768042d0700
+COPY --from=lib-mutil-0.1.0-b768042d0700 /recipe/units/b768042d07002826 /recipe/units/b768042d07002826
 
 # bin mutil@0.1.0 mutil [default,fast,json]
-FROM base AS bin-mutil-0.1.0-mutil-1ce90d7df4ed
+FROM base AS bin-mutil-0.1.0-mutil-e5118237aad6
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target=/recipe/src/mutil-0.1.0,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-474e944f9c42,source=/recipe/units/474e944f9c422304,target=/recipe/units/474e944f9c422304 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-mutil-0.1.0-933feef88e55,source=/recipe/units/933feef88e551715,target=/recipe/units/933feef88e551715 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-9434829a4efe,source=/recipe/units/9434829a4efe7389,target=/recipe/units/9434829a4efe7389 \
-    --mount=type=bind,from=out-lib-memchr-2.5.0-b032670b47e3,source=/recipe/units/b032670b47e308e1,target=/recipe/units/b032670b47e308e1 \
-    --mount=type=bind,from=out-lib-serde-1.0.152-d03718ad8e7e,source=/recipe/units/d03718ad8e7e7784,target=/recipe/units/d03718ad8e7e7784 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-70676a03685b,source=/recipe/units/70676a03685b1209,target=/recipe/units/70676a03685b1209 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b72401638d17,source=/recipe/units/b72401638d17bc41,target=/recipe/units/b72401638d17bc41 \
+    --mount=type=bind,from=out-lib-mutil-0.1.0-b768042d0700,source=/recipe/units/b768042d07002826,target=/recipe/units/b768042d07002826 \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-cc4b8a36bc99,source=/recipe/units/cc4b8a36bc997bd0,target=/recipe/units/cc4b8a36bc997bd0 \
+    --mount=type=bind,from=out-lib-memchr-2.5.0-cdfb6ac2c93f,source=/recipe/units/cdfb6ac2c93fe7e1,target=/recipe/units/cdfb6ac2c93fe7e1 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2895,11 +2859,11 @@ RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/1ce90d7df4edbf1c", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/9434829a4efe7389", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/e5118237aad68b50", \
+    "--link-search", "/recipe/units/70676a03685b1209", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
     "--bin", "mutil", \
     "--", "rustc", \
     "--crate-name", "mutil", \
@@ -2911,57 +2875,56 @@ RUN --mount=type=bind,from=src-mutil-0.1.0,source=/recipe/src/mutil-0.1.0,target
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"fast\"", \
     "--cfg", "feature=\"json\"", \
-    "-C", "metadata=1ce90d7df4edbf1c", \
-    "-C", "extra-filename=-1ce90d7df4edbf1c", \
-    "--out-dir", "/recipe/units/1ce90d7df4edbf1c", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/474e944f9c422304", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/933feef88e551715", \
-    "-L", "dependency=/recipe/units/b032670b47e308e1", \
-    "-L", "dependency=/recipe/units/d03718ad8e7e7784", \
-    "--extern", "memchr=/recipe/units/b032670b47e308e1/libmemchr-b032670b47e308e1.rlib", \
-    "--extern", "mutil=/recipe/units/933feef88e551715/libmutil-933feef88e551715.rlib", \
-    "--extern", "serde=/recipe/units/d03718ad8e7e7784/libserde-d03718ad8e7e7784.rlib", \
-    "--extern", "serde_json=/recipe/units/474e944f9c422304/libserde_json-474e944f9c422304.rlib"]
-FROM scratch AS out-bin-mutil-0.1.0-mutil-1ce90d7df4ed
-COPY --from=bin-mutil-0.1.0-mutil-1ce90d7df4ed /recipe/units/1ce90d7df4edbf1c /recipe/units/1ce90d7df4edbf1c
+    "-C", "metadata=e5118237aad68b50", \
+    "-C", "extra-filename=-e5118237aad68b50", \
+    "--out-dir", "/recipe/units/e5118237aad68b50", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/b768042d07002826", \
+    "-L", "dependency=/recipe/units/cc4b8a36bc997bd0", \
+    "-L", "dependency=/recipe/units/cdfb6ac2c93fe7e1", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "memchr=/recipe/units/cdfb6ac2c93fe7e1/libmemchr-cdfb6ac2c93fe7e1.rlib", \
+    "--extern", "mutil=/recipe/units/b768042d07002826/libmutil-b768042d07002826.rlib", \
+    "--extern", "serde=/recipe/units/b72401638d17bc41/libserde-b72401638d17bc41.rlib", \
+    "--extern", "serde_json=/recipe/units/cc4b8a36bc997bd0/libserde_json-cc4b8a36bc997bd0.rlib"]
+FROM scratch AS out-bin-mutil-0.1.0-mutil-e5118237aad6
+COPY --from=bin-mutil-0.1.0-mutil-e5118237aad6 /recipe/units/e5118237aad68b50 /recipe/units/e5118237aad68b50
 
 # lib mcore@0.1.0 mcore [indexmap,ordered,serde,text]
-FROM base AS lib-mcore-0.1.0-9bdf2d6975c6
+FROM base AS lib-mcore-0.1.0-1f0782931555
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-2c977cc9d37a,source=/recipe/units/2c977cc9d37ae298,target=/recipe/units/2c977cc9d37ae298 \
-    --mount=type=bind,from=out-lib-indexmap-1.9.2-2e1c4466ee5f,source=/recipe/units/2e1c4466ee5f434c,target=/recipe/units/2e1c4466ee5f434c \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-build-script-run-mcore-0.1.0-2fefa58b2b35,source=/recipe/units/2fefa58b2b359707,target=/recipe/units/2fefa58b2b359707 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-474e944f9c42,source=/recipe/units/474e944f9c422304,target=/recipe/units/474e944f9c422304 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-5a99c742ff58,source=/recipe/units/5a99c742ff580400,target=/recipe/units/5a99c742ff580400 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-num-traits-0.2.15-7263bbbe98cd,source=/recipe/units/7263bbbe98cd9e5d,target=/recipe/units/7263bbbe98cd9e5d \
-    --mount=type=bind,from=out-lib-regex-1.7.1-8a2289cec4a0,source=/recipe/units/8a2289cec4a061b5,target=/recipe/units/8a2289cec4a061b5 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-mutil-0.1.0-933feef88e55,source=/recipe/units/933feef88e551715,target=/recipe/units/933feef88e551715 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-9434829a4efe,source=/recipe/units/9434829a4efe7389,target=/recipe/units/9434829a4efe7389 \
-    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-990d91f4b267,source=/recipe/units/990d91f4b2676a23,target=/recipe/units/990d91f4b2676a23 \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-memchr-2.5.0-b032670b47e3,source=/recipe/units/b032670b47e308e1,target=/recipe/units/b032670b47e308e1 \
-    --mount=type=bind,from=out-lib-hashbrown-0.12.3-cd602432041c,source=/recipe/units/cd602432041caf5f,target=/recipe/units/cd602432041caf5f \
-    --mount=type=bind,from=out-lib-serde-1.0.152-d03718ad8e7e,source=/recipe/units/d03718ad8e7e7784,target=/recipe/units/d03718ad8e7e7784 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-regex-1.7.1-0b40cb7c1ac1,source=/recipe/units/0b40cb7c1ac1dfab,target=/recipe/units/0b40cb7c1ac1dfab \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-lib-hashbrown-0.12.3-38db505c7c15,source=/recipe/units/38db505c7c156530,target=/recipe/units/38db505c7c156530 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-64cb41212796,source=/recipe/units/64cb41212796d5a3,target=/recipe/units/64cb41212796d5a3 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-70676a03685b,source=/recipe/units/70676a03685b1209,target=/recipe/units/70676a03685b1209 \
+    --mount=type=bind,from=out-build-script-run-mcore-0.1.0-706e9ae1cb5f,source=/recipe/units/706e9ae1cb5f42e6,target=/recipe/units/706e9ae1cb5f42e6 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-8142b8b1a8b5,source=/recipe/units/8142b8b1a8b50aed,target=/recipe/units/8142b8b1a8b50aed \
+    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-8b2b5ade4083,source=/recipe/units/8b2b5ade4083ff43,target=/recipe/units/8b2b5ade4083ff43 \
+    --mount=type=bind,from=out-lib-num-traits-0.2.15-91eb76dcc228,source=/recipe/units/91eb76dcc228b389,target=/recipe/units/91eb76dcc228b389 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b72401638d17,source=/recipe/units/b72401638d17bc41,target=/recipe/units/b72401638d17bc41 \
+    --mount=type=bind,from=out-lib-mutil-0.1.0-b768042d0700,source=/recipe/units/b768042d07002826,target=/recipe/units/b768042d07002826 \
+    --mount=type=bind,from=out-lib-indexmap-1.9.2-c6a8c60e7b37,source=/recipe/units/c6a8c60e7b3791fc,target=/recipe/units/c6a8c60e7b3791fc \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-cc4b8a36bc99,source=/recipe/units/cc4b8a36bc997bd0,target=/recipe/units/cc4b8a36bc997bd0 \
+    --mount=type=bind,from=out-lib-memchr-2.5.0-cdfb6ac2c93f,source=/recipe/units/cdfb6ac2c93fe7e1,target=/recipe/units/cdfb6ac2c93fe7e1 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2985,19 +2948,19 @@ RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
     "CARGO_PRIMARY_PACKAGE=1", \
-    "OUT_DIR=/recipe/units/2fefa58b2b359707/out", \
+    "OUT_DIR=/recipe/units/706e9ae1cb5f42e6/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9bdf2d6975c6f0b2", \
-    "--build-script", "/recipe/units/2fefa58b2b359707", \
-    "--link-search", "/recipe/units/2fefa58b2b359707", \
-    "--link-search", "/recipe/units/2c977cc9d37ae298", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/9434829a4efe7389", \
-    "--link-search", "/recipe/units/990d91f4b2676a23", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/1f07829315555a88", \
+    "--build-script", "/recipe/units/706e9ae1cb5f42e6", \
+    "--link-search", "/recipe/units/706e9ae1cb5f42e6", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/70676a03685b1209", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/8142b8b1a8b50aed", \
+    "--link-search", "/recipe/units/8b2b5ade4083ff43", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "mcore", \
@@ -3010,66 +2973,65 @@ RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target
     "--cfg", "feature=\"ordered\"", \
     "--cfg", "feature=\"serde\"", \
     "--cfg", "feature=\"text\"", \
-    "-C", "metadata=9bdf2d6975c6f0b2", \
-    "-C", "extra-filename=-9bdf2d6975c6f0b2", \
-    "--out-dir", "/recipe/units/9bdf2d6975c6f0b2", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2e1c4466ee5f434c", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/474e944f9c422304", \
-    "-L", "dependency=/recipe/units/5a99c742ff580400", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/7263bbbe98cd9e5d", \
-    "-L", "dependency=/recipe/units/8a2289cec4a061b5", \
-    "-L", "dependency=/recipe/units/933feef88e551715", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/b032670b47e308e1", \
-    "-L", "dependency=/recipe/units/cd602432041caf5f", \
-    "-L", "dependency=/recipe/units/d03718ad8e7e7784", \
-    "--extern", "indexmap=/recipe/units/2e1c4466ee5f434c/libindexmap-2e1c4466ee5f434c.rlib", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
-    "--extern", "mutil=/recipe/units/933feef88e551715/libmutil-933feef88e551715.rlib", \
-    "--extern", "numt=/recipe/units/7263bbbe98cd9e5d/libnum_traits-7263bbbe98cd9e5d.rlib", \
-    "--extern", "regex=/recipe/units/8a2289cec4a061b5/libregex-8a2289cec4a061b5.rlib", \
-    "--extern", "serde=/recipe/units/d03718ad8e7e7784/libserde-d03718ad8e7e7784.rlib"]
-FROM scratch AS out-lib-mcore-0.1.0-9bdf2d6975c6
-COPY --from=lib-mcore-0.1.0-9bdf2d6975c6 /recipe/units/9bdf2d6975c6f0b2 /recipe/units/9bdf2d6975c6f0b2
+    "-C", "metadata=1f07829315555a88", \
+    "-C", "extra-filename=-1f07829315555a88", \
+    "--out-dir", "/recipe/units/1f07829315555a88", \
+    "-L", "dependency=/recipe/units/0b40cb7c1ac1dfab", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/38db505c7c156530", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/64cb41212796d5a3", \
+    "-L", "dependency=/recipe/units/91eb76dcc228b389", \
+    "-L", "dependency=/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/b768042d07002826", \
+    "-L", "dependency=/recipe/units/c6a8c60e7b3791fc", \
+    "-L", "dependency=/recipe/units/cc4b8a36bc997bd0", \
+    "-L", "dependency=/recipe/units/cdfb6ac2c93fe7e1", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "indexmap=/recipe/units/c6a8c60e7b3791fc/libindexmap-c6a8c60e7b3791fc.rlib", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
+    "--extern", "mutil=/recipe/units/b768042d07002826/libmutil-b768042d07002826.rlib", \
+    "--extern", "numt=/recipe/units/91eb76dcc228b389/libnum_traits-91eb76dcc228b389.rlib", \
+    "--extern", "regex=/recipe/units/0b40cb7c1ac1dfab/libregex-0b40cb7c1ac1dfab.rlib", \
+    "--extern", "serde=/recipe/units/b72401638d17bc41/libserde-b72401638d17bc41.rlib"]
+FROM scratch AS out-lib-mcore-0.1.0-1f0782931555
+COPY --from=lib-mcore-0.1.0-1f0782931555 /recipe/units/1f07829315555a88 /recipe/units/1f07829315555a88
 
 # bin mapp@0.1.0 mapp
-FROM base AS bin-mapp-0.1.0-mapp-13912adf1464
+FROM base AS bin-mapp-0.1.0-mapp-ac2057a0e35f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mapp-0.1.0,source=/recipe/src/mapp-0.1.0,target=/recipe/src/mapp-0.1.0,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-2c977cc9d37a,source=/recipe/units/2c977cc9d37ae298,target=/recipe/units/2c977cc9d37ae298 \
-    --mount=type=bind,from=out-lib-indexmap-1.9.2-2e1c4466ee5f,source=/recipe/units/2e1c4466ee5f434c,target=/recipe/units/2e1c4466ee5f434c \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-build-script-run-mcore-0.1.0-2fefa58b2b35,source=/recipe/units/2fefa58b2b359707,target=/recipe/units/2fefa58b2b359707 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-474e944f9c42,source=/recipe/units/474e944f9c422304,target=/recipe/units/474e944f9c422304 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-5a99c742ff58,source=/recipe/units/5a99c742ff580400,target=/recipe/units/5a99c742ff580400 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-num-traits-0.2.15-7263bbbe98cd,source=/recipe/units/7263bbbe98cd9e5d,target=/recipe/units/7263bbbe98cd9e5d \
-    --mount=type=bind,from=out-lib-regex-1.7.1-8a2289cec4a0,source=/recipe/units/8a2289cec4a061b5,target=/recipe/units/8a2289cec4a061b5 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-mutil-0.1.0-933feef88e55,source=/recipe/units/933feef88e551715,target=/recipe/units/933feef88e551715 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-9434829a4efe,source=/recipe/units/9434829a4efe7389,target=/recipe/units/9434829a4efe7389 \
-    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-990d91f4b267,source=/recipe/units/990d91f4b2676a23,target=/recipe/units/990d91f4b2676a23 \
-    --mount=type=bind,from=out-lib-mcore-0.1.0-9bdf2d6975c6,source=/recipe/units/9bdf2d6975c6f0b2,target=/recipe/units/9bdf2d6975c6f0b2 \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-memchr-2.5.0-b032670b47e3,source=/recipe/units/b032670b47e308e1,target=/recipe/units/b032670b47e308e1 \
-    --mount=type=bind,from=out-lib-hashbrown-0.12.3-cd602432041c,source=/recipe/units/cd602432041caf5f,target=/recipe/units/cd602432041caf5f \
-    --mount=type=bind,from=out-lib-serde-1.0.152-d03718ad8e7e,source=/recipe/units/d03718ad8e7e7784,target=/recipe/units/d03718ad8e7e7784 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-regex-1.7.1-0b40cb7c1ac1,source=/recipe/units/0b40cb7c1ac1dfab,target=/recipe/units/0b40cb7c1ac1dfab \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-lib-mcore-0.1.0-1f0782931555,source=/recipe/units/1f07829315555a88,target=/recipe/units/1f07829315555a88 \
+    --mount=type=bind,from=out-lib-hashbrown-0.12.3-38db505c7c15,source=/recipe/units/38db505c7c156530,target=/recipe/units/38db505c7c156530 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-64cb41212796,source=/recipe/units/64cb41212796d5a3,target=/recipe/units/64cb41212796d5a3 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-70676a03685b,source=/recipe/units/70676a03685b1209,target=/recipe/units/70676a03685b1209 \
+    --mount=type=bind,from=out-build-script-run-mcore-0.1.0-706e9ae1cb5f,source=/recipe/units/706e9ae1cb5f42e6,target=/recipe/units/706e9ae1cb5f42e6 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-8142b8b1a8b5,source=/recipe/units/8142b8b1a8b50aed,target=/recipe/units/8142b8b1a8b50aed \
+    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-8b2b5ade4083,source=/recipe/units/8b2b5ade4083ff43,target=/recipe/units/8b2b5ade4083ff43 \
+    --mount=type=bind,from=out-lib-num-traits-0.2.15-91eb76dcc228,source=/recipe/units/91eb76dcc228b389,target=/recipe/units/91eb76dcc228b389 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b72401638d17,source=/recipe/units/b72401638d17bc41,target=/recipe/units/b72401638d17bc41 \
+    --mount=type=bind,from=out-lib-mutil-0.1.0-b768042d0700,source=/recipe/units/b768042d07002826,target=/recipe/units/b768042d07002826 \
+    --mount=type=bind,from=out-lib-indexmap-1.9.2-c6a8c60e7b37,source=/recipe/units/c6a8c60e7b3791fc,target=/recipe/units/c6a8c60e7b3791fc \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-cc4b8a36bc99,source=/recipe/units/cc4b8a36bc997bd0,target=/recipe/units/cc4b8a36bc997bd0 \
+    --mount=type=bind,from=out-lib-memchr-2.5.0-cdfb6ac2c93f,source=/recipe/units/cdfb6ac2c93fe7e1,target=/recipe/units/cdfb6ac2c93fe7e1 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3096,15 +3058,15 @@ RUN --mount=type=bind,from=src-mapp-0.1.0,source=/recipe/src/mapp-0.1.0,target=/
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/13912adf14643d95", \
-    "--link-search", "/recipe/units/2c977cc9d37ae298", \
-    "--link-search", "/recipe/units/2fefa58b2b359707", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/9434829a4efe7389", \
-    "--link-search", "/recipe/units/990d91f4b2676a23", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/ac2057a0e35f638d", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/70676a03685b1209", \
+    "--link-search", "/recipe/units/706e9ae1cb5f42e6", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/8142b8b1a8b50aed", \
+    "--link-search", "/recipe/units/8b2b5ade4083ff43", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
     "--bin", "mapp", \
     "--", "rustc", \
     "--crate-name", "mapp", \
@@ -3113,63 +3075,62 @@ RUN --mount=type=bind,from=src-mapp-0.1.0,source=/recipe/src/mapp-0.1.0,target=/
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=13912adf14643d95", \
-    "-C", "extra-filename=-13912adf14643d95", \
-    "--out-dir", "/recipe/units/13912adf14643d95", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2e1c4466ee5f434c", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/474e944f9c422304", \
-    "-L", "dependency=/recipe/units/5a99c742ff580400", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/7263bbbe98cd9e5d", \
-    "-L", "dependency=/recipe/units/8a2289cec4a061b5", \
-    "-L", "dependency=/recipe/units/933feef88e551715", \
-    "-L", "dependency=/recipe/units/9bdf2d6975c6f0b2", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/b032670b47e308e1", \
-    "-L", "dependency=/recipe/units/cd602432041caf5f", \
-    "-L", "dependency=/recipe/units/d03718ad8e7e7784", \
-    "--extern", "engine=/recipe/units/9bdf2d6975c6f0b2/libmcore-9bdf2d6975c6f0b2.rlib", \
-    "--extern", "mutil=/recipe/units/933feef88e551715/libmutil-933feef88e551715.rlib"]
-FROM scratch AS out-bin-mapp-0.1.0-mapp-13912adf1464
-COPY --from=bin-mapp-0.1.0-mapp-13912adf1464 /recipe/units/13912adf14643d95 /recipe/units/13912adf14643d95
+    "-C", "metadata=ac2057a0e35f638d", \
+    "-C", "extra-filename=-ac2057a0e35f638d", \
+    "--out-dir", "/recipe/units/ac2057a0e35f638d", \
+    "-L", "dependency=/recipe/units/0b40cb7c1ac1dfab", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/1f07829315555a88", \
+    "-L", "dependency=/recipe/units/38db505c7c156530", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/64cb41212796d5a3", \
+    "-L", "dependency=/recipe/units/91eb76dcc228b389", \
+    "-L", "dependency=/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/b768042d07002826", \
+    "-L", "dependency=/recipe/units/c6a8c60e7b3791fc", \
+    "-L", "dependency=/recipe/units/cc4b8a36bc997bd0", \
+    "-L", "dependency=/recipe/units/cdfb6ac2c93fe7e1", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "engine=/recipe/units/1f07829315555a88/libmcore-1f07829315555a88.rlib", \
+    "--extern", "mutil=/recipe/units/b768042d07002826/libmutil-b768042d07002826.rlib"]
+FROM scratch AS out-bin-mapp-0.1.0-mapp-ac2057a0e35f
+COPY --from=bin-mapp-0.1.0-mapp-ac2057a0e35f /recipe/units/ac2057a0e35f638d /recipe/units/ac2057a0e35f638d
 
 # bin mcore@0.1.0 mcore [indexmap,ordered,serde,text]
-FROM base AS bin-mcore-0.1.0-mcore-32d834d94f15
+FROM base AS bin-mcore-0.1.0-mcore-142e8ffec6b1
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target=/recipe/src/mcore-0.1.0,rw \
-    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-23fec3563673,source=/recipe/units/23fec356367376a0,target=/recipe/units/23fec356367376a0 \
-    --mount=type=bind,from=out-lib-ryu-1.0.2-27ceaf169fc1,source=/recipe/units/27ceaf169fc1b6cf,target=/recipe/units/27ceaf169fc1b6cf \
-    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-2c977cc9d37a,source=/recipe/units/2c977cc9d37ae298,target=/recipe/units/2c977cc9d37ae298 \
-    --mount=type=bind,from=out-lib-indexmap-1.9.2-2e1c4466ee5f,source=/recipe/units/2e1c4466ee5f434c,target=/recipe/units/2e1c4466ee5f434c \
-    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-2f5447afca84,source=/recipe/units/2f5447afca848cfe,target=/recipe/units/2f5447afca848cfe \
-    --mount=type=bind,from=out-build-script-run-mcore-0.1.0-2fefa58b2b35,source=/recipe/units/2fefa58b2b359707,target=/recipe/units/2fefa58b2b359707 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd,source=/recipe/units/3a8982c7fdfda4b3,target=/recipe/units/3a8982c7fdfda4b3 \
-    --mount=type=bind,from=out-lib-serde_json-1.0.87-474e944f9c42,source=/recipe/units/474e944f9c422304,target=/recipe/units/474e944f9c422304 \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.152-4a83c584f825,source=/recipe/units/4a83c584f825e0e6,target=/recipe/units/4a83c584f825e0e6 \
-    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-5a99c742ff58,source=/recipe/units/5a99c742ff580400,target=/recipe/units/5a99c742ff580400 \
-    --mount=type=bind,from=out-lib-syn-1.0.107-5e4d1309cc43,source=/recipe/units/5e4d1309cc43fb9c,target=/recipe/units/5e4d1309cc43fb9c \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-quote-1.0.21-71f9613fa4d5,source=/recipe/units/71f9613fa4d51296,target=/recipe/units/71f9613fa4d51296 \
-    --mount=type=bind,from=out-lib-num-traits-0.2.15-7263bbbe98cd,source=/recipe/units/7263bbbe98cd9e5d,target=/recipe/units/7263bbbe98cd9e5d \
-    --mount=type=bind,from=out-lib-regex-1.7.1-8a2289cec4a0,source=/recipe/units/8a2289cec4a061b5,target=/recipe/units/8a2289cec4a061b5 \
-    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630,source=/recipe/units/8a7dfc72d630d994,target=/recipe/units/8a7dfc72d630d994 \
-    --mount=type=bind,from=out-lib-mutil-0.1.0-933feef88e55,source=/recipe/units/933feef88e551715,target=/recipe/units/933feef88e551715 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-9434829a4efe,source=/recipe/units/9434829a4efe7389,target=/recipe/units/9434829a4efe7389 \
-    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-990d91f4b267,source=/recipe/units/990d91f4b2676a23,target=/recipe/units/990d91f4b2676a23 \
-    --mount=type=bind,from=out-lib-mcore-0.1.0-9bdf2d6975c6,source=/recipe/units/9bdf2d6975c6f0b2,target=/recipe/units/9bdf2d6975c6f0b2 \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-memchr-2.5.0-b032670b47e3,source=/recipe/units/b032670b47e308e1,target=/recipe/units/b032670b47e308e1 \
-    --mount=type=bind,from=out-lib-hashbrown-0.12.3-cd602432041c,source=/recipe/units/cd602432041caf5f,target=/recipe/units/cd602432041caf5f \
-    --mount=type=bind,from=out-lib-serde-1.0.152-d03718ad8e7e,source=/recipe/units/d03718ad8e7e7784,target=/recipe/units/d03718ad8e7e7784 \
-    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1,source=/recipe/units/dbbe82cb30e1be87,target=/recipe/units/dbbe82cb30e1be87 \
+    --mount=type=bind,from=out-lib-regex-1.7.1-0b40cb7c1ac1,source=/recipe/units/0b40cb7c1ac1dfab,target=/recipe/units/0b40cb7c1ac1dfab \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.47-173f157b6b5f,source=/recipe/units/173f157b6b5f8561,target=/recipe/units/173f157b6b5f8561 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-lib-mcore-0.1.0-1f0782931555,source=/recipe/units/1f07829315555a88,target=/recipe/units/1f07829315555a88 \
+    --mount=type=bind,from=out-lib-hashbrown-0.12.3-38db505c7c15,source=/recipe/units/38db505c7c156530,target=/recipe/units/38db505c7c156530 \
+    --mount=type=bind,from=out-lib-quote-1.0.21-3f31d3e4145b,source=/recipe/units/3f31d3e4145b0d0f,target=/recipe/units/3f31d3e4145b0d0f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
+    --mount=type=bind,from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a,source=/recipe/units/56dffe23cb2a7ff1,target=/recipe/units/56dffe23cb2a7ff1 \
+    --mount=type=bind,from=out-lib-regex-syntax-0.6.27-64cb41212796,source=/recipe/units/64cb41212796d5a3,target=/recipe/units/64cb41212796d5a3 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.5.0-70676a03685b,source=/recipe/units/70676a03685b1209,target=/recipe/units/70676a03685b1209 \
+    --mount=type=bind,from=out-build-script-run-mcore-0.1.0-706e9ae1cb5f,source=/recipe/units/706e9ae1cb5f42e6,target=/recipe/units/706e9ae1cb5f42e6 \
+    --mount=type=bind,from=out-build-script-run-ryu-1.0.2-7520fdfc57cd,source=/recipe/units/7520fdfc57cd4b76,target=/recipe/units/7520fdfc57cd4b76 \
+    --mount=type=bind,from=out-build-script-run-num-traits-0.2.15-8142b8b1a8b5,source=/recipe/units/8142b8b1a8b50aed,target=/recipe/units/8142b8b1a8b50aed \
+    --mount=type=bind,from=out-build-script-run-indexmap-1.9.2-8b2b5ade4083,source=/recipe/units/8b2b5ade4083ff43,target=/recipe/units/8b2b5ade4083ff43 \
+    --mount=type=bind,from=out-lib-num-traits-0.2.15-91eb76dcc228,source=/recipe/units/91eb76dcc228b389,target=/recipe/units/91eb76dcc228b389 \
+    --mount=type=bind,from=out-lib-serde-1.0.152-b72401638d17,source=/recipe/units/b72401638d17bc41,target=/recipe/units/b72401638d17bc41 \
+    --mount=type=bind,from=out-lib-mutil-0.1.0-b768042d0700,source=/recipe/units/b768042d07002826,target=/recipe/units/b768042d07002826 \
+    --mount=type=bind,from=out-lib-indexmap-1.9.2-c6a8c60e7b37,source=/recipe/units/c6a8c60e7b3791fc,target=/recipe/units/c6a8c60e7b3791fc \
+    --mount=type=bind,from=out-lib-serde_json-1.0.87-cc4b8a36bc99,source=/recipe/units/cc4b8a36bc997bd0,target=/recipe/units/cc4b8a36bc997bd0 \
+    --mount=type=bind,from=out-lib-memchr-2.5.0-cdfb6ac2c93f,source=/recipe/units/cdfb6ac2c93fe7e1,target=/recipe/units/cdfb6ac2c93fe7e1 \
+    --mount=type=bind,from=out-lib-syn-1.0.107-d2b9d4148130,source=/recipe/units/d2b9d4148130bc4b,target=/recipe/units/d2b9d4148130bc4b \
+    --mount=type=bind,from=out-lib-unicode-ident-1.0.0-d82c8b73c60c,source=/recipe/units/d82c8b73c60c9141,target=/recipe/units/d82c8b73c60c9141 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.152-dae7d768dcc3,source=/recipe/units/dae7d768dcc38c8d,target=/recipe/units/dae7d768dcc38c8d \
+    --mount=type=bind,from=out-build-script-run-serde_json-1.0.87-e57127c578a2,source=/recipe/units/e57127c578a2ff1e,target=/recipe/units/e57127c578a2ff1e \
+    --mount=type=bind,from=out-lib-ryu-1.0.2-e5774760c5c8,source=/recipe/units/e5774760c5c81a11,target=/recipe/units/e5774760c5c81a11 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -3194,19 +3155,19 @@ RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
     "CARGO_PRIMARY_PACKAGE=1", \
-    "OUT_DIR=/recipe/units/2fefa58b2b359707/out", \
+    "OUT_DIR=/recipe/units/706e9ae1cb5f42e6/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/32d834d94f15f2a7", \
-    "--build-script", "/recipe/units/2fefa58b2b359707", \
-    "--link-search", "/recipe/units/2fefa58b2b359707", \
-    "--link-search", "/recipe/units/2c977cc9d37ae298", \
-    "--link-search", "/recipe/units/4a83c584f825e0e6", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/8a7dfc72d630d994", \
-    "--link-search", "/recipe/units/9434829a4efe7389", \
-    "--link-search", "/recipe/units/990d91f4b2676a23", \
-    "--link-search", "/recipe/units/dbbe82cb30e1be87", \
+    "/recipe/units/142e8ffec6b1d14e", \
+    "--build-script", "/recipe/units/706e9ae1cb5f42e6", \
+    "--link-search", "/recipe/units/706e9ae1cb5f42e6", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/70676a03685b1209", \
+    "--link-search", "/recipe/units/7520fdfc57cd4b76", \
+    "--link-search", "/recipe/units/8142b8b1a8b50aed", \
+    "--link-search", "/recipe/units/8b2b5ade4083ff43", \
+    "--link-search", "/recipe/units/dae7d768dcc38c8d", \
+    "--link-search", "/recipe/units/e57127c578a2ff1e", \
     "--bin", "mcore", \
     "--", "rustc", \
     "--crate-name", "mcore", \
@@ -3219,96 +3180,95 @@ RUN --mount=type=bind,from=src-mcore-0.1.0,source=/recipe/src/mcore-0.1.0,target
     "--cfg", "feature=\"ordered\"", \
     "--cfg", "feature=\"serde\"", \
     "--cfg", "feature=\"text\"", \
-    "-C", "metadata=32d834d94f15f2a7", \
-    "-C", "extra-filename=-32d834d94f15f2a7", \
-    "--out-dir", "/recipe/units/32d834d94f15f2a7", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/23fec356367376a0", \
-    "-L", "dependency=/recipe/units/27ceaf169fc1b6cf", \
-    "-L", "dependency=/recipe/units/2e1c4466ee5f434c", \
-    "-L", "dependency=/recipe/units/2f5447afca848cfe", \
-    "-L", "dependency=/recipe/units/3a8982c7fdfda4b3", \
-    "-L", "dependency=/recipe/units/474e944f9c422304", \
-    "-L", "dependency=/recipe/units/5a99c742ff580400", \
-    "-L", "dependency=/recipe/units/5e4d1309cc43fb9c", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/71f9613fa4d51296", \
-    "-L", "dependency=/recipe/units/7263bbbe98cd9e5d", \
-    "-L", "dependency=/recipe/units/8a2289cec4a061b5", \
-    "-L", "dependency=/recipe/units/933feef88e551715", \
-    "-L", "dependency=/recipe/units/9bdf2d6975c6f0b2", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/b032670b47e308e1", \
-    "-L", "dependency=/recipe/units/cd602432041caf5f", \
-    "-L", "dependency=/recipe/units/d03718ad8e7e7784", \
-    "--extern", "indexmap=/recipe/units/2e1c4466ee5f434c/libindexmap-2e1c4466ee5f434c.rlib", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
-    "--extern", "mcore=/recipe/units/9bdf2d6975c6f0b2/libmcore-9bdf2d6975c6f0b2.rlib", \
-    "--extern", "mutil=/recipe/units/933feef88e551715/libmutil-933feef88e551715.rlib", \
-    "--extern", "numt=/recipe/units/7263bbbe98cd9e5d/libnum_traits-7263bbbe98cd9e5d.rlib", \
-    "--extern", "regex=/recipe/units/8a2289cec4a061b5/libregex-8a2289cec4a061b5.rlib", \
-    "--extern", "serde=/recipe/units/d03718ad8e7e7784/libserde-d03718ad8e7e7784.rlib"]
-FROM scratch AS out-bin-mcore-0.1.0-mcore-32d834d94f15
-COPY --from=bin-mcore-0.1.0-mcore-32d834d94f15 /recipe/units/32d834d94f15f2a7 /recipe/units/32d834d94f15f2a7
+    "-C", "metadata=142e8ffec6b1d14e", \
+    "-C", "extra-filename=-142e8ffec6b1d14e", \
+    "--out-dir", "/recipe/units/142e8ffec6b1d14e", \
+    "-L", "dependency=/recipe/units/0b40cb7c1ac1dfab", \
+    "-L", "dependency=/recipe/units/173f157b6b5f8561", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/1f07829315555a88", \
+    "-L", "dependency=/recipe/units/38db505c7c156530", \
+    "-L", "dependency=/recipe/units/3f31d3e4145b0d0f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "-L", "dependency=/recipe/units/56dffe23cb2a7ff1", \
+    "-L", "dependency=/recipe/units/64cb41212796d5a3", \
+    "-L", "dependency=/recipe/units/91eb76dcc228b389", \
+    "-L", "dependency=/recipe/units/b72401638d17bc41", \
+    "-L", "dependency=/recipe/units/b768042d07002826", \
+    "-L", "dependency=/recipe/units/c6a8c60e7b3791fc", \
+    "-L", "dependency=/recipe/units/cc4b8a36bc997bd0", \
+    "-L", "dependency=/recipe/units/cdfb6ac2c93fe7e1", \
+    "-L", "dependency=/recipe/units/d2b9d4148130bc4b", \
+    "-L", "dependency=/recipe/units/d82c8b73c60c9141", \
+    "-L", "dependency=/recipe/units/e5774760c5c81a11", \
+    "--extern", "indexmap=/recipe/units/c6a8c60e7b3791fc/libindexmap-c6a8c60e7b3791fc.rlib", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
+    "--extern", "mcore=/recipe/units/1f07829315555a88/libmcore-1f07829315555a88.rlib", \
+    "--extern", "mutil=/recipe/units/b768042d07002826/libmutil-b768042d07002826.rlib", \
+    "--extern", "numt=/recipe/units/91eb76dcc228b389/libnum_traits-91eb76dcc228b389.rlib", \
+    "--extern", "regex=/recipe/units/0b40cb7c1ac1dfab/libregex-0b40cb7c1ac1dfab.rlib", \
+    "--extern", "serde=/recipe/units/b72401638d17bc41/libserde-b72401638d17bc41.rlib"]
+FROM scratch AS out-bin-mcore-0.1.0-mcore-142e8ffec6b1
+COPY --from=bin-mcore-0.1.0-mcore-142e8ffec6b1 /recipe/units/142e8ffec6b1d14e /recipe/units/142e8ffec6b1d14e
 
 FROM scratch AS outputs
-COPY --from=out-bin-mapp-0.1.0-mapp-13912adf1464 /recipe/units/13912adf14643d95 /recipe/units/13912adf14643d95
-COPY --from=out-bin-mcore-0.1.0-mcore-32d834d94f15 /recipe/units/32d834d94f15f2a7 /recipe/units/32d834d94f15f2a7
-COPY --from=out-bin-mutil-0.1.0-mutil-1ce90d7df4ed /recipe/units/1ce90d7df4edbf1c /recipe/units/1ce90d7df4edbf1c
-COPY --from=out-build-script-indexmap-1.9.2-c53c4c7c7298 /recipe/units/c53c4c7c72982f72 /recipe/units/c53c4c7c72982f72
-COPY --from=out-build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
-COPY --from=out-build-script-mcore-0.1.0-32751e585b54 /recipe/units/32751e585b5476b1 /recipe/units/32751e585b5476b1
-COPY --from=out-build-script-memchr-2.5.0-0c2ed43098ff /recipe/units/0c2ed43098ff0250 /recipe/units/0c2ed43098ff0250
-COPY --from=out-build-script-num-traits-0.2.15-14027330db2f /recipe/units/14027330db2f858a /recipe/units/14027330db2f858a
-COPY --from=out-build-script-proc-macro2-1.0.47-1821dadc7789 /recipe/units/1821dadc7789a9ec /recipe/units/1821dadc7789a9ec
-COPY --from=out-build-script-quote-1.0.21-66e03fe3ab96 /recipe/units/66e03fe3ab962a63 /recipe/units/66e03fe3ab962a63
-COPY --from=out-build-script-run-indexmap-1.9.2-2c977cc9d37a /recipe/units/2c977cc9d37ae298 /recipe/units/2c977cc9d37ae298
-COPY --from=out-build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
-COPY --from=out-build-script-run-mcore-0.1.0-2fefa58b2b35 /recipe/units/2fefa58b2b359707 /recipe/units/2fefa58b2b359707
-COPY --from=out-build-script-run-memchr-2.5.0-9434829a4efe /recipe/units/9434829a4efe7389 /recipe/units/9434829a4efe7389
-COPY --from=out-build-script-run-num-traits-0.2.15-990d91f4b267 /recipe/units/990d91f4b2676a23 /recipe/units/990d91f4b2676a23
-COPY --from=out-build-script-run-proc-macro2-1.0.47-4683337ddfdc /recipe/units/4683337ddfdc81d7 /recipe/units/4683337ddfdc81d7
-COPY --from=out-build-script-run-quote-1.0.21-61072ceb9a32 /recipe/units/61072ceb9a32b98a /recipe/units/61072ceb9a32b98a
-COPY --from=out-build-script-run-ryu-1.0.2-005bb70884ac /recipe/units/005bb70884ac182f /recipe/units/005bb70884ac182f
-COPY --from=out-build-script-run-ryu-1.0.2-dbbe82cb30e1 /recipe/units/dbbe82cb30e1be87 /recipe/units/dbbe82cb30e1be87
-COPY --from=out-build-script-run-serde-1.0.152-4a83c584f825 /recipe/units/4a83c584f825e0e6 /recipe/units/4a83c584f825e0e6
-COPY --from=out-build-script-run-serde-1.0.152-bf782b90cb54 /recipe/units/bf782b90cb543cd2 /recipe/units/bf782b90cb543cd2
-COPY --from=out-build-script-run-serde_derive-1.0.152-4a17349caf1f /recipe/units/4a17349caf1f9500 /recipe/units/4a17349caf1f9500
-COPY --from=out-build-script-run-serde_json-1.0.87-4df9c5839d01 /recipe/units/4df9c5839d01dc25 /recipe/units/4df9c5839d01dc25
-COPY --from=out-build-script-run-serde_json-1.0.87-8a7dfc72d630 /recipe/units/8a7dfc72d630d994 /recipe/units/8a7dfc72d630d994
-COPY --from=out-build-script-run-syn-1.0.107-0d847bf1438c /recipe/units/0d847bf1438c9237 /recipe/units/0d847bf1438c9237
-COPY --from=out-build-script-ryu-1.0.2-87971bdedbc5 /recipe/units/87971bdedbc5d008 /recipe/units/87971bdedbc5d008
-COPY --from=out-build-script-serde-1.0.152-0b8b634d70ce /recipe/units/0b8b634d70ce903c /recipe/units/0b8b634d70ce903c
-COPY --from=out-build-script-serde-1.0.152-c1ea1a19b189 /recipe/units/c1ea1a19b189764c /recipe/units/c1ea1a19b189764c
-COPY --from=out-build-script-serde_derive-1.0.152-0f5347ff9924 /recipe/units/0f5347ff9924ae45 /recipe/units/0f5347ff9924ae45
-COPY --from=out-build-script-serde_json-1.0.87-d7046b20cb00 /recipe/units/d7046b20cb00eec0 /recipe/units/d7046b20cb00eec0
-COPY --from=out-build-script-syn-1.0.107-a4243fa82343 /recipe/units/a4243fa82343ae96 /recipe/units/a4243fa82343ae96
-COPY --from=out-lib-autocfg-1.1.0-057c3a915c65 /recipe/units/057c3a915c650d11 /recipe/units/057c3a915c650d11
-COPY --from=out-lib-hashbrown-0.12.3-cd602432041c /recipe/units/cd602432041caf5f /recipe/units/cd602432041caf5f
-COPY --from=out-lib-indexmap-1.9.2-2e1c4466ee5f /recipe/units/2e1c4466ee5f434c /recipe/units/2e1c4466ee5f434c
-COPY --from=out-lib-itoa-1.0.1-0acfa60afd44 /recipe/units/0acfa60afd446d9d /recipe/units/0acfa60afd446d9d
-COPY --from=out-lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
-COPY --from=out-lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
-COPY --from=out-lib-mcore-0.1.0-9bdf2d6975c6 /recipe/units/9bdf2d6975c6f0b2 /recipe/units/9bdf2d6975c6f0b2
-COPY --from=out-lib-memchr-2.5.0-b032670b47e3 /recipe/units/b032670b47e308e1 /recipe/units/b032670b47e308e1
-COPY --from=out-lib-mutil-0.1.0-055f5cac90e1 /recipe/units/055f5cac90e1d52c /recipe/units/055f5cac90e1d52c
-COPY --from=out-lib-mutil-0.1.0-933feef88e55 /recipe/units/933feef88e551715 /recipe/units/933feef88e551715
-COPY --from=out-lib-num-traits-0.2.15-7263bbbe98cd /recipe/units/7263bbbe98cd9e5d /recipe/units/7263bbbe98cd9e5d
-COPY --from=out-lib-proc-macro2-1.0.47-3a8982c7fdfd /recipe/units/3a8982c7fdfda4b3 /recipe/units/3a8982c7fdfda4b3
-COPY --from=out-lib-quote-1.0.21-71f9613fa4d5 /recipe/units/71f9613fa4d51296 /recipe/units/71f9613fa4d51296
-COPY --from=out-lib-regex-1.7.1-8a2289cec4a0 /recipe/units/8a2289cec4a061b5 /recipe/units/8a2289cec4a061b5
-COPY --from=out-lib-regex-syntax-0.6.27-5a99c742ff58 /recipe/units/5a99c742ff580400 /recipe/units/5a99c742ff580400
-COPY --from=out-lib-ryu-1.0.2-27ceaf169fc1 /recipe/units/27ceaf169fc1b6cf /recipe/units/27ceaf169fc1b6cf
-COPY --from=out-lib-ryu-1.0.2-309444515e71 /recipe/units/309444515e718937 /recipe/units/309444515e718937
-COPY --from=out-lib-serde-1.0.152-5162b4dab32a /recipe/units/5162b4dab32a8816 /recipe/units/5162b4dab32a8816
-COPY --from=out-lib-serde-1.0.152-d03718ad8e7e /recipe/units/d03718ad8e7e7784 /recipe/units/d03718ad8e7e7784
-COPY --from=out-lib-serde_json-1.0.87-04b5461c4949 /recipe/units/04b5461c4949f199 /recipe/units/04b5461c4949f199
-COPY --from=out-lib-serde_json-1.0.87-474e944f9c42 /recipe/units/474e944f9c422304 /recipe/units/474e944f9c422304
-COPY --from=out-lib-syn-1.0.107-5e4d1309cc43 /recipe/units/5e4d1309cc43fb9c /recipe/units/5e4d1309cc43fb9c
-COPY --from=out-lib-unicode-ident-1.0.0-2f5447afca84 /recipe/units/2f5447afca848cfe /recipe/units/2f5447afca848cfe
-COPY --from=out-proc-macro-serde_derive-1.0.152-23fec3563673 /recipe/units/23fec356367376a0 /recipe/units/23fec356367376a0
+COPY --from=out-bin-mapp-0.1.0-mapp-ac2057a0e35f /recipe/units/ac2057a0e35f638d /recipe/units/ac2057a0e35f638d
+COPY --from=out-bin-mcore-0.1.0-mcore-142e8ffec6b1 /recipe/units/142e8ffec6b1d14e /recipe/units/142e8ffec6b1d14e
+COPY --from=out-bin-mutil-0.1.0-mutil-e5118237aad6 /recipe/units/e5118237aad68b50 /recipe/units/e5118237aad68b50
+COPY --from=out-build-script-indexmap-1.9.2-3d2c2a8bc43d /recipe/units/3d2c2a8bc43d1a66 /recipe/units/3d2c2a8bc43d1a66
+COPY --from=out-build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
+COPY --from=out-build-script-mcore-0.1.0-9b0cc6bb9fc9 /recipe/units/9b0cc6bb9fc948fd /recipe/units/9b0cc6bb9fc948fd
+COPY --from=out-build-script-memchr-2.5.0-bd56324c8690 /recipe/units/bd56324c86904903 /recipe/units/bd56324c86904903
+COPY --from=out-build-script-num-traits-0.2.15-7b0e61176d34 /recipe/units/7b0e61176d344566 /recipe/units/7b0e61176d344566
+COPY --from=out-build-script-proc-macro2-1.0.47-683c0d17bf63 /recipe/units/683c0d17bf63da37 /recipe/units/683c0d17bf63da37
+COPY --from=out-build-script-quote-1.0.21-1589bb42bdba /recipe/units/1589bb42bdbaea16 /recipe/units/1589bb42bdbaea16
+COPY --from=out-build-script-run-indexmap-1.9.2-8b2b5ade4083 /recipe/units/8b2b5ade4083ff43 /recipe/units/8b2b5ade4083ff43
+COPY --from=out-build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
+COPY --from=out-build-script-run-mcore-0.1.0-706e9ae1cb5f /recipe/units/706e9ae1cb5f42e6 /recipe/units/706e9ae1cb5f42e6
+COPY --from=out-build-script-run-memchr-2.5.0-70676a03685b /recipe/units/70676a03685b1209 /recipe/units/70676a03685b1209
+COPY --from=out-build-script-run-num-traits-0.2.15-8142b8b1a8b5 /recipe/units/8142b8b1a8b50aed /recipe/units/8142b8b1a8b50aed
+COPY --from=out-build-script-run-proc-macro2-1.0.47-ad31a3d175bb /recipe/units/ad31a3d175bbd388 /recipe/units/ad31a3d175bbd388
+COPY --from=out-build-script-run-quote-1.0.21-c45fea2d5947 /recipe/units/c45fea2d5947e3eb /recipe/units/c45fea2d5947e3eb
+COPY --from=out-build-script-run-ryu-1.0.2-7520fdfc57cd /recipe/units/7520fdfc57cd4b76 /recipe/units/7520fdfc57cd4b76
+COPY --from=out-build-script-run-ryu-1.0.2-e7d476ca0770 /recipe/units/e7d476ca0770d730 /recipe/units/e7d476ca0770d730
+COPY --from=out-build-script-run-serde-1.0.152-dae7d768dcc3 /recipe/units/dae7d768dcc38c8d /recipe/units/dae7d768dcc38c8d
+COPY --from=out-build-script-run-serde-1.0.152-e34b0869c0c5 /recipe/units/e34b0869c0c57706 /recipe/units/e34b0869c0c57706
+COPY --from=out-build-script-run-serde_derive-1.0.152-ab5eafb14546 /recipe/units/ab5eafb145461167 /recipe/units/ab5eafb145461167
+COPY --from=out-build-script-run-serde_json-1.0.87-d23375b082be /recipe/units/d23375b082beceac /recipe/units/d23375b082beceac
+COPY --from=out-build-script-run-serde_json-1.0.87-e57127c578a2 /recipe/units/e57127c578a2ff1e /recipe/units/e57127c578a2ff1e
+COPY --from=out-build-script-run-syn-1.0.107-71171fa82074 /recipe/units/71171fa820746d82 /recipe/units/71171fa820746d82
+COPY --from=out-build-script-ryu-1.0.2-d44526eaae37 /recipe/units/d44526eaae37debe /recipe/units/d44526eaae37debe
+COPY --from=out-build-script-serde-1.0.152-6d9afdaa5d67 /recipe/units/6d9afdaa5d67da99 /recipe/units/6d9afdaa5d67da99
+COPY --from=out-build-script-serde-1.0.152-c1ec77206cef /recipe/units/c1ec77206cefb51e /recipe/units/c1ec77206cefb51e
+COPY --from=out-build-script-serde_derive-1.0.152-e58977e8efa2 /recipe/units/e58977e8efa299d9 /recipe/units/e58977e8efa299d9
+COPY --from=out-build-script-serde_json-1.0.87-abcf7eff9c8a /recipe/units/abcf7eff9c8a535f /recipe/units/abcf7eff9c8a535f
+COPY --from=out-build-script-syn-1.0.107-24be9af902e4 /recipe/units/24be9af902e4f7e2 /recipe/units/24be9af902e4f7e2
+COPY --from=out-lib-autocfg-1.1.0-35cf331f86a6 /recipe/units/35cf331f86a6201b /recipe/units/35cf331f86a6201b
+COPY --from=out-lib-hashbrown-0.12.3-38db505c7c15 /recipe/units/38db505c7c156530 /recipe/units/38db505c7c156530
+COPY --from=out-lib-indexmap-1.9.2-c6a8c60e7b37 /recipe/units/c6a8c60e7b3791fc /recipe/units/c6a8c60e7b3791fc
+COPY --from=out-lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
+COPY --from=out-lib-itoa-1.0.1-78ce9c3afa94 /recipe/units/78ce9c3afa94275d /recipe/units/78ce9c3afa94275d
+COPY --from=out-lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
+COPY --from=out-lib-mcore-0.1.0-1f0782931555 /recipe/units/1f07829315555a88 /recipe/units/1f07829315555a88
+COPY --from=out-lib-memchr-2.5.0-cdfb6ac2c93f /recipe/units/cdfb6ac2c93fe7e1 /recipe/units/cdfb6ac2c93fe7e1
+COPY --from=out-lib-mutil-0.1.0-b768042d0700 /recipe/units/b768042d07002826 /recipe/units/b768042d07002826
+COPY --from=out-lib-mutil-0.1.0-fbcd6c414b70 /recipe/units/fbcd6c414b70a81d /recipe/units/fbcd6c414b70a81d
+COPY --from=out-lib-num-traits-0.2.15-91eb76dcc228 /recipe/units/91eb76dcc228b389 /recipe/units/91eb76dcc228b389
+COPY --from=out-lib-proc-macro2-1.0.47-173f157b6b5f /recipe/units/173f157b6b5f8561 /recipe/units/173f157b6b5f8561
+COPY --from=out-lib-quote-1.0.21-3f31d3e4145b /recipe/units/3f31d3e4145b0d0f /recipe/units/3f31d3e4145b0d0f
+COPY --from=out-lib-regex-1.7.1-0b40cb7c1ac1 /recipe/units/0b40cb7c1ac1dfab /recipe/units/0b40cb7c1ac1dfab
+COPY --from=out-lib-regex-syntax-0.6.27-64cb41212796 /recipe/units/64cb41212796d5a3 /recipe/units/64cb41212796d5a3
+COPY --from=out-lib-ryu-1.0.2-3be749684c15 /recipe/units/3be749684c158068 /recipe/units/3be749684c158068
+COPY --from=out-lib-ryu-1.0.2-e5774760c5c8 /recipe/units/e5774760c5c81a11 /recipe/units/e5774760c5c81a11
+COPY --from=out-lib-serde-1.0.152-b44119eff6db /recipe/units/b44119eff6dbc564 /recipe/units/b44119eff6dbc564
+COPY --from=out-lib-serde-1.0.152-b72401638d17 /recipe/units/b72401638d17bc41 /recipe/units/b72401638d17bc41
+COPY --from=out-lib-serde_json-1.0.87-b92311cf5937 /recipe/units/b92311cf5937706e /recipe/units/b92311cf5937706e
+COPY --from=out-lib-serde_json-1.0.87-cc4b8a36bc99 /recipe/units/cc4b8a36bc997bd0 /recipe/units/cc4b8a36bc997bd0
+COPY --from=out-lib-syn-1.0.107-d2b9d4148130 /recipe/units/d2b9d4148130bc4b /recipe/units/d2b9d4148130bc4b
+COPY --from=out-lib-unicode-ident-1.0.0-d82c8b73c60c /recipe/units/d82c8b73c60c9141 /recipe/units/d82c8b73c60c9141
+COPY --from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a /recipe/units/56dffe23cb2a7ff1 /recipe/units/56dffe23cb2a7ff1
 
 FROM scratch AS binaries
-COPY --from=out-bin-mapp-0.1.0-mapp-13912adf1464 /recipe/units/13912adf14643d95/mapp-13912adf14643d95 /mapp
-COPY --from=out-bin-mcore-0.1.0-mcore-32d834d94f15 /recipe/units/32d834d94f15f2a7/mcore-32d834d94f15f2a7 /mcore
-COPY --from=out-bin-mutil-0.1.0-mutil-1ce90d7df4ed /recipe/units/1ce90d7df4edbf1c/mutil-1ce90d7df4edbf1c /mutil
+COPY --from=out-bin-mapp-0.1.0-mapp-ac2057a0e35f /recipe/units/ac2057a0e35f638d/mapp-ac2057a0e35f638d /mapp
+COPY --from=out-bin-mcore-0.1.0-mcore-142e8ffec6b1 /recipe/units/142e8ffec6b1d14e/mcore-142e8ffec6b1d14e /mcore
+COPY --from=out-bin-mutil-0.1.0-mutil-e5118237aad6 /recipe/units/e5118237aad68b50/mutil-e5118237aad68b50 /mutil

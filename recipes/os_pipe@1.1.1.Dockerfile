@@ -20,7 +20,7 @@ FROM scratch AS src-os_pipe-1.1.1
 COPY vendor/os_pipe-1.1.1 /recipe/src/os_pipe-1.1.1
 
 # build-script libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-libc-0.2.139-d4743f68f872
+FROM base AS build-script-libc-0.2.139-76e4a01b3912
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
@@ -47,7 +47,7 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d4743f68f8726961", \
+    "/recipe/units/76e4a01b3912101e", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/libc-0.2.139/build.rs", \
@@ -57,19 +57,18 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d4743f68f8726961", \
-    "-C", "extra-filename=-d4743f68f8726961", \
-    "--out-dir", "/recipe/units/d4743f68f8726961", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=76e4a01b3912101e", \
+    "-C", "extra-filename=-76e4a01b3912101e", \
+    "--out-dir", "/recipe/units/76e4a01b3912101e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-libc-0.2.139-d4743f68f872
-COPY --from=build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
+FROM scratch AS out-build-script-libc-0.2.139-76e4a01b3912
+COPY --from=build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
 
 # build-script-run libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-run-libc-0.2.139-624c2f51f09f
+FROM base AS build-script-run-libc-0.2.139-6e92fb627b1a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-libc-0.2.139-d4743f68f872,source=/recipe/units/d4743f68f8726961,target=/recipe/units/d4743f68f8726961 \
+    --mount=type=bind,from=out-build-script-libc-0.2.139-76e4a01b3912,source=/recipe/units/76e4a01b3912101e,target=/recipe/units/76e4a01b3912101e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -109,25 +108,25 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/624c2f51f09f758c", \
-    "/recipe/units/d4743f68f8726961/build_script_build-d4743f68f8726961", \
+    "/recipe/units/6e92fb627b1a4f38", \
+    "/recipe/units/76e4a01b3912101e/build_script_build-76e4a01b3912101e", \
     "/recipe/src/libc-0.2.139", \
     "libc@0.2.139"]
-FROM scratch AS out-build-script-run-libc-0.2.139-624c2f51f09f
-COPY --from=build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
+FROM scratch AS out-build-script-run-libc-0.2.139-6e92fb627b1a
+COPY --from=build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
 
 # lib libc@0.2.139 libc [default,std]
-FROM base AS lib-libc-0.2.139-9c95387bac73
+FROM base AS lib-libc-0.2.139-1b23316de9ca
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -150,12 +149,12 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=139", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9c95387bac73f2bb", \
-    "--build-script", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/1b23316de9caf8d6", \
+    "--build-script", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "libc", \
@@ -166,20 +165,19 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=9c95387bac73f2bb", \
-    "-C", "extra-filename=-9c95387bac73f2bb", \
-    "--out-dir", "/recipe/units/9c95387bac73f2bb", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=1b23316de9caf8d6", \
+    "-C", "extra-filename=-1b23316de9caf8d6", \
+    "--out-dir", "/recipe/units/1b23316de9caf8d6", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-libc-0.2.139-9c95387bac73
-COPY --from=lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
+FROM scratch AS out-lib-libc-0.2.139-1b23316de9ca
+COPY --from=lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
 
 # lib os_pipe@1.1.1 os_pipe
-FROM base AS lib-os_pipe-1.1.1-dc9db19dc237
+FROM base AS lib-os_pipe-1.1.1-46009bbcb410
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,target=/recipe/src/os_pipe-1.1.1,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -205,8 +203,8 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/dc9db19dc237db4d", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/46009bbcb4108ee5", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--", "rustc", \
     "--crate-name", "os_pipe", \
     "--edition=2018", "/recipe/src/os_pipe-1.1.1/src/lib.rs", \
@@ -214,23 +212,22 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=dc9db19dc237db4d", \
-    "-C", "extra-filename=-dc9db19dc237db4d", \
-    "--out-dir", "/recipe/units/dc9db19dc237db4d", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
+    "-C", "metadata=46009bbcb4108ee5", \
+    "-C", "extra-filename=-46009bbcb4108ee5", \
+    "--out-dir", "/recipe/units/46009bbcb4108ee5", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-os_pipe-1.1.1-dc9db19dc237
-COPY --from=lib-os_pipe-1.1.1-dc9db19dc237 /recipe/units/dc9db19dc237db4d /recipe/units/dc9db19dc237db4d
+FROM scratch AS out-lib-os_pipe-1.1.1-46009bbcb410
+COPY --from=lib-os_pipe-1.1.1-46009bbcb410 /recipe/units/46009bbcb4108ee5 /recipe/units/46009bbcb4108ee5
 
 # bin os_pipe@1.1.1 cat
-FROM base AS bin-os_pipe-1.1.1-cat-d82e79bb2537
+FROM base AS bin-os_pipe-1.1.1-cat-45bb518da1f4
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,target=/recipe/src/os_pipe-1.1.1,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-os_pipe-1.1.1-dc9db19dc237,source=/recipe/units/dc9db19dc237db4d,target=/recipe/units/dc9db19dc237db4d \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-lib-os_pipe-1.1.1-46009bbcb410,source=/recipe/units/46009bbcb4108ee5,target=/recipe/units/46009bbcb4108ee5 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -257,8 +254,8 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d82e79bb2537dd03", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/45bb518da1f4a70c", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--bin", "cat", \
     "--", "rustc", \
     "--crate-name", "cat", \
@@ -267,25 +264,24 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=d82e79bb2537dd03", \
-    "-C", "extra-filename=-d82e79bb2537dd03", \
-    "--out-dir", "/recipe/units/d82e79bb2537dd03", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/dc9db19dc237db4d", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
-    "--extern", "os_pipe=/recipe/units/dc9db19dc237db4d/libos_pipe-dc9db19dc237db4d.rlib", \
+    "-C", "metadata=45bb518da1f4a70c", \
+    "-C", "extra-filename=-45bb518da1f4a70c", \
+    "--out-dir", "/recipe/units/45bb518da1f4a70c", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/46009bbcb4108ee5", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
+    "--extern", "os_pipe=/recipe/units/46009bbcb4108ee5/libos_pipe-46009bbcb4108ee5.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-bin-os_pipe-1.1.1-cat-d82e79bb2537
-COPY --from=bin-os_pipe-1.1.1-cat-d82e79bb2537 /recipe/units/d82e79bb2537dd03 /recipe/units/d82e79bb2537dd03
+FROM scratch AS out-bin-os_pipe-1.1.1-cat-45bb518da1f4
+COPY --from=bin-os_pipe-1.1.1-cat-45bb518da1f4 /recipe/units/45bb518da1f4a70c /recipe/units/45bb518da1f4a70c
 
 # bin os_pipe@1.1.1 cat_both
-FROM base AS bin-os_pipe-1.1.1-cat_both-63b87b6ed611
+FROM base AS bin-os_pipe-1.1.1-cat_both-e5547c857533
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,target=/recipe/src/os_pipe-1.1.1,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-os_pipe-1.1.1-dc9db19dc237,source=/recipe/units/dc9db19dc237db4d,target=/recipe/units/dc9db19dc237db4d \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-lib-os_pipe-1.1.1-46009bbcb410,source=/recipe/units/46009bbcb4108ee5,target=/recipe/units/46009bbcb4108ee5 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -312,8 +308,8 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/63b87b6ed611001f", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/e5547c8575339157", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--bin", "cat_both", \
     "--", "rustc", \
     "--crate-name", "cat_both", \
@@ -322,25 +318,24 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=63b87b6ed611001f", \
-    "-C", "extra-filename=-63b87b6ed611001f", \
-    "--out-dir", "/recipe/units/63b87b6ed611001f", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/dc9db19dc237db4d", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
-    "--extern", "os_pipe=/recipe/units/dc9db19dc237db4d/libos_pipe-dc9db19dc237db4d.rlib", \
+    "-C", "metadata=e5547c8575339157", \
+    "-C", "extra-filename=-e5547c8575339157", \
+    "--out-dir", "/recipe/units/e5547c8575339157", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/46009bbcb4108ee5", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
+    "--extern", "os_pipe=/recipe/units/46009bbcb4108ee5/libos_pipe-46009bbcb4108ee5.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-bin-os_pipe-1.1.1-cat_both-63b87b6ed611
-COPY --from=bin-os_pipe-1.1.1-cat_both-63b87b6ed611 /recipe/units/63b87b6ed611001f /recipe/units/63b87b6ed611001f
+FROM scratch AS out-bin-os_pipe-1.1.1-cat_both-e5547c857533
+COPY --from=bin-os_pipe-1.1.1-cat_both-e5547c857533 /recipe/units/e5547c8575339157 /recipe/units/e5547c8575339157
 
 # bin os_pipe@1.1.1 swap
-FROM base AS bin-os_pipe-1.1.1-swap-fd7c614b8e59
+FROM base AS bin-os_pipe-1.1.1-swap-83e0c9595244
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,target=/recipe/src/os_pipe-1.1.1,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-os_pipe-1.1.1-dc9db19dc237,source=/recipe/units/dc9db19dc237db4d,target=/recipe/units/dc9db19dc237db4d \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-lib-os_pipe-1.1.1-46009bbcb410,source=/recipe/units/46009bbcb4108ee5,target=/recipe/units/46009bbcb4108ee5 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -367,8 +362,8 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/fd7c614b8e590504", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/83e0c959524466e5", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--bin", "swap", \
     "--", "rustc", \
     "--crate-name", "swap", \
@@ -377,28 +372,27 @@ RUN --mount=type=bind,from=src-os_pipe-1.1.1,source=/recipe/src/os_pipe-1.1.1,ta
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=fd7c614b8e590504", \
-    "-C", "extra-filename=-fd7c614b8e590504", \
-    "--out-dir", "/recipe/units/fd7c614b8e590504", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/dc9db19dc237db4d", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
-    "--extern", "os_pipe=/recipe/units/dc9db19dc237db4d/libos_pipe-dc9db19dc237db4d.rlib", \
+    "-C", "metadata=83e0c959524466e5", \
+    "-C", "extra-filename=-83e0c959524466e5", \
+    "--out-dir", "/recipe/units/83e0c959524466e5", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "-L", "dependency=/recipe/units/46009bbcb4108ee5", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
+    "--extern", "os_pipe=/recipe/units/46009bbcb4108ee5/libos_pipe-46009bbcb4108ee5.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-bin-os_pipe-1.1.1-swap-fd7c614b8e59
-COPY --from=bin-os_pipe-1.1.1-swap-fd7c614b8e59 /recipe/units/fd7c614b8e590504 /recipe/units/fd7c614b8e590504
+FROM scratch AS out-bin-os_pipe-1.1.1-swap-83e0c9595244
+COPY --from=bin-os_pipe-1.1.1-swap-83e0c9595244 /recipe/units/83e0c959524466e5 /recipe/units/83e0c959524466e5
 
 FROM scratch AS outputs
-COPY --from=out-bin-os_pipe-1.1.1-cat-d82e79bb2537 /recipe/units/d82e79bb2537dd03 /recipe/units/d82e79bb2537dd03
-COPY --from=out-bin-os_pipe-1.1.1-cat_both-63b87b6ed611 /recipe/units/63b87b6ed611001f /recipe/units/63b87b6ed611001f
-COPY --from=out-bin-os_pipe-1.1.1-swap-fd7c614b8e59 /recipe/units/fd7c614b8e590504 /recipe/units/fd7c614b8e590504
-COPY --from=out-build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
-COPY --from=out-build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
-COPY --from=out-lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
-COPY --from=out-lib-os_pipe-1.1.1-dc9db19dc237 /recipe/units/dc9db19dc237db4d /recipe/units/dc9db19dc237db4d
+COPY --from=out-bin-os_pipe-1.1.1-cat-45bb518da1f4 /recipe/units/45bb518da1f4a70c /recipe/units/45bb518da1f4a70c
+COPY --from=out-bin-os_pipe-1.1.1-cat_both-e5547c857533 /recipe/units/e5547c8575339157 /recipe/units/e5547c8575339157
+COPY --from=out-bin-os_pipe-1.1.1-swap-83e0c9595244 /recipe/units/83e0c959524466e5 /recipe/units/83e0c959524466e5
+COPY --from=out-build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
+COPY --from=out-build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
+COPY --from=out-lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
+COPY --from=out-lib-os_pipe-1.1.1-46009bbcb410 /recipe/units/46009bbcb4108ee5 /recipe/units/46009bbcb4108ee5
 
 FROM scratch AS binaries
-COPY --from=out-bin-os_pipe-1.1.1-cat-d82e79bb2537 /recipe/units/d82e79bb2537dd03/cat-d82e79bb2537dd03 /cat
-COPY --from=out-bin-os_pipe-1.1.1-cat_both-63b87b6ed611 /recipe/units/63b87b6ed611001f/cat_both-63b87b6ed611001f /cat_both
-COPY --from=out-bin-os_pipe-1.1.1-swap-fd7c614b8e59 /recipe/units/fd7c614b8e590504/swap-fd7c614b8e590504 /swap
+COPY --from=out-bin-os_pipe-1.1.1-cat-45bb518da1f4 /recipe/units/45bb518da1f4a70c/cat-45bb518da1f4a70c /cat
+COPY --from=out-bin-os_pipe-1.1.1-cat_both-e5547c857533 /recipe/units/e5547c8575339157/cat_both-e5547c8575339157 /cat_both
+COPY --from=out-bin-os_pipe-1.1.1-swap-83e0c9595244 /recipe/units/83e0c959524466e5/swap-83e0c959524466e5 /swap

@@ -31,7 +31,7 @@ COPY ["Cargo.toml", "/recipe/src/syslib-0.1.0/Cargo.toml"]
 COPY ["src", "/recipe/src/syslib-0.1.0/src"]
 
 # build-script libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-libc-0.2.139-d4743f68f872
+FROM base AS build-script-libc-0.2.139-76e4a01b3912
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
     ["/usr/bin/env", \
@@ -58,7 +58,7 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d4743f68f8726961", \
+    "/recipe/units/76e4a01b3912101e", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/libc-0.2.139/build.rs", \
@@ -68,19 +68,18 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=d4743f68f8726961", \
-    "-C", "extra-filename=-d4743f68f8726961", \
-    "--out-dir", "/recipe/units/d4743f68f8726961", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=76e4a01b3912101e", \
+    "-C", "extra-filename=-76e4a01b3912101e", \
+    "--out-dir", "/recipe/units/76e4a01b3912101e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-libc-0.2.139-d4743f68f872
-COPY --from=build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
+FROM scratch AS out-build-script-libc-0.2.139-76e4a01b3912
+COPY --from=build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
 
 # build-script-run libc@0.2.139 build-script-build (host) [default,std]
-FROM base AS build-script-run-libc-0.2.139-624c2f51f09f
+FROM base AS build-script-run-libc-0.2.139-6e92fb627b1a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-libc-0.2.139-d4743f68f872,source=/recipe/units/d4743f68f8726961,target=/recipe/units/d4743f68f8726961 \
+    --mount=type=bind,from=out-build-script-libc-0.2.139-76e4a01b3912,source=/recipe/units/76e4a01b3912101e,target=/recipe/units/76e4a01b3912101e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -120,25 +119,25 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/624c2f51f09f758c", \
-    "/recipe/units/d4743f68f8726961/build_script_build-d4743f68f8726961", \
+    "/recipe/units/6e92fb627b1a4f38", \
+    "/recipe/units/76e4a01b3912101e/build_script_build-76e4a01b3912101e", \
     "/recipe/src/libc-0.2.139", \
     "libc@0.2.139"]
-FROM scratch AS out-build-script-run-libc-0.2.139-624c2f51f09f
-COPY --from=build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
+FROM scratch AS out-build-script-run-libc-0.2.139-6e92fb627b1a
+COPY --from=build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
 
 # lib libc@0.2.139 libc [default,std]
-FROM base AS lib-libc-0.2.139-9c95387bac73
+FROM base AS lib-libc-0.2.139-1b23316de9ca
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,target=/recipe/src/libc-0.2.139,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -161,12 +160,12 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=139", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/624c2f51f09f758c/out", \
+    "OUT_DIR=/recipe/units/6e92fb627b1a4f38/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9c95387bac73f2bb", \
-    "--build-script", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/1b23316de9caf8d6", \
+    "--build-script", "/recipe/units/6e92fb627b1a4f38", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "libc", \
@@ -177,16 +176,15 @@ RUN --mount=type=bind,from=src-libc-0.2.139,source=/recipe/src/libc-0.2.139,targ
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=9c95387bac73f2bb", \
-    "-C", "extra-filename=-9c95387bac73f2bb", \
-    "--out-dir", "/recipe/units/9c95387bac73f2bb", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=1b23316de9caf8d6", \
+    "-C", "extra-filename=-1b23316de9caf8d6", \
+    "--out-dir", "/recipe/units/1b23316de9caf8d6", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-libc-0.2.139-9c95387bac73
-COPY --from=lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
+FROM scratch AS out-lib-libc-0.2.139-1b23316de9ca
+COPY --from=lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
 
 # lib pkg-config@0.3.25 pkg_config (host)
-FROM base AS lib-pkg-config-0.3.25-ef225eb028ab
+FROM base AS lib-pkg-config-0.3.25-2731bb8ebc63
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-pkg-config-0.3.25,source=/recipe/src/pkg-config-0.3.25,target=/recipe/src/pkg-config-0.3.25,rw \
     ["/usr/bin/env", \
@@ -213,7 +211,7 @@ RUN --mount=type=bind,from=src-pkg-config-0.3.25,source=/recipe/src/pkg-config-0
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/ef225eb028ab890b", \
+    "/recipe/units/2731bb8ebc638760", \
     "--", "rustc", \
     "--crate-name", "pkg_config", \
     "--edition=2015", "/recipe/src/pkg-config-0.3.25/src/lib.rs", \
@@ -221,19 +219,18 @@ RUN --mount=type=bind,from=src-pkg-config-0.3.25,source=/recipe/src/pkg-config-0
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=ef225eb028ab890b", \
-    "-C", "extra-filename=-ef225eb028ab890b", \
-    "--out-dir", "/recipe/units/ef225eb028ab890b", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=2731bb8ebc638760", \
+    "-C", "extra-filename=-2731bb8ebc638760", \
+    "--out-dir", "/recipe/units/2731bb8ebc638760", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-pkg-config-0.3.25-ef225eb028ab
-COPY --from=lib-pkg-config-0.3.25-ef225eb028ab /recipe/units/ef225eb028ab890b /recipe/units/ef225eb028ab890b
+FROM scratch AS out-lib-pkg-config-0.3.25-2731bb8ebc63
+COPY --from=lib-pkg-config-0.3.25-2731bb8ebc63 /recipe/units/2731bb8ebc638760 /recipe/units/2731bb8ebc638760
 
 # build-script libz-sys@1.1.8 build-script-build (host) [libc]
-FROM base AS build-script-libz-sys-1.1.8-cad4c9f8802b
+FROM base AS build-script-libz-sys-1.1.8-47475cfec64e
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,target=/recipe/src/libz-sys-1.1.8,rw \
-    --mount=type=bind,from=out-lib-pkg-config-0.3.25-ef225eb028ab,source=/recipe/units/ef225eb028ab890b,target=/recipe/units/ef225eb028ab890b \
+    --mount=type=bind,from=out-lib-pkg-config-0.3.25-2731bb8ebc63,source=/recipe/units/2731bb8ebc638760,target=/recipe/units/2731bb8ebc638760 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -258,7 +255,7 @@ RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/cad4c9f8802bf61c", \
+    "/recipe/units/47475cfec64e874b", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/libz-sys-1.1.8/build.rs", \
@@ -267,21 +264,20 @@ RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"libc\"", \
-    "-C", "metadata=cad4c9f8802bf61c", \
-    "-C", "extra-filename=-cad4c9f8802bf61c", \
-    "--out-dir", "/recipe/units/cad4c9f8802bf61c", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/ef225eb028ab890b", \
-    "--extern", "pkg_config=/recipe/units/ef225eb028ab890b/libpkg_config-ef225eb028ab890b.rlib", \
+    "-C", "metadata=47475cfec64e874b", \
+    "-C", "extra-filename=-47475cfec64e874b", \
+    "--out-dir", "/recipe/units/47475cfec64e874b", \
+    "-L", "dependency=/recipe/units/2731bb8ebc638760", \
+    "--extern", "pkg_config=/recipe/units/2731bb8ebc638760/libpkg_config-2731bb8ebc638760.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-libz-sys-1.1.8-cad4c9f8802b
-COPY --from=build-script-libz-sys-1.1.8-cad4c9f8802b /recipe/units/cad4c9f8802bf61c /recipe/units/cad4c9f8802bf61c
+FROM scratch AS out-build-script-libz-sys-1.1.8-47475cfec64e
+COPY --from=build-script-libz-sys-1.1.8-47475cfec64e /recipe/units/47475cfec64e874b /recipe/units/47475cfec64e874b
 
 # build-script-run libz-sys@1.1.8 build-script-build (host) [libc]
-FROM apt-3061e6a75fbe AS build-script-run-libz-sys-1.1.8-9bd0517f9ff5
+FROM apt-3061e6a75fbe AS build-script-run-libz-sys-1.1.8-0519de5ebbbe
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,target=/recipe/src/libz-sys-1.1.8,rw \
-    --mount=type=bind,from=out-build-script-libz-sys-1.1.8-cad4c9f8802b,source=/recipe/units/cad4c9f8802bf61c,target=/recipe/units/cad4c9f8802bf61c \
+    --mount=type=bind,from=out-build-script-libz-sys-1.1.8-47475cfec64e,source=/recipe/units/47475cfec64e874b,target=/recipe/units/47475cfec64e874b \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -321,27 +317,27 @@ RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/9bd0517f9ff59633/out", \
+    "OUT_DIR=/recipe/units/0519de5ebbbe7e52/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/9bd0517f9ff59633", \
-    "/recipe/units/cad4c9f8802bf61c/build_script_build-cad4c9f8802bf61c", \
+    "/recipe/units/0519de5ebbbe7e52", \
+    "/recipe/units/47475cfec64e874b/build_script_build-47475cfec64e874b", \
     "/recipe/src/libz-sys-1.1.8", \
     "libz-sys@1.1.8"]
-FROM scratch AS out-build-script-run-libz-sys-1.1.8-9bd0517f9ff5
-COPY --from=build-script-run-libz-sys-1.1.8-9bd0517f9ff5 /recipe/units/9bd0517f9ff59633 /recipe/units/9bd0517f9ff59633
+FROM scratch AS out-build-script-run-libz-sys-1.1.8-0519de5ebbbe
+COPY --from=build-script-run-libz-sys-1.1.8-0519de5ebbbe /recipe/units/0519de5ebbbe7e52 /recipe/units/0519de5ebbbe7e52
 
 # lib libz-sys@1.1.8 libz_sys [libc]
-FROM base AS lib-libz-sys-1.1.8-a63a8ea3dec0
+FROM base AS lib-libz-sys-1.1.8-0e325d24ba17
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,target=/recipe/src/libz-sys-1.1.8,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-build-script-run-libz-sys-1.1.8-9bd0517f9ff5,source=/recipe/units/9bd0517f9ff59633,target=/recipe/units/9bd0517f9ff59633 \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
+    --mount=type=bind,from=out-build-script-run-libz-sys-1.1.8-0519de5ebbbe,source=/recipe/units/0519de5ebbbe7e52,target=/recipe/units/0519de5ebbbe7e52 \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -364,13 +360,13 @@ RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,
     "CARGO_PKG_VERSION_MINOR=1", \
     "CARGO_PKG_VERSION_PATCH=8", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/9bd0517f9ff59633/out", \
+    "OUT_DIR=/recipe/units/0519de5ebbbe7e52/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/a63a8ea3dec06bf2", \
-    "--build-script", "/recipe/units/9bd0517f9ff59633", \
-    "--link-search", "/recipe/units/9bd0517f9ff59633", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
+    "/recipe/units/0e325d24ba17c10d", \
+    "--build-script", "/recipe/units/0519de5ebbbe7e52", \
+    "--link-search", "/recipe/units/0519de5ebbbe7e52", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "libz_sys", \
@@ -380,24 +376,23 @@ RUN --mount=type=bind,from=src-libz-sys-1.1.8,source=/recipe/src/libz-sys-1.1.8,
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"libc\"", \
-    "-C", "metadata=a63a8ea3dec06bf2", \
-    "-C", "extra-filename=-a63a8ea3dec06bf2", \
-    "--out-dir", "/recipe/units/a63a8ea3dec06bf2", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "--extern", "libc=/recipe/units/9c95387bac73f2bb/liblibc-9c95387bac73f2bb.rlib", \
+    "-C", "metadata=0e325d24ba17c10d", \
+    "-C", "extra-filename=-0e325d24ba17c10d", \
+    "--out-dir", "/recipe/units/0e325d24ba17c10d", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "--extern", "libc=/recipe/units/1b23316de9caf8d6/liblibc-1b23316de9caf8d6.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-libz-sys-1.1.8-a63a8ea3dec0
-COPY --from=lib-libz-sys-1.1.8-a63a8ea3dec0 /recipe/units/a63a8ea3dec06bf2 /recipe/units/a63a8ea3dec06bf2
+FROM scratch AS out-lib-libz-sys-1.1.8-0e325d24ba17
+COPY --from=lib-libz-sys-1.1.8-0e325d24ba17 /recipe/units/0e325d24ba17c10d /recipe/units/0e325d24ba17c10d
 
 # bin syslib@0.1.0 syslib
-FROM apt-3061e6a75fbe AS bin-syslib-0.1.0-syslib-603f9a70b10d
+FROM apt-3061e6a75fbe AS bin-syslib-0.1.0-syslib-7f494035a2b6
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syslib-0.1.0,source=/recipe/src/syslib-0.1.0,target=/recipe/src/syslib-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.139-624c2f51f09f,source=/recipe/units/624c2f51f09f758c,target=/recipe/units/624c2f51f09f758c \
-    --mount=type=bind,from=out-build-script-run-libz-sys-1.1.8-9bd0517f9ff5,source=/recipe/units/9bd0517f9ff59633,target=/recipe/units/9bd0517f9ff59633 \
-    --mount=type=bind,from=out-lib-libc-0.2.139-9c95387bac73,source=/recipe/units/9c95387bac73f2bb,target=/recipe/units/9c95387bac73f2bb \
-    --mount=type=bind,from=out-lib-libz-sys-1.1.8-a63a8ea3dec0,source=/recipe/units/a63a8ea3dec06bf2,target=/recipe/units/a63a8ea3dec06bf2 \
+    --mount=type=bind,from=out-build-script-run-libz-sys-1.1.8-0519de5ebbbe,source=/recipe/units/0519de5ebbbe7e52,target=/recipe/units/0519de5ebbbe7e52 \
+    --mount=type=bind,from=out-lib-libz-sys-1.1.8-0e325d24ba17,source=/recipe/units/0e325d24ba17c10d,target=/recipe/units/0e325d24ba17c10d \
+    --mount=type=bind,from=out-lib-libc-0.2.139-1b23316de9ca,source=/recipe/units/1b23316de9caf8d6,target=/recipe/units/1b23316de9caf8d6 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.139-6e92fb627b1a,source=/recipe/units/6e92fb627b1a4f38,target=/recipe/units/6e92fb627b1a4f38 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -424,9 +419,9 @@ RUN --mount=type=bind,from=src-syslib-0.1.0,source=/recipe/src/syslib-0.1.0,targ
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/603f9a70b10dfd6d", \
-    "--link-search", "/recipe/units/624c2f51f09f758c", \
-    "--link-search", "/recipe/units/9bd0517f9ff59633", \
+    "/recipe/units/7f494035a2b6b07c", \
+    "--link-search", "/recipe/units/0519de5ebbbe7e52", \
+    "--link-search", "/recipe/units/6e92fb627b1a4f38", \
     "--bin", "syslib", \
     "--", "rustc", \
     "--crate-name", "syslib", \
@@ -435,25 +430,24 @@ RUN --mount=type=bind,from=src-syslib-0.1.0,source=/recipe/src/syslib-0.1.0,targ
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=603f9a70b10dfd6d", \
-    "-C", "extra-filename=-603f9a70b10dfd6d", \
-    "--out-dir", "/recipe/units/603f9a70b10dfd6d", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/9c95387bac73f2bb", \
-    "-L", "dependency=/recipe/units/a63a8ea3dec06bf2", \
-    "--extern", "libz_sys=/recipe/units/a63a8ea3dec06bf2/liblibz_sys-a63a8ea3dec06bf2.rlib"]
-FROM scratch AS out-bin-syslib-0.1.0-syslib-603f9a70b10d
-COPY --from=bin-syslib-0.1.0-syslib-603f9a70b10d /recipe/units/603f9a70b10dfd6d /recipe/units/603f9a70b10dfd6d
+    "-C", "metadata=7f494035a2b6b07c", \
+    "-C", "extra-filename=-7f494035a2b6b07c", \
+    "--out-dir", "/recipe/units/7f494035a2b6b07c", \
+    "-L", "dependency=/recipe/units/0e325d24ba17c10d", \
+    "-L", "dependency=/recipe/units/1b23316de9caf8d6", \
+    "--extern", "libz_sys=/recipe/units/0e325d24ba17c10d/liblibz_sys-0e325d24ba17c10d.rlib"]
+FROM scratch AS out-bin-syslib-0.1.0-syslib-7f494035a2b6
+COPY --from=bin-syslib-0.1.0-syslib-7f494035a2b6 /recipe/units/7f494035a2b6b07c /recipe/units/7f494035a2b6b07c
 
 FROM scratch AS outputs
-COPY --from=out-bin-syslib-0.1.0-syslib-603f9a70b10d /recipe/units/603f9a70b10dfd6d /recipe/units/603f9a70b10dfd6d
-COPY --from=out-build-script-libc-0.2.139-d4743f68f872 /recipe/units/d4743f68f8726961 /recipe/units/d4743f68f8726961
-COPY --from=out-build-script-libz-sys-1.1.8-cad4c9f8802b /recipe/units/cad4c9f8802bf61c /recipe/units/cad4c9f8802bf61c
-COPY --from=out-build-script-run-libc-0.2.139-624c2f51f09f /recipe/units/624c2f51f09f758c /recipe/units/624c2f51f09f758c
-COPY --from=out-build-script-run-libz-sys-1.1.8-9bd0517f9ff5 /recipe/units/9bd0517f9ff59633 /recipe/units/9bd0517f9ff59633
-COPY --from=out-lib-libc-0.2.139-9c95387bac73 /recipe/units/9c95387bac73f2bb /recipe/units/9c95387bac73f2bb
-COPY --from=out-lib-libz-sys-1.1.8-a63a8ea3dec0 /recipe/units/a63a8ea3dec06bf2 /recipe/units/a63a8ea3dec06bf2
-COPY --from=out-lib-pkg-config-0.3.25-ef225eb028ab /recipe/units/ef225eb028ab890b /recipe/units/ef225eb028ab890b
+COPY --from=out-bin-syslib-0.1.0-syslib-7f494035a2b6 /recipe/units/7f494035a2b6b07c /recipe/units/7f494035a2b6b07c
+COPY --from=out-build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b3912101e /recipe/units/76e4a01b3912101e
+COPY --from=out-build-script-libz-sys-1.1.8-47475cfec64e /recipe/units/47475cfec64e874b /recipe/units/47475cfec64e874b
+COPY --from=out-build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
+COPY --from=out-build-script-run-libz-sys-1.1.8-0519de5ebbbe /recipe/units/0519de5ebbbe7e52 /recipe/units/0519de5ebbbe7e52
+COPY --from=out-lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
+COPY --from=out-lib-libz-sys-1.1.8-0e325d24ba17 /recipe/units/0e325d24ba17c10d /recipe/units/0e325d24ba17c10d
+COPY --from=out-lib-pkg-config-0.3.25-2731bb8ebc63 /recipe/units/2731bb8ebc638760 /recipe/units/2731bb8ebc638760
 
 FROM scratch AS binaries
-COPY --from=out-bin-syslib-0.1.0-syslib-603f9a70b10d /recipe/units/603f9a70b10dfd6d/syslib-603f9a70b10dfd6d /syslib
+COPY --from=out-bin-syslib-0.1.0-syslib-7f494035a2b6 /recipe/units/7f494035a2b6b07c/syslib-7f494035a2b6b07c /syslib

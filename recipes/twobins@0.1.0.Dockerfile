@@ -21,7 +21,7 @@ COPY ["Cargo.toml", "/recipe/src/twobins-0.1.0/Cargo.toml"]
 COPY ["src", "/recipe/src/twobins-0.1.0/src"]
 
 # lib itoa@1.0.1 itoa
-FROM base AS lib-itoa-1.0.1-689ba272a0fe
+FROM base AS lib-itoa-1.0.1-448687e9a97b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/recipe/src/itoa-1.0.1,rw \
     ["/usr/bin/env", \
@@ -48,7 +48,7 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/689ba272a0fe9741", \
+    "/recipe/units/448687e9a97b9db8", \
     "--", "rustc", \
     "--crate-name", "itoa", \
     "--edition=2018", "/recipe/src/itoa-1.0.1/src/lib.rs", \
@@ -56,19 +56,18 @@ RUN --mount=type=bind,from=src-itoa-1.0.1,source=/recipe/src/itoa-1.0.1,target=/
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=689ba272a0fe9741", \
-    "-C", "extra-filename=-689ba272a0fe9741", \
-    "--out-dir", "/recipe/units/689ba272a0fe9741", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=448687e9a97b9db8", \
+    "-C", "extra-filename=-448687e9a97b9db8", \
+    "--out-dir", "/recipe/units/448687e9a97b9db8", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-itoa-1.0.1-689ba272a0fe
-COPY --from=lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
+FROM scratch AS out-lib-itoa-1.0.1-448687e9a97b
+COPY --from=lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
 
 # lib twobins@0.1.0 twobins
-FROM base AS lib-twobins-0.1.0-7ceceb234966
+FROM base AS lib-twobins-0.1.0-2684e4cdbc8c
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,target=/recipe/src/twobins-0.1.0,rw \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -94,7 +93,7 @@ RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,ta
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/7ceceb2349662714", \
+    "/recipe/units/2684e4cdbc8c4a4f", \
     "--", "rustc", \
     "--crate-name", "twobins", \
     "--edition=2021", "/recipe/src/twobins-0.1.0/src/lib.rs", \
@@ -102,21 +101,20 @@ RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,ta
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=7ceceb2349662714", \
-    "-C", "extra-filename=-7ceceb2349662714", \
-    "--out-dir", "/recipe/units/7ceceb2349662714", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "--extern", "itoa=/recipe/units/689ba272a0fe9741/libitoa-689ba272a0fe9741.rlib"]
-FROM scratch AS out-lib-twobins-0.1.0-7ceceb234966
-COPY --from=lib-twobins-0.1.0-7ceceb234966 /recipe/units/7ceceb2349662714 /recipe/units/7ceceb2349662714
+    "-C", "metadata=2684e4cdbc8c4a4f", \
+    "-C", "extra-filename=-2684e4cdbc8c4a4f", \
+    "--out-dir", "/recipe/units/2684e4cdbc8c4a4f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "--extern", "itoa=/recipe/units/448687e9a97b9db8/libitoa-448687e9a97b9db8.rlib"]
+FROM scratch AS out-lib-twobins-0.1.0-2684e4cdbc8c
+COPY --from=lib-twobins-0.1.0-2684e4cdbc8c /recipe/units/2684e4cdbc8c4a4f /recipe/units/2684e4cdbc8c4a4f
 
 # bin twobins@0.1.0 cargo-kani
-FROM base AS bin-twobins-0.1.0-cargo-kani-c9220eb39e1e
+FROM base AS bin-twobins-0.1.0-cargo-kani-27bc6a761720
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,target=/recipe/src/twobins-0.1.0,rw \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-twobins-0.1.0-7ceceb234966,source=/recipe/units/7ceceb2349662714,target=/recipe/units/7ceceb2349662714 \
+    --mount=type=bind,from=out-lib-twobins-0.1.0-2684e4cdbc8c,source=/recipe/units/2684e4cdbc8c4a4f,target=/recipe/units/2684e4cdbc8c4a4f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -143,7 +141,7 @@ RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,ta
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c9220eb39e1e5391", \
+    "/recipe/units/27bc6a761720e341", \
     "--bin", "cargo-kani", \
     "--", "rustc", \
     "--crate-name", "cargo_kani", \
@@ -152,23 +150,22 @@ RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,ta
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=c9220eb39e1e5391", \
-    "-C", "extra-filename=-c9220eb39e1e5391", \
-    "--out-dir", "/recipe/units/c9220eb39e1e5391", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/7ceceb2349662714", \
-    "--extern", "itoa=/recipe/units/689ba272a0fe9741/libitoa-689ba272a0fe9741.rlib", \
-    "--extern", "twobins=/recipe/units/7ceceb2349662714/libtwobins-7ceceb2349662714.rlib"]
-FROM scratch AS out-bin-twobins-0.1.0-cargo-kani-c9220eb39e1e
-COPY --from=bin-twobins-0.1.0-cargo-kani-c9220eb39e1e /recipe/units/c9220eb39e1e5391 /recipe/units/c9220eb39e1e5391
+    "-C", "metadata=27bc6a761720e341", \
+    "-C", "extra-filename=-27bc6a761720e341", \
+    "--out-dir", "/recipe/units/27bc6a761720e341", \
+    "-L", "dependency=/recipe/units/2684e4cdbc8c4a4f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "--extern", "itoa=/recipe/units/448687e9a97b9db8/libitoa-448687e9a97b9db8.rlib", \
+    "--extern", "twobins=/recipe/units/2684e4cdbc8c4a4f/libtwobins-2684e4cdbc8c4a4f.rlib"]
+FROM scratch AS out-bin-twobins-0.1.0-cargo-kani-27bc6a761720
+COPY --from=bin-twobins-0.1.0-cargo-kani-27bc6a761720 /recipe/units/27bc6a761720e341 /recipe/units/27bc6a761720e341
 
 # bin twobins@0.1.0 kani
-FROM base AS bin-twobins-0.1.0-kani-9dcea1377b15
+FROM base AS bin-twobins-0.1.0-kani-f4ae20656b1b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,target=/recipe/src/twobins-0.1.0,rw \
-    --mount=type=bind,from=out-lib-itoa-1.0.1-689ba272a0fe,source=/recipe/units/689ba272a0fe9741,target=/recipe/units/689ba272a0fe9741 \
-    --mount=type=bind,from=out-lib-twobins-0.1.0-7ceceb234966,source=/recipe/units/7ceceb2349662714,target=/recipe/units/7ceceb2349662714 \
+    --mount=type=bind,from=out-lib-twobins-0.1.0-2684e4cdbc8c,source=/recipe/units/2684e4cdbc8c4a4f,target=/recipe/units/2684e4cdbc8c4a4f \
+    --mount=type=bind,from=out-lib-itoa-1.0.1-448687e9a97b,source=/recipe/units/448687e9a97b9db8,target=/recipe/units/448687e9a97b9db8 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -195,7 +192,7 @@ RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,ta
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9dcea1377b151f5f", \
+    "/recipe/units/f4ae20656b1be17c", \
     "--bin", "kani", \
     "--", "rustc", \
     "--crate-name", "kani", \
@@ -204,23 +201,22 @@ RUN --mount=type=bind,from=src-twobins-0.1.0,source=/recipe/src/twobins-0.1.0,ta
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=9dcea1377b151f5f", \
-    "-C", "extra-filename=-9dcea1377b151f5f", \
-    "--out-dir", "/recipe/units/9dcea1377b151f5f", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/689ba272a0fe9741", \
-    "-L", "dependency=/recipe/units/7ceceb2349662714", \
-    "--extern", "itoa=/recipe/units/689ba272a0fe9741/libitoa-689ba272a0fe9741.rlib", \
-    "--extern", "twobins=/recipe/units/7ceceb2349662714/libtwobins-7ceceb2349662714.rlib"]
-FROM scratch AS out-bin-twobins-0.1.0-kani-9dcea1377b15
-COPY --from=bin-twobins-0.1.0-kani-9dcea1377b15 /recipe/units/9dcea1377b151f5f /recipe/units/9dcea1377b151f5f
+    "-C", "metadata=f4ae20656b1be17c", \
+    "-C", "extra-filename=-f4ae20656b1be17c", \
+    "--out-dir", "/recipe/units/f4ae20656b1be17c", \
+    "-L", "dependency=/recipe/units/2684e4cdbc8c4a4f", \
+    "-L", "dependency=/recipe/units/448687e9a97b9db8", \
+    "--extern", "itoa=/recipe/units/448687e9a97b9db8/libitoa-448687e9a97b9db8.rlib", \
+    "--extern", "twobins=/recipe/units/2684e4cdbc8c4a4f/libtwobins-2684e4cdbc8c4a4f.rlib"]
+FROM scratch AS out-bin-twobins-0.1.0-kani-f4ae20656b1b
+COPY --from=bin-twobins-0.1.0-kani-f4ae20656b1b /recipe/units/f4ae20656b1be17c /recipe/units/f4ae20656b1be17c
 
 FROM scratch AS outputs
-COPY --from=out-bin-twobins-0.1.0-cargo-kani-c9220eb39e1e /recipe/units/c9220eb39e1e5391 /recipe/units/c9220eb39e1e5391
-COPY --from=out-bin-twobins-0.1.0-kani-9dcea1377b15 /recipe/units/9dcea1377b151f5f /recipe/units/9dcea1377b151f5f
-COPY --from=out-lib-itoa-1.0.1-689ba272a0fe /recipe/units/689ba272a0fe9741 /recipe/units/689ba272a0fe9741
-COPY --from=out-lib-twobins-0.1.0-7ceceb234966 /recipe/units/7ceceb2349662714 /recipe/units/7ceceb2349662714
+COPY --from=out-bin-twobins-0.1.0-cargo-kani-27bc6a761720 /recipe/units/27bc6a761720e341 /recipe/units/27bc6a761720e341
+COPY --from=out-bin-twobins-0.1.0-kani-f4ae20656b1b /recipe/units/f4ae20656b1be17c /recipe/units/f4ae20656b1be17c
+COPY --from=out-lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
+COPY --from=out-lib-twobins-0.1.0-2684e4cdbc8c /recipe/units/2684e4cdbc8c4a4f /recipe/units/2684e4cdbc8c4a4f
 
 FROM scratch AS binaries
-COPY --from=out-bin-twobins-0.1.0-cargo-kani-c9220eb39e1e /recipe/units/c9220eb39e1e5391/cargo_kani-c9220eb39e1e5391 /cargo-kani
-COPY --from=out-bin-twobins-0.1.0-kani-9dcea1377b15 /recipe/units/9dcea1377b151f5f/kani-9dcea1377b151f5f /kani
+COPY --from=out-bin-twobins-0.1.0-cargo-kani-27bc6a761720 /recipe/units/27bc6a761720e341/cargo_kani-27bc6a761720e341 /cargo-kani
+COPY --from=out-bin-twobins-0.1.0-kani-f4ae20656b1b /recipe/units/f4ae20656b1be17c/kani-f4ae20656b1be17c /kani

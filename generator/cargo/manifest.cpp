@@ -25,6 +25,7 @@ class ProfileReader {
       if (name == "opt-level") {
         profile.opt_level = scalar(node, where, {"0", "1", "2", "3", "s", "z"});
       } else if (name == "debug") {
+        profile.debug_written = scalar(node, where, {});
         profile.debug = debug_level(node, where);
       } else if (name == "debug-assertions") {
         profile.debug_assertions = boolean(node, where);
@@ -42,6 +43,8 @@ class ProfileReader {
       } else if (name == "strip") {
         std::string strip = scalar(node, where, {"false", "true", "none", "debuginfo", "symbols"});
         profile.strip = strip == "false" ? "none" : strip == "true" ? "symbols" : strip;
+      } else if (name == "split-debuginfo") {
+        profile.split_debuginfo = scalar(node, where, {"off", "packed", "unpacked"});
       } else if (name == "incremental") {
         profile.incremental = boolean(node, where);
       } else if (name == "rpath") {
@@ -56,7 +59,7 @@ class ProfileReader {
           profile.packages[spec_name] = read(table_of(sub, where + "." + spec_name), path + ".package." + spec_name, true);
         }
       }
-      // Other keys (split-debuginfo, trim-paths...) do not change the planned rustc line here.
+      // Other keys (trim-paths, rustflags...) are unstable in cargo and left out of the plan.
     }
     return profile;
   }

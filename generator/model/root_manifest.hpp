@@ -12,6 +12,8 @@ namespace recipe::model {
 struct ProfileToml {
   std::optional<std::string> opt_level;  // "0".."3", "s", "z"
   std::optional<std::string> debug;      // "0", "1", "2", "line-tables-only", "line-directives-only"
+  std::optional<std::string> debug_written;  // as written ("false", "0", "limited"...): old cargo differs
+  std::optional<std::string> split_debuginfo;  // "off", "packed", "unpacked"
   std::optional<bool> debug_assertions;
   std::optional<bool> overflow_checks;
   std::optional<int> codegen_units;

@@ -85,7 +85,7 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
   // cargo install never resolves dev-dependencies: a crate whose tests need crates the vendor
   // folder lacks still installs.
   const fs::path manifest = copy / "Cargo.toml";
-  write_output(manifest.string(), without_dev_dependencies(read_file(manifest), (best->folder / "Cargo.toml").string()));
+  write_output(manifest.string(), install::without_dev_dependencies(read_file(manifest), (best->folder / "Cargo.toml").string()));
   fs::create_directories(copy / ".cargo");
   write_output((copy / ".cargo" / "config.toml").string(),
                "[source.crates-io]\nreplace-with = \"vendor\"\n\n[source.vendor]\ndirectory = " +

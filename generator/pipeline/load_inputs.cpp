@@ -19,10 +19,9 @@
 namespace recipe::pipeline {
 
 // The parsers this edge feeds.
-using cargo::JsonText;
 using cargo::Lockfile;
-using cargo::MetadataDocument;
 using cargo::match_lockfile;
+using cargo::parse_metadata;
 using cargo::parse_lockfile;
 using cargo::parse_root_manifest;
 using cargo::validate_lockfile;

@@ -7,6 +7,7 @@
 
 #include "generator/plan/dep_graph.hpp"
 #include "generator/plan/features.hpp"
+#include "generator/plan/lto.hpp"
 #include "generator/plan/rustc_args.hpp"
 #include "generator/plan/selection.hpp"
 #include "generator/plan/unit_graph.hpp"
@@ -117,7 +118,7 @@ class UnitFinisher {
     unit.id = k_id_placeholder;
     bool primary = m_primary.contains(unit.package->id);
     if (unit.mode == Mode::build) {
-      unit.rustc_args = compile_args(unit, m_units, m_inputs.toolchain);
+      unit.rustc_args = compile_args(unit, m_units, m_inputs.toolchain, primary);
       unit.env = compile_env(unit, m_units, primary);
     } else {
       unit.env = run_env(unit, m_inputs.toolchain, m_cfg_env.at(unit.platform.value_or(m_inputs.toolchain.host)));
@@ -196,10 +197,12 @@ Plan make_plan(const PlanInputs& inputs, const PlanOptions& opts) {
 
   // Units: roots, then everything they need.
   std::vector<RootTarget> roots = select_root_targets(ws, selected, features, opts);
-  Profiles profiles(inputs.manifest, opts.profile);
+  Profiles profiles(inputs.manifest, opts.profile, ProfileRules::for_toolchain(inputs.toolchain));
   UnitGraphContext ctx{&ws, &graph, &features, &profiles, &host_cfg, &target_cfg, opts.target};
   plan.units = build_unit_graph(ctx, roots, plan.roots);
   sort_units(plan.units, plan.roots);
+  // What each unit contributes to link-time optimisation, from the roots down.
+  decide_lto(plan.units, plan.roots);
 
   // Ids, rustc lines and environments, dependencies first.
   std::set<std::string> primary;

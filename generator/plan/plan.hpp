@@ -22,6 +22,17 @@ struct UnitDep {
   std::string extern_crate_name;  // as rustc's --extern sees it
 };
 
+// What one rustc call does towards link-time optimisation (cargo's lto::Lto), decided from the
+// roots down by decide_lto(): it gives `-C lto[=…]`, `-C linker-plugin-lto`, `-C embed-bitcode=no`
+// or nothing.
+enum class Lto {
+  only_object,         // object code only: -C embed-bitcode=no
+  only_bitcode,        // bitcode only, for a parent's LTO: -C linker-plugin-lto
+  object_and_bitcode,  // both: rustc's default, no flag
+  run,                 // this rustc runs LTO: -C lto, or -C lto=VALUE from the unit's profile
+  off,                 // lto = "off": -C lto=off -C embed-bitcode=no
+};
+
 // One compilation unit: what cargo calls a Unit (package × target × mode × kind × profile ×
 // features). Holds pointers into the Workspace the plan was made from.
 struct Unit {
@@ -32,6 +43,7 @@ struct Unit {
   bool for_host = false;                // built with the build-override profile
   std::set<std::string> features;
   Profile profile;
+  Lto lto = Lto::only_object;
   std::vector<UnitDep> deps;            // sorted by (extern name, unit index)
   std::string id;                       // 16 hex digits: XXH3 of everything that reaches rustc (plan.cpp)
   std::vector<std::string> rustc_args;  // compile units only, without the leading "rustc"

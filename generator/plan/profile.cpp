@@ -12,7 +12,7 @@ Profile built_in(const std::string& root) {
   p.root = root;
   p.panic = "unwind";
   p.lto = "false";
-  p.strip = "";  // decided after merging: see finish()
+  p.strip = "";  // unset: cargo's default, decided in for_unit or from the unit graph
   if (root == "release") {
     p.opt_level = "3";
     p.debuginfo = "0";
@@ -26,20 +26,8 @@ Profile built_in(const std::string& root) {
   return p;
 }
 
-// Cargo's default build-override: host code is built fast, not optimised. (The documented
-// codegen-units = 256 is rustc's own default there: cargo passes no flag.)
-model::ProfileToml default_build_override() {
-  model::ProfileToml toml;
-  toml.opt_level = "0";
-  return toml;
-}
-
 // Apply every field `top` sets to `base`: later tables of an `inherits` chain win.
-template <typename Into>
-void merge(Into& base, const model::ProfileToml& top);
-
-template <>
-void merge(model::ProfileToml& base, const model::ProfileToml& top) {
+void merge_toml(model::ProfileToml& base, const model::ProfileToml& top) {
   auto take = [](auto& into, const auto& from) {
     if (from) {
       into = from;
@@ -47,6 +35,8 @@ void merge(model::ProfileToml& base, const model::ProfileToml& top) {
   };
   take(base.opt_level, top.opt_level);
   take(base.debug, top.debug);
+  take(base.debug_written, top.debug_written);
+  take(base.split_debuginfo, top.split_debuginfo);
   take(base.debug_assertions, top.debug_assertions);
   take(base.overflow_checks, top.overflow_checks);
   take(base.codegen_units, top.codegen_units);
@@ -57,10 +47,18 @@ void merge(model::ProfileToml& base, const model::ProfileToml& top) {
   take(base.rpath, top.rpath);
 }
 
-template <>
-void merge(Profile& p, const model::ProfileToml& toml) {
+// Cargo's merge_profile: a table over a resolved profile. A table that leaves `strip` out resets
+// it to cargo's default (deferred), so an override table without `strip` drops the profile's.
+void merge_into(Profile& p, const model::ProfileToml& toml, const ProfileRules& rules) {
   p.opt_level = toml.opt_level.value_or(p.opt_level);
-  p.debuginfo = toml.debug.value_or(p.debuginfo);
+  if (toml.debug) {
+    p.debuginfo = *toml.debug;
+    // Cargo before 1.71 read `debug = false` as "no setting", and before 1.73 passed any other
+    // explicit level, 0 included.
+    bool spelled_false = toml.debug_written == "false" && !rules.named_debuginfo;
+    p.debuginfo_zero_flag = rules.explicit_zero_debuginfo && !spelled_false && *toml.debug == "0";
+  }
+  p.split_debuginfo = toml.split_debuginfo.value_or(p.split_debuginfo);
   p.debug_assertions = toml.debug_assertions.value_or(p.debug_assertions);
   p.overflow_checks = toml.overflow_checks.value_or(p.overflow_checks);
   if (toml.codegen_units) {
@@ -68,14 +66,36 @@ void merge(Profile& p, const model::ProfileToml& toml) {
   }
   p.panic = toml.panic.value_or(p.panic);
   p.lto = toml.lto.value_or(p.lto);
-  p.strip = toml.strip.value_or(p.strip);
+  p.strip = toml.strip.value_or("");
   p.incremental = toml.incremental.value_or(p.incremental);
   p.rpath = toml.rpath.value_or(p.rpath);
 }
 
+// Debug levels by name came with cargo 1.71; older cargo rejects the manifest.
+void check_debug_spelling(const model::ProfileToml& toml, const std::string& where, const ProfileRules& rules) {
+  const std::string written = toml.debug_written.value_or("true");
+  if (!rules.named_debuginfo && written != "true" && written != "false" && written != "0" && written != "1" &&
+      written != "2") {
+    throw InputError(where + ".debug: \"" + written +
+                     "\" needs cargo 1.71 or newer, the toolchain's is older (use 0, 1, 2, true or false)");
+  }
+}
+
 }  // namespace
 
-Profiles::Profiles(const model::RootManifest& manifest, std::string name) : m_name(std::move(name)) {
+ProfileRules ProfileRules::for_toolchain(const model::Toolchain& toolchain) {
+  auto at_least = [&toolchain](unsigned minor) { return toolchain.at_least(1, minor); };
+  ProfileRules rules;
+  rules.split_debuginfo_on_linux = at_least(65);
+  rules.host_debuginfo_deferred = at_least(69);
+  rules.named_debuginfo = at_least(71);
+  rules.explicit_zero_debuginfo = !at_least(73);
+  rules.default_strip = at_least(77);
+  return rules;
+}
+
+Profiles::Profiles(const model::RootManifest& manifest, std::string name, ProfileRules rules)
+    : m_name(std::move(name)), m_rules(rules) {
   std::vector<const model::ProfileToml*> chain;  // root first, `m_name` last
   std::string current = m_name;
   for (int depth = 0; depth < 16; ++depth) {
@@ -83,17 +103,24 @@ Profiles::Profiles(const model::RootManifest& manifest, std::string name) : m_na
     const model::ProfileToml* toml = it == manifest.profiles.end() ? nullptr : &it->second;
     if (toml != nullptr) {
       chain.insert(chain.begin(), toml);
+      std::string where = "Cargo.toml: profile." + current;
+      check_debug_spelling(*toml, where, m_rules);
+      if (toml->build_override) {
+        check_debug_spelling(*toml->build_override, where + ".build-override", m_rules);
+      }
+      for (const auto& [spec, override] : toml->packages) {
+        check_debug_spelling(override, where + ".package." + spec, m_rules);
+      }
     }
     if (current == "dev" || current == "release") {
       m_root = current;
-      m_build_override = default_build_override();
       for (const model::ProfileToml* table : chain) {
-        merge(m_merged, *table);
+        merge_toml(m_merged, *table);
         if (table->build_override) {
-          merge(m_build_override, *table->build_override);
+          merge_toml(m_build_override ? *m_build_override : m_build_override.emplace(), *table->build_override);
         }
         for (const auto& [spec, override] : table->packages) {
-          merge(m_packages[spec], override);
+          merge_toml(m_packages[spec], override);
         }
       }
       return;
@@ -110,25 +137,39 @@ Profiles::Profiles(const model::RootManifest& manifest, std::string name) : m_na
 Profile Profiles::for_unit(const model::Package& pkg, bool for_host) const {
   Profile p = built_in(m_root);
   p.name = m_name;
-  merge(p, m_merged);
+  merge_into(p, m_merged, m_rules);
+  bool debug_explicit = false;
   if (for_host) {
-    merge(p, m_build_override);
+    // Host code is built fast: cargo's hard-coded build-override defaults, then the tables.
+    p.opt_level = "0";
+    p.codegen_units.reset();
+    if (m_build_override) {
+      merge_into(p, *m_build_override, m_rules);
+      debug_explicit = m_build_override->debug.has_value();
+    }
   }
+  auto apply = [&](const model::ProfileToml& table) {
+    merge_into(p, table, m_rules);
+    debug_explicit = debug_explicit || table.debug.has_value();
+  };
   if (!pkg.is_member) {
     if (auto all = m_packages.find("*"); all != m_packages.end()) {
-      merge(p, all->second);
+      apply(all->second);
     }
   }
   if (auto own = m_packages.find(pkg.name); own != m_packages.end()) {
-    merge(p, own->second);
+    apply(own->second);
   }
-  // Host code without explicit debuginfo gets none (cargo weakens the deferred setting).
-  bool debug_explicit = m_build_override.debug || (m_packages.contains(pkg.name) && m_packages.at(pkg.name).debug) ||
-                        (!pkg.is_member && m_packages.contains("*") && m_packages.at("*").debug);
-  if (for_host && !debug_explicit) {
+  // Cargo 1.69+ defers host debuginfo and weakens it to none unless a table asked for it.
+  if (for_host && !debug_explicit && m_rules.host_debuginfo_deferred) {
+    p.debuginfo_weakened = p.debuginfo != "0";
     p.debuginfo = "0";
+    p.debuginfo_zero_flag = false;
   }
-  return p;  // an unset strip stays "" until the unit graph decides it (see resolve_default_strip)
+  if (!m_rules.default_strip && p.strip.empty()) {
+    p.strip = "none";
+  }
+  return p;  // with default strip, an unset strip stays "" until the unit graph decides it
 }
 
 Profile Profiles::for_run_custom_build(const Profile& parent) const {
@@ -140,7 +181,9 @@ Profile Profiles::for_run_custom_build(const Profile& parent) const {
   p.opt_level = parent.opt_level;
   p.debuginfo = parent.debuginfo;
   p.debug_assertions = parent.debug_assertions;
-  p.strip = "";  // deferred, like every unit's: decided from the graph
+  p.debuginfo_zero_flag = parent.debuginfo_zero_flag;
+  p.debuginfo_weakened = parent.debuginfo_weakened;  // cargo copies the level before weakening it
+  p.strip = m_rules.default_strip ? "" : "none";  // deferred, like every unit's: decided from the graph
   return p;
 }
 

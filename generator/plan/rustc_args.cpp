@@ -5,6 +5,7 @@
 
 #include "generator/model/semver.hpp"
 #include "generator/plan/layout.hpp"
+#include "generator/plan/lto.hpp"
 #include "generator/plan/unit_queries.hpp"
 #include "generator/support/concat.hpp"
 
@@ -17,13 +18,15 @@ bool needs_upstream_objects(const model::Target& target) {
   return !std::ranges::all_of(target.crate_types, [](const std::string& t) { return t == "lib" || t == "rlib"; });
 }
 
-void add_codegen_args(std::vector<std::string>& args, const Unit& unit) {
+// Cargo's build_base_args from `-C prefer-dynamic` to the overflow checks, in its order.
+void add_codegen_args(std::vector<std::string>& args, const Unit& unit, bool primary, const ProfileRules& rules) {
   const Profile& p = unit.profile;
   auto flag = [&args](const std::string& value) {
     args.push_back("-C");
     args.push_back(value);
   };
-  if (unit.target->is_proc_macro()) {
+  bool has_dylib = std::ranges::find(unit.target->crate_types, "dylib") != unit.target->crate_types.end();
+  if (unit.target->is_proc_macro() || (has_dylib && !primary)) {
     flag("prefer-dynamic");
   }
   if (p.opt_level != "0") {
@@ -32,18 +35,23 @@ void add_codegen_args(std::vector<std::string>& args, const Unit& unit) {
   if (p.panic != "unwind") {
     flag("panic=" + p.panic);
   }
-  if (p.lto == "false" || p.lto == "off") {
-    flag("embed-bitcode=no");
-  } else if (unit.target->is_bin() || !unit.target->is_linkable()) {
-    flag(p.lto == "true" || p.lto == "fat" ? "lto" : "lto=" + p.lto);
-  } else {
-    flag("linker-plugin-lto");
+  std::vector<std::string> lto = lto_flags(unit);
+  args.insert(args.end(), lto.begin(), lto.end());
+  bool debuginfo = p.debuginfo != "0" || p.debuginfo_zero_flag;
+  // Before 1.69 cargo passed split-debuginfo before codegen-units and whether or not there was
+  // debuginfo to split; Linux rustc accepts it from 1.65.
+  bool split = !p.split_debuginfo.empty() && rules.split_debuginfo_on_linux;
+  if (split && !rules.host_debuginfo_deferred) {
+    flag("split-debuginfo=" + p.split_debuginfo);
   }
   if (p.codegen_units) {
     flag("codegen-units=" + std::to_string(*p.codegen_units));
   }
-  if (p.debuginfo != "0") {
+  if (debuginfo) {
     flag("debuginfo=" + p.debuginfo);
+    if (split && rules.host_debuginfo_deferred && p.debuginfo != "0") {
+      flag("split-debuginfo=" + p.split_debuginfo);
+    }
   }
   // overflow-checks follows debug-assertions unless said otherwise; cargo only spells out
   // what differs from rustc's defaults for the opt-level.
@@ -111,7 +119,7 @@ std::string envify(const std::string& name) {
 }
 
 std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>& units,
-                                      const model::Toolchain& toolchain) {
+                                      const model::Toolchain& toolchain, bool primary) {
   const model::Target& target = *unit.target;
   std::vector<std::string> args = {"--crate-name", target.crate_name(), "--edition=" + target.edition,
                                    layout::source_dir(*unit.package) + "/" + target.src_path};
@@ -120,7 +128,7 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
     args.push_back(crate_type);
   }
   args.push_back(needs_upstream_objects(target) ? "--emit=dep-info,link" : "--emit=dep-info,metadata,link");
-  add_codegen_args(args, unit);
+  add_codegen_args(args, unit, primary, ProfileRules::for_toolchain(toolchain));
   for (const auto& feature : unit.features) {
     args.push_back("--cfg");
     args.push_back("feature=\"" + feature + "\"");
@@ -136,10 +144,15 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
                              "--check-cfg", "cfg(feature, values(" + values + "))"});
   }
   std::string id(layout::short_id(unit));
-  args.insert(args.end(), {"-C", "metadata=" + id, "-C", "extra-filename=-" + id, "--out-dir", layout::unit_dir(unit)});
+  args.insert(args.end(), {"-C", "metadata=" + id, "-C", "extra-filename=-" + id});
+  if (unit.profile.rpath) {
+    args.insert(args.end(), {"-C", "rpath"});
+  }
+  args.insert(args.end(), {"--out-dir", layout::unit_dir(unit)});
   if (unit.platform) {
     args.insert(args.end(), {"--target", *unit.platform});
   }
+  // No `-C incremental=`: a recipe stage starts from nothing, so there is no state to reuse.
   if (unit.profile.strip != "none") {
     args.insert(args.end(), {"-C", "strip=" + unit.profile.strip});
   }

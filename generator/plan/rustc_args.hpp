@@ -14,9 +14,10 @@ inline constexpr const char* k_id_placeholder = "@UNIT_ID@";
 
 // The rustc arguments cargo would pass to compile `unit` (no leading "rustc"), in cargo's
 // order, with paths of plan::layout and only the flags the toolchain understands.
-// Dependencies in `units` must already have their ids.
+// Dependencies in `units` must already have their ids, and `unit.lto` must be decided. `primary`:
+// the unit's package was asked for on the command line (a dylib of another prefers dynamic).
 std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>& units,
-                                      const model::Toolchain& toolchain);
+                                      const model::Toolchain& toolchain, bool primary);
 
 // The environment cargo gives rustc when compiling `unit`.
 std::map<std::string, std::string> compile_env(const Unit& unit, const std::vector<Unit>& units, bool primary);

@@ -184,7 +184,8 @@ class UnitGraphBuilder {
   }
 
   // Cargo (1.77+) strips debuginfo from a unit whose profile leaves `strip` unset when neither the
-  // unit nor any direct dependency carries debuginfo.
+  // unit nor any direct dependency carries debuginfo. It looks at the unit's own debuginfo before
+  // weakening host code's, and at its dependencies' after.
   void resolve_default_strip() {
     std::vector<std::string> resolved(m_units.size());
     for (size_t i = 0; i < m_units.size(); ++i) {
@@ -193,7 +194,7 @@ class UnitGraphBuilder {
         resolved[i] = u.profile.strip;
         continue;
       }
-      bool any_debuginfo = u.profile.debuginfo != "0";
+      bool any_debuginfo = u.profile.debuginfo != "0" || u.profile.debuginfo_weakened;
       for (const auto& dep : u.deps) {
         any_debuginfo = any_debuginfo || m_units[dep.unit].profile.debuginfo != "0";
       }

@@ -11,7 +11,12 @@ It prints one summary line per comparison ("units: N/M matched") and every diffe
 non-zero on any difference. The plan comes from `cargo-recipe plan --format json`, which reads
 nothing but `cargo metadata`, Cargo.lock and the root manifest.
 
-usage: compare_with_cargo.py CARGO_RECIPE WORKSPACE [--rustc-lines] [--summary-json FILE]
+With --profile NAME both sides build that profile instead of release. With --fast-codegen cargo's
+rustc lines run through fast_rustc.sh, which drops the optimisation and LTO flags before calling
+rustc: cargo prints and decides exactly what it would, the build just takes a fraction of the time.
+
+usage: compare_with_cargo.py CARGO_RECIPE WORKSPACE [--rustc-lines] [--profile NAME] [--fast-codegen]
+                             [--summary-json FILE]
 """
 import argparse
 import json
@@ -36,9 +41,9 @@ def package_keys(workspace):
     return {p["id"]: f"{p['name']}@{p['version']}" for p in meta["packages"]}
 
 
-def cargo_units(workspace, keys):
-    graph = json.loads(run(["cargo", "build", "--release", "--offline", "--locked", "--unit-graph", "-Z", "unstable-options"],
-                           workspace, dict(ENV, RUSTC_BOOTSTRAP="1")))
+def cargo_units(workspace, keys, profile):
+    graph = json.loads(run(["cargo", "build", "--profile", profile, "--offline", "--locked", "--unit-graph", "-Z",
+                            "unstable-options"], workspace, dict(ENV, RUSTC_BOOTSTRAP="1")))
     units = []
     for u in graph["units"]:
         p = u["profile"]
@@ -57,9 +62,9 @@ def cargo_units(workspace, keys):
     return units
 
 
-def our_units(cargo_recipe, workspace):
+def our_units(cargo_recipe, workspace, profile):
     plan = json.loads(run([cargo_recipe, "plan", "--manifest-path", os.path.join(workspace, "Cargo.toml"), "--offline",
-                           "--locked", "--format", "json"], workspace))
+                           "--locked", "--profile", profile, "--format", "json"], workspace))
     by_id = {u["id"]: i for i, u in enumerate(plan["units"])}
     units = []
     for u in plan["units"]:
@@ -151,12 +156,14 @@ def normalise_args(args):
     return out
 
 
-def cargo_rustc_lines(workspace):
-    """rustc argument lists that `cargo build --release -v` runs, from a scratch target dir."""
+def cargo_rustc_lines(workspace, profile, fast):
+    """rustc argument lists that `cargo build --profile PROFILE -v` runs, from a scratch target dir."""
     with tempfile.TemporaryDirectory() as target:
         env = dict(ENV, CARGO_TARGET_DIR=target)
-        result = subprocess.run(["cargo", "build", "--release", "--offline", "--locked", "-v"], cwd=workspace, env=env,
-                                capture_output=True, text=True)
+        if fast:
+            env["RUSTC_WRAPPER"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fast_rustc.sh")
+        result = subprocess.run(["cargo", "build", "--profile", profile, "--offline", "--locked", "-v"], cwd=workspace,
+                                env=env, capture_output=True, text=True)
         if result.returncode != 0:
             sys.exit(f"cargo build failed in {workspace}:\n{result.stderr[-3000:]}")
     lines = []
@@ -171,8 +178,8 @@ def cargo_rustc_lines(workspace):
     return lines
 
 
-def compare_rustc_lines(ours, workspace, problems):
-    cargo = cargo_rustc_lines(workspace)
+def compare_rustc_lines(ours, workspace, problems, profile, fast):
+    cargo = cargo_rustc_lines(workspace, profile, fast)
     mine = [normalise_args(u["rustc_args"]) for u in ours if u["mode"] == "build"]
     key = lambda n: json.dumps(n, sort_keys=True)
     unmatched = {}
@@ -200,16 +207,18 @@ def main():
     parser.add_argument("cargo_recipe")
     parser.add_argument("workspace")
     parser.add_argument("--rustc-lines", action="store_true")
+    parser.add_argument("--profile", default="release")
+    parser.add_argument("--fast-codegen", action="store_true")
     parser.add_argument("--summary-json")
     args = parser.parse_args()
     workspace = os.path.abspath(args.workspace)
     keys = package_keys(workspace)
-    ours = our_units(os.path.abspath(args.cargo_recipe), workspace)
+    ours = our_units(os.path.abspath(args.cargo_recipe), workspace, args.profile)
     problems = []
-    print(f"== {os.path.basename(workspace)}")
-    summary = compare_units(ours, cargo_units(workspace, keys), problems)
+    print(f"== {os.path.basename(workspace)} ({args.profile})")
+    summary = compare_units(ours, cargo_units(workspace, keys, args.profile), problems)
     if args.rustc_lines:
-        summary.update(compare_rustc_lines(ours, workspace, problems))
+        summary.update(compare_rustc_lines(ours, workspace, problems, args.profile, args.fast_codegen))
     for p in problems:
         print("  " + p)
     if args.summary_json:

@@ -2,7 +2,9 @@
 
 #include <stdexcept>
 
+#include "generator/cargo/manifest.hpp"
 #include "generator/cargo/metadata.hpp"
+#include "generator/cargo/toolchain.hpp"
 
 namespace recipe::testing {
 
@@ -44,13 +46,24 @@ bool PlannedWorkspace::has_unit(const std::string& package, bool for_host) const
   return false;
 }
 
+std::vector<std::string> codegen_options(const plan::Unit& unit) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i + 1 < unit.rustc_args.size(); ++i) {
+    if (unit.rustc_args[i] == "-C") {
+      out.push_back(unit.rustc_args[i + 1]);
+    }
+  }
+  return out;
+}
+
 PlannedWorkspace plan_json(const std::string& metadata, plan::PlanOptions opts, const std::string& resolver,
-                           const model::Toolchain& toolchain) {
+                           const model::Toolchain& toolchain, const std::string& root_manifest) {
   PlannedWorkspace planned;
   planned.workspace = std::make_unique<model::Workspace>(cargo::parse_metadata(metadata, "test.json"));
   plan::PlanInputs inputs;
   inputs.workspace = planned.workspace.get();
   inputs.toolchain = toolchain;
+  inputs.manifest = cargo::parse_root_manifest(root_manifest, "Cargo.toml");
   opts.resolver = resolver;
   planned.plan = plan::make_plan(inputs, opts);
   return planned;

@@ -2,8 +2,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
-#include "generator/cargo/toolchain.hpp"
+#include "generator/model/toolchain.hpp"
 #include "generator/plan/plan.hpp"
 
 namespace recipe::testing {
@@ -25,7 +26,11 @@ struct PlannedWorkspace {
   bool has_unit(const std::string& package, bool for_host) const;
 };
 
+// The value after each `-C` of `unit`'s rustc line, in order.
+std::vector<std::string> codegen_options(const plan::Unit& unit);
+
+// Plan `metadata` as cargo would with the root manifest text `root_manifest` (its profiles).
 PlannedWorkspace plan_json(const std::string& metadata, plan::PlanOptions opts = {}, const std::string& resolver = "2",
-                           const model::Toolchain& toolchain = linux_toolchain());
+                           const model::Toolchain& toolchain = linux_toolchain(), const std::string& root_manifest = "");
 
 }  // namespace recipe::testing

@@ -21,52 +21,8 @@ FROM scratch AS src-main-0.1.0
 COPY ["main/Cargo.toml", "/recipe/src/main-0.1.0/Cargo.toml"]
 COPY ["main/src", "/recipe/src/main-0.1.0/src"]
 
-# lib builddep@0.1.0 builddep
-FROM base AS lib-builddep-0.1.0-bd8f2f49806b
-ARG CARGO_RECIPE_SALT
-RUN --mount=type=bind,from=src-builddep-0.1.0,source=/recipe/src/builddep-0.1.0,target=/recipe/src/builddep-0.1.0,rw \
-    ["/usr/bin/env", \
-    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
-    "LC_ALL=C", \
-    "TZ=UTC", \
-    "SOURCE_DATE_EPOCH=0", \
-    "CARGO_CRATE_NAME=builddep", \
-    "CARGO_MANIFEST_DIR=/recipe/src/builddep-0.1.0", \
-    "CARGO_MANIFEST_PATH=/recipe/src/builddep-0.1.0/Cargo.toml", \
-    "CARGO_PKG_AUTHORS=", \
-    "CARGO_PKG_DESCRIPTION=", \
-    "CARGO_PKG_HOMEPAGE=", \
-    "CARGO_PKG_LICENSE=", \
-    "CARGO_PKG_LICENSE_FILE=", \
-    "CARGO_PKG_NAME=builddep", \
-    "CARGO_PKG_README=", \
-    "CARGO_PKG_REPOSITORY=", \
-    "CARGO_PKG_RUST_VERSION=", \
-    "CARGO_PKG_VERSION=0.1.0", \
-    "CARGO_PKG_VERSION_MAJOR=0", \
-    "CARGO_PKG_VERSION_MINOR=1", \
-    "CARGO_PKG_VERSION_PATCH=0", \
-    "CARGO_PKG_VERSION_PRE=", \
-    "CARGO_PRIMARY_PACKAGE=1", \
-    "/recipe/bin/recipe-helper", \
-    "compile", \
-    "/recipe/units/bd8f2f49806ba1b4", \
-    "--", "rustc", \
-    "--crate-name", "builddep", \
-    "--edition=2018", "/recipe/src/builddep-0.1.0/src/lib.rs", \
-    "--crate-type", "lib", \
-    "--emit=dep-info,metadata,link", \
-    "-C", "opt-level=3", \
-    "-C", "embed-bitcode=no", \
-    "-C", "metadata=bd8f2f49806ba1b4", \
-    "-C", "extra-filename=-bd8f2f49806ba1b4", \
-    "--out-dir", "/recipe/units/bd8f2f49806ba1b4", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-lib-builddep-0.1.0-bd8f2f49806b
-COPY --from=lib-builddep-0.1.0-bd8f2f49806b /recipe/units/bd8f2f49806ba1b4 /recipe/units/bd8f2f49806ba1b4
-
 # lib builddep@0.1.0 builddep (host)
-FROM base AS lib-builddep-0.1.0-c6f1dbea535e
+FROM base AS lib-builddep-0.1.0-3ec8ebb9129b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-builddep-0.1.0,source=/recipe/src/builddep-0.1.0,target=/recipe/src/builddep-0.1.0,rw \
     ["/usr/bin/env", \
@@ -94,7 +50,7 @@ RUN --mount=type=bind,from=src-builddep-0.1.0,source=/recipe/src/builddep-0.1.0,
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c6f1dbea535e7701", \
+    "/recipe/units/3ec8ebb9129ba5e5", \
     "--", "rustc", \
     "--crate-name", "builddep", \
     "--edition=2018", "/recipe/src/builddep-0.1.0/src/lib.rs", \
@@ -102,18 +58,17 @@ RUN --mount=type=bind,from=src-builddep-0.1.0,source=/recipe/src/builddep-0.1.0,
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=c6f1dbea535e7701", \
-    "-C", "extra-filename=-c6f1dbea535e7701", \
-    "--out-dir", "/recipe/units/c6f1dbea535e7701", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-lib-builddep-0.1.0-c6f1dbea535e
-COPY --from=lib-builddep-0.1.0-c6f1dbea535e /recipe/units/c6f1dbea535e7701 /recipe/units/c6f1dbea535e7701
+    "-C", "metadata=3ec8ebb9129ba5e5", \
+    "-C", "extra-filename=-3ec8ebb9129ba5e5", \
+    "--out-dir", "/recipe/units/3ec8ebb9129ba5e5"]
+FROM scratch AS out-lib-builddep-0.1.0-3ec8ebb9129b
+COPY --from=lib-builddep-0.1.0-3ec8ebb9129b /recipe/units/3ec8ebb9129ba5e5 /recipe/units/3ec8ebb9129ba5e5
 
 # build-script main@0.1.0 build-script-build (host)
-FROM base AS build-script-main-0.1.0-f0b3a1326e21
+FROM base AS build-script-main-0.1.0-df57d7dd6261
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/recipe/src/main-0.1.0,rw \
-    --mount=type=bind,from=out-lib-builddep-0.1.0-c6f1dbea535e,source=/recipe/units/c6f1dbea535e7701,target=/recipe/units/c6f1dbea535e7701 \
+    --mount=type=bind,from=out-lib-builddep-0.1.0-3ec8ebb9129b,source=/recipe/units/3ec8ebb9129ba5e5,target=/recipe/units/3ec8ebb9129ba5e5 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -139,7 +94,7 @@ RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/f0b3a1326e21ab80", \
+    "/recipe/units/df57d7dd62615ed7", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/main-0.1.0/build.rs", \
@@ -147,20 +102,19 @@ RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/
     "--emit=dep-info,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=f0b3a1326e21ab80", \
-    "-C", "extra-filename=-f0b3a1326e21ab80", \
-    "--out-dir", "/recipe/units/f0b3a1326e21ab80", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/c6f1dbea535e7701", \
-    "--extern", "builddep=/recipe/units/c6f1dbea535e7701/libbuilddep-c6f1dbea535e7701.rlib"]
-FROM scratch AS out-build-script-main-0.1.0-f0b3a1326e21
-COPY --from=build-script-main-0.1.0-f0b3a1326e21 /recipe/units/f0b3a1326e21ab80 /recipe/units/f0b3a1326e21ab80
+    "-C", "metadata=df57d7dd62615ed7", \
+    "-C", "extra-filename=-df57d7dd62615ed7", \
+    "--out-dir", "/recipe/units/df57d7dd62615ed7", \
+    "-L", "dependency=/recipe/units/3ec8ebb9129ba5e5", \
+    "--extern", "builddep=/recipe/units/3ec8ebb9129ba5e5/libbuilddep-3ec8ebb9129ba5e5.rlib"]
+FROM scratch AS out-build-script-main-0.1.0-df57d7dd6261
+COPY --from=build-script-main-0.1.0-df57d7dd6261 /recipe/units/df57d7dd62615ed7 /recipe/units/df57d7dd62615ed7
 
 # build-script-run main@0.1.0 build-script-build (host)
-FROM base AS build-script-run-main-0.1.0-23d1bdc73e16
+FROM base AS build-script-run-main-0.1.0-d9f9cce84dae
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/recipe/src/main-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-main-0.1.0-f0b3a1326e21,source=/recipe/units/f0b3a1326e21ab80,target=/recipe/units/f0b3a1326e21ab80 \
+    --mount=type=bind,from=out-build-script-main-0.1.0-df57d7dd6261,source=/recipe/units/df57d7dd62615ed7,target=/recipe/units/df57d7dd62615ed7 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -198,25 +152,68 @@ RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/23d1bdc73e16f7bf/out", \
+    "OUT_DIR=/recipe/units/d9f9cce84dae47e4/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/23d1bdc73e16f7bf", \
-    "/recipe/units/f0b3a1326e21ab80/build_script_build-f0b3a1326e21ab80", \
+    "/recipe/units/d9f9cce84dae47e4", \
+    "/recipe/units/df57d7dd62615ed7/build_script_build-df57d7dd62615ed7", \
     "/recipe/src/main-0.1.0", \
     "main@0.1.0"]
-FROM scratch AS out-build-script-run-main-0.1.0-23d1bdc73e16
-COPY --from=build-script-run-main-0.1.0-23d1bdc73e16 /recipe/units/23d1bdc73e16f7bf /recipe/units/23d1bdc73e16f7bf
+FROM scratch AS out-build-script-run-main-0.1.0-d9f9cce84dae
+COPY --from=build-script-run-main-0.1.0-d9f9cce84dae /recipe/units/d9f9cce84dae47e4 /recipe/units/d9f9cce84dae47e4
+
+# lib builddep@0.1.0 builddep
+FROM base AS lib-builddep-0.1.0-85f1f5b07f13
+ARG CARGO_RECIPE_SALT
+RUN --mount=type=bind,from=src-builddep-0.1.0,source=/recipe/src/builddep-0.1.0,target=/recipe/src/builddep-0.1.0,rw \
+    ["/usr/bin/env", \
+    "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
+    "LC_ALL=C", \
+    "TZ=UTC", \
+    "SOURCE_DATE_EPOCH=0", \
+    "CARGO_CRATE_NAME=builddep", \
+    "CARGO_MANIFEST_DIR=/recipe/src/builddep-0.1.0", \
+    "CARGO_MANIFEST_PATH=/recipe/src/builddep-0.1.0/Cargo.toml", \
+    "CARGO_PKG_AUTHORS=", \
+    "CARGO_PKG_DESCRIPTION=", \
+    "CARGO_PKG_HOMEPAGE=", \
+    "CARGO_PKG_LICENSE=", \
+    "CARGO_PKG_LICENSE_FILE=", \
+    "CARGO_PKG_NAME=builddep", \
+    "CARGO_PKG_README=", \
+    "CARGO_PKG_REPOSITORY=", \
+    "CARGO_PKG_RUST_VERSION=", \
+    "CARGO_PKG_VERSION=0.1.0", \
+    "CARGO_PKG_VERSION_MAJOR=0", \
+    "CARGO_PKG_VERSION_MINOR=1", \
+    "CARGO_PKG_VERSION_PATCH=0", \
+    "CARGO_PKG_VERSION_PRE=", \
+    "CARGO_PRIMARY_PACKAGE=1", \
+    "/recipe/bin/recipe-helper", \
+    "compile", \
+    "/recipe/units/85f1f5b07f131aca", \
+    "--", "rustc", \
+    "--crate-name", "builddep", \
+    "--edition=2018", "/recipe/src/builddep-0.1.0/src/lib.rs", \
+    "--crate-type", "lib", \
+    "--emit=dep-info,metadata,link", \
+    "-C", "opt-level=3", \
+    "-C", "embed-bitcode=no", \
+    "-C", "metadata=85f1f5b07f131aca", \
+    "-C", "extra-filename=-85f1f5b07f131aca", \
+    "--out-dir", "/recipe/units/85f1f5b07f131aca"]
+FROM scratch AS out-lib-builddep-0.1.0-85f1f5b07f13
+COPY --from=lib-builddep-0.1.0-85f1f5b07f13 /recipe/units/85f1f5b07f131aca /recipe/units/85f1f5b07f131aca
 
 # lib main@0.1.0 main
-FROM base AS lib-main-0.1.0-ca71c9158864
+FROM base AS lib-main-0.1.0-ffddb591b3db
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/recipe/src/main-0.1.0,rw \
-    --mount=type=bind,from=out-build-script-run-main-0.1.0-23d1bdc73e16,source=/recipe/units/23d1bdc73e16f7bf,target=/recipe/units/23d1bdc73e16f7bf \
+    --mount=type=bind,from=out-build-script-run-main-0.1.0-d9f9cce84dae,source=/recipe/units/d9f9cce84dae47e4,target=/recipe/units/d9f9cce84dae47e4 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -240,12 +237,12 @@ RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
     "CARGO_PRIMARY_PACKAGE=1", \
-    "OUT_DIR=/recipe/units/23d1bdc73e16f7bf/out", \
+    "OUT_DIR=/recipe/units/d9f9cce84dae47e4/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/ca71c91588642d3e", \
-    "--build-script", "/recipe/units/23d1bdc73e16f7bf", \
-    "--link-search", "/recipe/units/23d1bdc73e16f7bf", \
+    "/recipe/units/ffddb591b3dbff3a", \
+    "--build-script", "/recipe/units/d9f9cce84dae47e4", \
+    "--link-search", "/recipe/units/d9f9cce84dae47e4", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "main", \
@@ -254,18 +251,17 @@ RUN --mount=type=bind,from=src-main-0.1.0,source=/recipe/src/main-0.1.0,target=/
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=ca71c91588642d3e", \
-    "-C", "extra-filename=-ca71c91588642d3e", \
-    "--out-dir", "/recipe/units/ca71c91588642d3e", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-lib-main-0.1.0-ca71c9158864
-COPY --from=lib-main-0.1.0-ca71c9158864 /recipe/units/ca71c91588642d3e /recipe/units/ca71c91588642d3e
+    "-C", "metadata=ffddb591b3dbff3a", \
+    "-C", "extra-filename=-ffddb591b3dbff3a", \
+    "--out-dir", "/recipe/units/ffddb591b3dbff3a"]
+FROM scratch AS out-lib-main-0.1.0-ffddb591b3db
+COPY --from=lib-main-0.1.0-ffddb591b3db /recipe/units/ffddb591b3dbff3a /recipe/units/ffddb591b3dbff3a
 
 FROM scratch AS outputs
-COPY --from=out-build-script-main-0.1.0-f0b3a1326e21 /recipe/units/f0b3a1326e21ab80 /recipe/units/f0b3a1326e21ab80
-COPY --from=out-build-script-run-main-0.1.0-23d1bdc73e16 /recipe/units/23d1bdc73e16f7bf /recipe/units/23d1bdc73e16f7bf
-COPY --from=out-lib-builddep-0.1.0-bd8f2f49806b /recipe/units/bd8f2f49806ba1b4 /recipe/units/bd8f2f49806ba1b4
-COPY --from=out-lib-builddep-0.1.0-c6f1dbea535e /recipe/units/c6f1dbea535e7701 /recipe/units/c6f1dbea535e7701
-COPY --from=out-lib-main-0.1.0-ca71c9158864 /recipe/units/ca71c91588642d3e /recipe/units/ca71c91588642d3e
+COPY --from=out-build-script-main-0.1.0-df57d7dd6261 /recipe/units/df57d7dd62615ed7 /recipe/units/df57d7dd62615ed7
+COPY --from=out-build-script-run-main-0.1.0-d9f9cce84dae /recipe/units/d9f9cce84dae47e4 /recipe/units/d9f9cce84dae47e4
+COPY --from=out-lib-builddep-0.1.0-3ec8ebb9129b /recipe/units/3ec8ebb9129ba5e5 /recipe/units/3ec8ebb9129ba5e5
+COPY --from=out-lib-builddep-0.1.0-85f1f5b07f13 /recipe/units/85f1f5b07f131aca /recipe/units/85f1f5b07f131aca
+COPY --from=out-lib-main-0.1.0-ffddb591b3db /recipe/units/ffddb591b3dbff3a /recipe/units/ffddb591b3dbff3a
 
 FROM scratch AS binaries

@@ -27,7 +27,7 @@ COPY --link ["Cargo.toml", "/recipe/src/testcrate-dups-0.1.0/Cargo.toml"]
 COPY --link ["src", "/recipe/src/testcrate-dups-0.1.0/src"]
 
 # lib bytes@0.5.4 bytes [default,std]
-FROM base AS lib-bytes-0.5.4-90d6d6357c25
+FROM base AS lib-bytes-0.5.4-6258cb7476a3
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-bytes-0.5.4,source=/recipe/src/bytes-0.5.4,target=/recipe/src/bytes-0.5.4,rw \
     ["/usr/bin/env", \
@@ -54,7 +54,7 @@ RUN --network=none --mount=type=bind,from=src-bytes-0.5.4,source=/recipe/src/byt
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/90d6d6357c25828d", \
+    "/recipe/units/6258cb7476a37237", \
     "--", "rustc", \
     "--crate-name", "bytes", \
     "--edition=2018", "/recipe/src/bytes-0.5.4/src/lib.rs", \
@@ -64,16 +64,15 @@ RUN --network=none --mount=type=bind,from=src-bytes-0.5.4,source=/recipe/src/byt
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=90d6d6357c25828d", \
-    "-C", "extra-filename=-90d6d6357c25828d", \
-    "--out-dir", "/recipe/units/90d6d6357c25828d", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=6258cb7476a37237", \
+    "-C", "extra-filename=-6258cb7476a37237", \
+    "--out-dir", "/recipe/units/6258cb7476a37237", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-bytes-0.5.4-90d6d6357c25
-COPY --link --from=lib-bytes-0.5.4-90d6d6357c25 /recipe/units/90d6d6357c25828d /recipe/units/90d6d6357c25828d
+FROM scratch AS out-lib-bytes-0.5.4-6258cb7476a3
+COPY --link --from=lib-bytes-0.5.4-6258cb7476a3 /recipe/units/6258cb7476a37237 /recipe/units/6258cb7476a37237
 
 # lib lazy_static@1.4.0 lazy_static
-FROM base AS lib-lazy_static-1.4.0-6649146e039a
+FROM base AS lib-lazy_static-1.4.0-8d996595f9ff
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-lazy_static-1.4.0,source=/recipe/src/lazy_static-1.4.0,target=/recipe/src/lazy_static-1.4.0,rw \
     ["/usr/bin/env", \
@@ -100,7 +99,7 @@ RUN --network=none --mount=type=bind,from=src-lazy_static-1.4.0,source=/recipe/s
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/6649146e039a67f8", \
+    "/recipe/units/8d996595f9ff85a7", \
     "--", "rustc", \
     "--crate-name", "lazy_static", \
     "--edition=2015", "/recipe/src/lazy_static-1.4.0/src/lib.rs", \
@@ -108,20 +107,19 @@ RUN --network=none --mount=type=bind,from=src-lazy_static-1.4.0,source=/recipe/s
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=6649146e039a67f8", \
-    "-C", "extra-filename=-6649146e039a67f8", \
-    "--out-dir", "/recipe/units/6649146e039a67f8", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=8d996595f9ff85a7", \
+    "-C", "extra-filename=-8d996595f9ff85a7", \
+    "--out-dir", "/recipe/units/8d996595f9ff85a7", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-lazy_static-1.4.0-6649146e039a
-COPY --link --from=lib-lazy_static-1.4.0-6649146e039a /recipe/units/6649146e039a67f8 /recipe/units/6649146e039a67f8
+FROM scratch AS out-lib-lazy_static-1.4.0-8d996595f9ff
+COPY --link --from=lib-lazy_static-1.4.0-8d996595f9ff /recipe/units/8d996595f9ff85a7 /recipe/units/8d996595f9ff85a7
 
 # lib testcrate-dups@0.1.0 testcrate-dups
-FROM base AS lib-testcrate-dups-0.1.0-8b7a05cd0bc9
+FROM base AS lib-testcrate-dups-0.1.0-014b8efedab4
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-testcrate-dups-0.1.0,source=/recipe/src/testcrate-dups-0.1.0,target=/recipe/src/testcrate-dups-0.1.0,rw \
-    --mount=type=bind,from=out-lib-lazy_static-1.4.0-6649146e039a,source=/recipe/units/6649146e039a67f8,target=/recipe/units/6649146e039a67f8 \
-    --mount=type=bind,from=out-lib-bytes-0.5.4-90d6d6357c25,source=/recipe/units/90d6d6357c25828d,target=/recipe/units/90d6d6357c25828d \
+    --mount=type=bind,from=out-lib-bytes-0.5.4-6258cb7476a3,source=/recipe/units/6258cb7476a37237,target=/recipe/units/6258cb7476a37237 \
+    --mount=type=bind,from=out-lib-lazy_static-1.4.0-8d996595f9ff,source=/recipe/units/8d996595f9ff85a7,target=/recipe/units/8d996595f9ff85a7 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -147,7 +145,7 @@ RUN --network=none --mount=type=bind,from=src-testcrate-dups-0.1.0,source=/recip
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/8b7a05cd0bc9c202", \
+    "/recipe/units/014b8efedab48e1a", \
     "--", "rustc", \
     "--crate-name", "testcrate_dups", \
     "--edition=2018", "/recipe/src/testcrate-dups-0.1.0/src/lib.rs", \
@@ -155,20 +153,19 @@ RUN --network=none --mount=type=bind,from=src-testcrate-dups-0.1.0,source=/recip
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=8b7a05cd0bc9c202", \
-    "-C", "extra-filename=-8b7a05cd0bc9c202", \
-    "--out-dir", "/recipe/units/8b7a05cd0bc9c202", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/6649146e039a67f8", \
-    "-L", "dependency=/recipe/units/90d6d6357c25828d", \
-    "--extern", "bytes_package=/recipe/units/90d6d6357c25828d/libbytes-90d6d6357c25828d.rlib", \
-    "--extern", "lazy_static=/recipe/units/6649146e039a67f8/liblazy_static-6649146e039a67f8.rlib"]
-FROM scratch AS out-lib-testcrate-dups-0.1.0-8b7a05cd0bc9
-COPY --link --from=lib-testcrate-dups-0.1.0-8b7a05cd0bc9 /recipe/units/8b7a05cd0bc9c202 /recipe/units/8b7a05cd0bc9c202
+    "-C", "metadata=014b8efedab48e1a", \
+    "-C", "extra-filename=-014b8efedab48e1a", \
+    "--out-dir", "/recipe/units/014b8efedab48e1a", \
+    "-L", "dependency=/recipe/units/6258cb7476a37237", \
+    "-L", "dependency=/recipe/units/8d996595f9ff85a7", \
+    "--extern", "bytes_package=/recipe/units/6258cb7476a37237/libbytes-6258cb7476a37237.rlib", \
+    "--extern", "lazy_static=/recipe/units/8d996595f9ff85a7/liblazy_static-8d996595f9ff85a7.rlib"]
+FROM scratch AS out-lib-testcrate-dups-0.1.0-014b8efedab4
+COPY --link --from=lib-testcrate-dups-0.1.0-014b8efedab4 /recipe/units/014b8efedab48e1a /recipe/units/014b8efedab48e1a
 
 FROM scratch AS outputs
-COPY --link --from=out-lib-bytes-0.5.4-90d6d6357c25 /recipe/units/90d6d6357c25828d /recipe/units/90d6d6357c25828d
-COPY --link --from=out-lib-lazy_static-1.4.0-6649146e039a /recipe/units/6649146e039a67f8 /recipe/units/6649146e039a67f8
-COPY --link --from=out-lib-testcrate-dups-0.1.0-8b7a05cd0bc9 /recipe/units/8b7a05cd0bc9c202 /recipe/units/8b7a05cd0bc9c202
+COPY --link --from=out-lib-bytes-0.5.4-6258cb7476a3 /recipe/units/6258cb7476a37237 /recipe/units/6258cb7476a37237
+COPY --link --from=out-lib-lazy_static-1.4.0-8d996595f9ff /recipe/units/8d996595f9ff85a7 /recipe/units/8d996595f9ff85a7
+COPY --link --from=out-lib-testcrate-dups-0.1.0-014b8efedab4 /recipe/units/014b8efedab48e1a /recipe/units/014b8efedab48e1a
 
 FROM scratch AS binaries

@@ -91,7 +91,7 @@ FROM scratch AS src-yaml-rust-0.4.3
 COPY vendor/yaml-rust-0.4.3 /recipe/src/yaml-rust-0.4.3
 
 # build-script bitflags@1.1.0 build-script-build (host) [default]
-FROM base AS build-script-bitflags-1.1.0-0f186f3913d4
+FROM base AS build-script-bitflags-1.1.0-41d98e891fc4
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,target=/recipe/src/bitflags-1.1.0,rw \
     ["/usr/bin/env", \
@@ -118,7 +118,7 @@ RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0f186f3913d416e2", \
+    "/recipe/units/41d98e891fc4c419", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/bitflags-1.1.0/build.rs", \
@@ -127,16 +127,15 @@ RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=0f186f3913d416e2", \
-    "-C", "extra-filename=-0f186f3913d416e2", \
-    "--out-dir", "/recipe/units/0f186f3913d416e2", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=41d98e891fc4c419", \
+    "-C", "extra-filename=-41d98e891fc4c419", \
+    "--out-dir", "/recipe/units/41d98e891fc4c419", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-bitflags-1.1.0-0f186f3913d4
-COPY --from=build-script-bitflags-1.1.0-0f186f3913d4 /recipe/units/0f186f3913d416e2 /recipe/units/0f186f3913d416e2
+FROM scratch AS out-build-script-bitflags-1.1.0-41d98e891fc4
+COPY --from=build-script-bitflags-1.1.0-41d98e891fc4 /recipe/units/41d98e891fc4c419 /recipe/units/41d98e891fc4c419
 
 # build-script libc@0.2.62 build-script-build (host) [default,std,use_std]
-FROM base AS build-script-libc-0.2.62-7d5941812835
+FROM base AS build-script-libc-0.2.62-be08a62e6c80
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target=/recipe/src/libc-0.2.62,rw \
     ["/usr/bin/env", \
@@ -163,7 +162,7 @@ RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/7d594181283578a1", \
+    "/recipe/units/be08a62e6c80f274", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/libc-0.2.62/build.rs", \
@@ -174,16 +173,15 @@ RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
     "--cfg", "feature=\"use_std\"", \
-    "-C", "metadata=7d594181283578a1", \
-    "-C", "extra-filename=-7d594181283578a1", \
-    "--out-dir", "/recipe/units/7d594181283578a1", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=be08a62e6c80f274", \
+    "-C", "extra-filename=-be08a62e6c80f274", \
+    "--out-dir", "/recipe/units/be08a62e6c80f274", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-libc-0.2.62-7d5941812835
-COPY --from=build-script-libc-0.2.62-7d5941812835 /recipe/units/7d594181283578a1 /recipe/units/7d594181283578a1
+FROM scratch AS out-build-script-libc-0.2.62-be08a62e6c80
+COPY --from=build-script-libc-0.2.62-be08a62e6c80 /recipe/units/be08a62e6c80f274 /recipe/units/be08a62e6c80f274
 
 # build-script memchr@2.2.1 build-script-build (host) [default,use_std]
-FROM base AS build-script-memchr-2.2.1-2fec7f6f504c
+FROM base AS build-script-memchr-2.2.1-11cce6034cf9
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,target=/recipe/src/memchr-2.2.1,rw \
     ["/usr/bin/env", \
@@ -210,7 +208,7 @@ RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2fec7f6f504c7e20", \
+    "/recipe/units/11cce6034cf98640", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/memchr-2.2.1/build.rs", \
@@ -220,16 +218,15 @@ RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,targ
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"use_std\"", \
-    "-C", "metadata=2fec7f6f504c7e20", \
-    "-C", "extra-filename=-2fec7f6f504c7e20", \
-    "--out-dir", "/recipe/units/2fec7f6f504c7e20", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=11cce6034cf98640", \
+    "-C", "extra-filename=-11cce6034cf98640", \
+    "--out-dir", "/recipe/units/11cce6034cf98640", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-memchr-2.2.1-2fec7f6f504c
-COPY --from=build-script-memchr-2.2.1-2fec7f6f504c /recipe/units/2fec7f6f504c7e20 /recipe/units/2fec7f6f504c7e20
+FROM scratch AS out-build-script-memchr-2.2.1-11cce6034cf9
+COPY --from=build-script-memchr-2.2.1-11cce6034cf9 /recipe/units/11cce6034cf98640 /recipe/units/11cce6034cf98640
 
 # build-script proc-macro2@1.0.3 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-proc-macro2-1.0.3-52f3ed0dc581
+FROM base AS build-script-proc-macro2-1.0.3-286a8763f516
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-1.0.3,target=/recipe/src/proc-macro2-1.0.3,rw \
     ["/usr/bin/env", \
@@ -256,7 +253,7 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/52f3ed0dc581085e", \
+    "/recipe/units/286a8763f516e3c7", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/proc-macro2-1.0.3/build.rs", \
@@ -266,19 +263,18 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=52f3ed0dc581085e", \
-    "-C", "extra-filename=-52f3ed0dc581085e", \
-    "--out-dir", "/recipe/units/52f3ed0dc581085e", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=286a8763f516e3c7", \
+    "-C", "extra-filename=-286a8763f516e3c7", \
+    "--out-dir", "/recipe/units/286a8763f516e3c7", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-proc-macro2-1.0.3-52f3ed0dc581
-COPY --from=build-script-proc-macro2-1.0.3-52f3ed0dc581 /recipe/units/52f3ed0dc581085e /recipe/units/52f3ed0dc581085e
+FROM scratch AS out-build-script-proc-macro2-1.0.3-286a8763f516
+COPY --from=build-script-proc-macro2-1.0.3-286a8763f516 /recipe/units/286a8763f516e3c7 /recipe/units/286a8763f516e3c7
 
 # build-script-run bitflags@1.1.0 build-script-build (host) [default]
-FROM base AS build-script-run-bitflags-1.1.0-b237f37b2c48
+FROM base AS build-script-run-bitflags-1.1.0-a38bfea2d620
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,target=/recipe/src/bitflags-1.1.0,rw \
-    --mount=type=bind,from=out-build-script-bitflags-1.1.0-0f186f3913d4,source=/recipe/units/0f186f3913d416e2,target=/recipe/units/0f186f3913d416e2 \
+    --mount=type=bind,from=out-build-script-bitflags-1.1.0-41d98e891fc4,source=/recipe/units/41d98e891fc4c419,target=/recipe/units/41d98e891fc4c419 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -317,25 +313,25 @@ RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/b237f37b2c48fca5/out", \
+    "OUT_DIR=/recipe/units/a38bfea2d6209e86/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/b237f37b2c48fca5", \
-    "/recipe/units/0f186f3913d416e2/build_script_build-0f186f3913d416e2", \
+    "/recipe/units/a38bfea2d6209e86", \
+    "/recipe/units/41d98e891fc4c419/build_script_build-41d98e891fc4c419", \
     "/recipe/src/bitflags-1.1.0", \
     "bitflags@1.1.0"]
-FROM scratch AS out-build-script-run-bitflags-1.1.0-b237f37b2c48
-COPY --from=build-script-run-bitflags-1.1.0-b237f37b2c48 /recipe/units/b237f37b2c48fca5 /recipe/units/b237f37b2c48fca5
+FROM scratch AS out-build-script-run-bitflags-1.1.0-a38bfea2d620
+COPY --from=build-script-run-bitflags-1.1.0-a38bfea2d620 /recipe/units/a38bfea2d6209e86 /recipe/units/a38bfea2d6209e86
 
 # build-script-run libc@0.2.62 build-script-build (host) [default,std,use_std]
-FROM base AS build-script-run-libc-0.2.62-5987d152c613
+FROM base AS build-script-run-libc-0.2.62-92881fae48bc
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target=/recipe/src/libc-0.2.62,rw \
-    --mount=type=bind,from=out-build-script-libc-0.2.62-7d5941812835,source=/recipe/units/7d594181283578a1,target=/recipe/units/7d594181283578a1 \
+    --mount=type=bind,from=out-build-script-libc-0.2.62-be08a62e6c80,source=/recipe/units/be08a62e6c80f274,target=/recipe/units/be08a62e6c80f274 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -376,25 +372,25 @@ RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/5987d152c613b999/out", \
+    "OUT_DIR=/recipe/units/92881fae48bc794d/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/5987d152c613b999", \
-    "/recipe/units/7d594181283578a1/build_script_build-7d594181283578a1", \
+    "/recipe/units/92881fae48bc794d", \
+    "/recipe/units/be08a62e6c80f274/build_script_build-be08a62e6c80f274", \
     "/recipe/src/libc-0.2.62", \
     "libc@0.2.62"]
-FROM scratch AS out-build-script-run-libc-0.2.62-5987d152c613
-COPY --from=build-script-run-libc-0.2.62-5987d152c613 /recipe/units/5987d152c613b999 /recipe/units/5987d152c613b999
+FROM scratch AS out-build-script-run-libc-0.2.62-92881fae48bc
+COPY --from=build-script-run-libc-0.2.62-92881fae48bc /recipe/units/92881fae48bc794d /recipe/units/92881fae48bc794d
 
 # build-script-run memchr@2.2.1 build-script-build (host) [default,use_std]
-FROM base AS build-script-run-memchr-2.2.1-e9a9c3bdeb2f
+FROM base AS build-script-run-memchr-2.2.1-9d858e07612f
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,target=/recipe/src/memchr-2.2.1,rw \
-    --mount=type=bind,from=out-build-script-memchr-2.2.1-2fec7f6f504c,source=/recipe/units/2fec7f6f504c7e20,target=/recipe/units/2fec7f6f504c7e20 \
+    --mount=type=bind,from=out-build-script-memchr-2.2.1-11cce6034cf9,source=/recipe/units/11cce6034cf98640,target=/recipe/units/11cce6034cf98640 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -434,25 +430,25 @@ RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,targ
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/e9a9c3bdeb2f1170/out", \
+    "OUT_DIR=/recipe/units/9d858e07612fae30/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/e9a9c3bdeb2f1170", \
-    "/recipe/units/2fec7f6f504c7e20/build_script_build-2fec7f6f504c7e20", \
+    "/recipe/units/9d858e07612fae30", \
+    "/recipe/units/11cce6034cf98640/build_script_build-11cce6034cf98640", \
     "/recipe/src/memchr-2.2.1", \
     "memchr@2.2.1"]
-FROM scratch AS out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f
-COPY --from=build-script-run-memchr-2.2.1-e9a9c3bdeb2f /recipe/units/e9a9c3bdeb2f1170 /recipe/units/e9a9c3bdeb2f1170
+FROM scratch AS out-build-script-run-memchr-2.2.1-9d858e07612f
+COPY --from=build-script-run-memchr-2.2.1-9d858e07612f /recipe/units/9d858e07612fae30 /recipe/units/9d858e07612fae30
 
 # build-script-run proc-macro2@1.0.3 build-script-build (host) [default,proc-macro]
-FROM base AS build-script-run-proc-macro2-1.0.3-f04e1174294f
+FROM base AS build-script-run-proc-macro2-1.0.3-87db3e2328f5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-1.0.3,target=/recipe/src/proc-macro2-1.0.3,rw \
-    --mount=type=bind,from=out-build-script-proc-macro2-1.0.3-52f3ed0dc581,source=/recipe/units/52f3ed0dc581085e,target=/recipe/units/52f3ed0dc581085e \
+    --mount=type=bind,from=out-build-script-proc-macro2-1.0.3-286a8763f516,source=/recipe/units/286a8763f516e3c7,target=/recipe/units/286a8763f516e3c7 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -492,22 +488,22 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/f04e1174294f275e/out", \
+    "OUT_DIR=/recipe/units/87db3e2328f585d7/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/f04e1174294f275e", \
-    "/recipe/units/52f3ed0dc581085e/build_script_build-52f3ed0dc581085e", \
+    "/recipe/units/87db3e2328f585d7", \
+    "/recipe/units/286a8763f516e3c7/build_script_build-286a8763f516e3c7", \
     "/recipe/src/proc-macro2-1.0.3", \
     "proc-macro2@1.0.3"]
-FROM scratch AS out-build-script-run-proc-macro2-1.0.3-f04e1174294f
-COPY --from=build-script-run-proc-macro2-1.0.3-f04e1174294f /recipe/units/f04e1174294f275e /recipe/units/f04e1174294f275e
+FROM scratch AS out-build-script-run-proc-macro2-1.0.3-87db3e2328f5
+COPY --from=build-script-run-proc-macro2-1.0.3-87db3e2328f5 /recipe/units/87db3e2328f585d7 /recipe/units/87db3e2328f585d7
 
 # build-script serde@1.0.100 build-script-build (host) [default,derive,serde_derive,std]
-FROM base AS build-script-serde-1.0.100-6a93d8c61ccc
+FROM base AS build-script-serde-1.0.100-3ce0a9da3768
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,target=/recipe/src/serde-1.0.100,rw \
     ["/usr/bin/env", \
@@ -534,7 +530,7 @@ RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,ta
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/6a93d8c61ccc8bf7", \
+    "/recipe/units/3ce0a9da3768ee35", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2015", "/recipe/src/serde-1.0.100/build.rs", \
@@ -546,19 +542,18 @@ RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,ta
     "--cfg", "feature=\"derive\"", \
     "--cfg", "feature=\"serde_derive\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=6a93d8c61ccc8bf7", \
-    "-C", "extra-filename=-6a93d8c61ccc8bf7", \
-    "--out-dir", "/recipe/units/6a93d8c61ccc8bf7", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=3ce0a9da3768ee35", \
+    "-C", "extra-filename=-3ce0a9da3768ee35", \
+    "--out-dir", "/recipe/units/3ce0a9da3768ee35", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-serde-1.0.100-6a93d8c61ccc
-COPY --from=build-script-serde-1.0.100-6a93d8c61ccc /recipe/units/6a93d8c61ccc8bf7 /recipe/units/6a93d8c61ccc8bf7
+FROM scratch AS out-build-script-serde-1.0.100-3ce0a9da3768
+COPY --from=build-script-serde-1.0.100-3ce0a9da3768 /recipe/units/3ce0a9da3768ee35 /recipe/units/3ce0a9da3768ee35
 
 # build-script-run serde@1.0.100 build-script-build (host) [default,derive,serde_derive,std]
-FROM base AS build-script-run-serde-1.0.100-8fd6e51ac1d1
+FROM base AS build-script-run-serde-1.0.100-2d82a7870da2
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,target=/recipe/src/serde-1.0.100,rw \
-    --mount=type=bind,from=out-build-script-serde-1.0.100-6a93d8c61ccc,source=/recipe/units/6a93d8c61ccc8bf7,target=/recipe/units/6a93d8c61ccc8bf7 \
+    --mount=type=bind,from=out-build-script-serde-1.0.100-3ce0a9da3768,source=/recipe/units/3ce0a9da3768ee35,target=/recipe/units/3ce0a9da3768ee35 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -600,22 +595,22 @@ RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,ta
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/8fd6e51ac1d1970a/out", \
+    "OUT_DIR=/recipe/units/2d82a7870da27b33/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/8fd6e51ac1d1970a", \
-    "/recipe/units/6a93d8c61ccc8bf7/build_script_build-6a93d8c61ccc8bf7", \
+    "/recipe/units/2d82a7870da27b33", \
+    "/recipe/units/3ce0a9da3768ee35/build_script_build-3ce0a9da3768ee35", \
     "/recipe/src/serde-1.0.100", \
     "serde@1.0.100"]
-FROM scratch AS out-build-script-run-serde-1.0.100-8fd6e51ac1d1
-COPY --from=build-script-run-serde-1.0.100-8fd6e51ac1d1 /recipe/units/8fd6e51ac1d1970a /recipe/units/8fd6e51ac1d1970a
+FROM scratch AS out-build-script-run-serde-1.0.100-2d82a7870da2
+COPY --from=build-script-run-serde-1.0.100-2d82a7870da2 /recipe/units/2d82a7870da27b33 /recipe/units/2d82a7870da27b33
 
 # build-script syn@1.0.5 build-script-build (host) [clone-impls,default,derive,fold,full,parsing,printing,proc-macro,quote]
-FROM base AS build-script-syn-1.0.5-5d94305b402a
+FROM base AS build-script-syn-1.0.5-3393323542db
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/recipe/src/syn-1.0.5,rw \
     ["/usr/bin/env", \
@@ -642,7 +637,7 @@ RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/re
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/5d94305b402a8e14", \
+    "/recipe/units/3393323542db4343", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/syn-1.0.5/build.rs", \
@@ -659,19 +654,18 @@ RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/re
     "--cfg", "feature=\"printing\"", \
     "--cfg", "feature=\"proc-macro\"", \
     "--cfg", "feature=\"quote\"", \
-    "-C", "metadata=5d94305b402a8e14", \
-    "-C", "extra-filename=-5d94305b402a8e14", \
-    "--out-dir", "/recipe/units/5d94305b402a8e14", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=3393323542db4343", \
+    "-C", "extra-filename=-3393323542db4343", \
+    "--out-dir", "/recipe/units/3393323542db4343", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-syn-1.0.5-5d94305b402a
-COPY --from=build-script-syn-1.0.5-5d94305b402a /recipe/units/5d94305b402a8e14 /recipe/units/5d94305b402a8e14
+FROM scratch AS out-build-script-syn-1.0.5-3393323542db
+COPY --from=build-script-syn-1.0.5-3393323542db /recipe/units/3393323542db4343 /recipe/units/3393323542db4343
 
 # build-script-run syn@1.0.5 build-script-build (host) [clone-impls,default,derive,fold,full,parsing,printing,proc-macro,quote]
-FROM base AS build-script-run-syn-1.0.5-c0d0dca7ac60
+FROM base AS build-script-run-syn-1.0.5-7de4cac2e057
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/recipe/src/syn-1.0.5,rw \
-    --mount=type=bind,from=out-build-script-syn-1.0.5-5d94305b402a,source=/recipe/units/5d94305b402a8e14,target=/recipe/units/5d94305b402a8e14 \
+    --mount=type=bind,from=out-build-script-syn-1.0.5-3393323542db,source=/recipe/units/3393323542db4343,target=/recipe/units/3393323542db4343 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -718,25 +712,25 @@ RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/re
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=0", \
-    "OUT_DIR=/recipe/units/c0d0dca7ac60a522/out", \
+    "OUT_DIR=/recipe/units/7de4cac2e05782de/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/c0d0dca7ac60a522", \
-    "/recipe/units/5d94305b402a8e14/build_script_build-5d94305b402a8e14", \
+    "/recipe/units/7de4cac2e05782de", \
+    "/recipe/units/3393323542db4343/build_script_build-3393323542db4343", \
     "/recipe/src/syn-1.0.5", \
     "syn@1.0.5"]
-FROM scratch AS out-build-script-run-syn-1.0.5-c0d0dca7ac60
-COPY --from=build-script-run-syn-1.0.5-c0d0dca7ac60 /recipe/units/c0d0dca7ac60a522 /recipe/units/c0d0dca7ac60a522
+FROM scratch AS out-build-script-run-syn-1.0.5-7de4cac2e057
+COPY --from=build-script-run-syn-1.0.5-7de4cac2e057 /recipe/units/7de4cac2e05782de /recipe/units/7de4cac2e05782de
 
 # lib bitflags@1.1.0 bitflags [default]
-FROM base AS lib-bitflags-1.1.0-8ed0af4b7f68
+FROM base AS lib-bitflags-1.1.0-63166e4aa0aa
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,target=/recipe/src/bitflags-1.1.0,rw \
-    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-b237f37b2c48,source=/recipe/units/b237f37b2c48fca5,target=/recipe/units/b237f37b2c48fca5 \
+    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-a38bfea2d620,source=/recipe/units/a38bfea2d6209e86,target=/recipe/units/a38bfea2d6209e86 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -759,12 +753,12 @@ RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,
     "CARGO_PKG_VERSION_MINOR=1", \
     "CARGO_PKG_VERSION_PATCH=0", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/b237f37b2c48fca5/out", \
+    "OUT_DIR=/recipe/units/a38bfea2d6209e86/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/8ed0af4b7f68242e", \
-    "--build-script", "/recipe/units/b237f37b2c48fca5", \
-    "--link-search", "/recipe/units/b237f37b2c48fca5", \
+    "/recipe/units/63166e4aa0aa962d", \
+    "--build-script", "/recipe/units/a38bfea2d6209e86", \
+    "--link-search", "/recipe/units/a38bfea2d6209e86", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "bitflags", \
@@ -774,16 +768,15 @@ RUN --mount=type=bind,from=src-bitflags-1.1.0,source=/recipe/src/bitflags-1.1.0,
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=8ed0af4b7f68242e", \
-    "-C", "extra-filename=-8ed0af4b7f68242e", \
-    "--out-dir", "/recipe/units/8ed0af4b7f68242e", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=63166e4aa0aa962d", \
+    "-C", "extra-filename=-63166e4aa0aa962d", \
+    "--out-dir", "/recipe/units/63166e4aa0aa962d", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-bitflags-1.1.0-8ed0af4b7f68
-COPY --from=lib-bitflags-1.1.0-8ed0af4b7f68 /recipe/units/8ed0af4b7f68242e /recipe/units/8ed0af4b7f68242e
+FROM scratch AS out-lib-bitflags-1.1.0-63166e4aa0aa
+COPY --from=lib-bitflags-1.1.0-63166e4aa0aa /recipe/units/63166e4aa0aa962d /recipe/units/63166e4aa0aa962d
 
 # lib dtoa@0.4.4 dtoa
-FROM base AS lib-dtoa-0.4.4-ad68f220244b
+FROM base AS lib-dtoa-0.4.4-8dd19aced348
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-dtoa-0.4.4,source=/recipe/src/dtoa-0.4.4,target=/recipe/src/dtoa-0.4.4,rw \
     ["/usr/bin/env", \
@@ -810,7 +803,7 @@ RUN --mount=type=bind,from=src-dtoa-0.4.4,source=/recipe/src/dtoa-0.4.4,target=/
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/ad68f220244b8246", \
+    "/recipe/units/8dd19aced348f7c4", \
     "--", "rustc", \
     "--crate-name", "dtoa", \
     "--edition=2015", "/recipe/src/dtoa-0.4.4/src/lib.rs", \
@@ -818,16 +811,15 @@ RUN --mount=type=bind,from=src-dtoa-0.4.4,source=/recipe/src/dtoa-0.4.4,target=/
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=ad68f220244b8246", \
-    "-C", "extra-filename=-ad68f220244b8246", \
-    "--out-dir", "/recipe/units/ad68f220244b8246", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=8dd19aced348f7c4", \
+    "-C", "extra-filename=-8dd19aced348f7c4", \
+    "--out-dir", "/recipe/units/8dd19aced348f7c4", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-dtoa-0.4.4-ad68f220244b
-COPY --from=lib-dtoa-0.4.4-ad68f220244b /recipe/units/ad68f220244b8246 /recipe/units/ad68f220244b8246
+FROM scratch AS out-lib-dtoa-0.4.4-8dd19aced348
+COPY --from=lib-dtoa-0.4.4-8dd19aced348 /recipe/units/8dd19aced348f7c4 /recipe/units/8dd19aced348f7c4
 
 # lib lazy_static@1.4.0 lazy_static
-FROM base AS lib-lazy_static-1.4.0-8414535c6035
+FROM base AS lib-lazy_static-1.4.0-749d1531029e
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-lazy_static-1.4.0,source=/recipe/src/lazy_static-1.4.0,target=/recipe/src/lazy_static-1.4.0,rw \
     ["/usr/bin/env", \
@@ -854,7 +846,7 @@ RUN --mount=type=bind,from=src-lazy_static-1.4.0,source=/recipe/src/lazy_static-
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/8414535c6035d968", \
+    "/recipe/units/749d1531029eabae", \
     "--", "rustc", \
     "--crate-name", "lazy_static", \
     "--edition=2015", "/recipe/src/lazy_static-1.4.0/src/lib.rs", \
@@ -862,19 +854,18 @@ RUN --mount=type=bind,from=src-lazy_static-1.4.0,source=/recipe/src/lazy_static-
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=8414535c6035d968", \
-    "-C", "extra-filename=-8414535c6035d968", \
-    "--out-dir", "/recipe/units/8414535c6035d968", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=749d1531029eabae", \
+    "-C", "extra-filename=-749d1531029eabae", \
+    "--out-dir", "/recipe/units/749d1531029eabae", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-lazy_static-1.4.0-8414535c6035
-COPY --from=lib-lazy_static-1.4.0-8414535c6035 /recipe/units/8414535c6035d968 /recipe/units/8414535c6035d968
+FROM scratch AS out-lib-lazy_static-1.4.0-749d1531029e
+COPY --from=lib-lazy_static-1.4.0-749d1531029e /recipe/units/749d1531029eabae /recipe/units/749d1531029eabae
 
 # lib libc@0.2.62 libc [default,std,use_std]
-FROM base AS lib-libc-0.2.62-44c61f2ca640
+FROM base AS lib-libc-0.2.62-30733ee2ef41
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target=/recipe/src/libc-0.2.62,rw \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.62-5987d152c613,source=/recipe/units/5987d152c613b999,target=/recipe/units/5987d152c613b999 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.62-92881fae48bc,source=/recipe/units/92881fae48bc794d,target=/recipe/units/92881fae48bc794d \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -897,12 +888,12 @@ RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=62", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/5987d152c613b999/out", \
+    "OUT_DIR=/recipe/units/92881fae48bc794d/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/44c61f2ca6404a78", \
-    "--build-script", "/recipe/units/5987d152c613b999", \
-    "--link-search", "/recipe/units/5987d152c613b999", \
+    "/recipe/units/30733ee2ef41d8da", \
+    "--build-script", "/recipe/units/92881fae48bc794d", \
+    "--link-search", "/recipe/units/92881fae48bc794d", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "libc", \
@@ -914,16 +905,15 @@ RUN --mount=type=bind,from=src-libc-0.2.62,source=/recipe/src/libc-0.2.62,target
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
     "--cfg", "feature=\"use_std\"", \
-    "-C", "metadata=44c61f2ca6404a78", \
-    "-C", "extra-filename=-44c61f2ca6404a78", \
-    "--out-dir", "/recipe/units/44c61f2ca6404a78", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=30733ee2ef41d8da", \
+    "-C", "extra-filename=-30733ee2ef41d8da", \
+    "--out-dir", "/recipe/units/30733ee2ef41d8da", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-libc-0.2.62-44c61f2ca640
-COPY --from=lib-libc-0.2.62-44c61f2ca640 /recipe/units/44c61f2ca6404a78 /recipe/units/44c61f2ca6404a78
+FROM scratch AS out-lib-libc-0.2.62-30733ee2ef41
+COPY --from=lib-libc-0.2.62-30733ee2ef41 /recipe/units/30733ee2ef41d8da /recipe/units/30733ee2ef41d8da
 
 # lib linked-hash-map@0.5.2 linked-hash-map
-FROM base AS lib-linked-hash-map-0.5.2-d35143107179
+FROM base AS lib-linked-hash-map-0.5.2-256996665f2b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-linked-hash-map-0.5.2,source=/recipe/src/linked-hash-map-0.5.2,target=/recipe/src/linked-hash-map-0.5.2,rw \
     ["/usr/bin/env", \
@@ -950,7 +940,7 @@ RUN --mount=type=bind,from=src-linked-hash-map-0.5.2,source=/recipe/src/linked-h
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d35143107179b4f0", \
+    "/recipe/units/256996665f2b2e48", \
     "--", "rustc", \
     "--crate-name", "linked_hash_map", \
     "--edition=2015", "/recipe/src/linked-hash-map-0.5.2/src/lib.rs", \
@@ -958,19 +948,18 @@ RUN --mount=type=bind,from=src-linked-hash-map-0.5.2,source=/recipe/src/linked-h
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=d35143107179b4f0", \
-    "-C", "extra-filename=-d35143107179b4f0", \
-    "--out-dir", "/recipe/units/d35143107179b4f0", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=256996665f2b2e48", \
+    "-C", "extra-filename=-256996665f2b2e48", \
+    "--out-dir", "/recipe/units/256996665f2b2e48", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-linked-hash-map-0.5.2-d35143107179
-COPY --from=lib-linked-hash-map-0.5.2-d35143107179 /recipe/units/d35143107179b4f0 /recipe/units/d35143107179b4f0
+FROM scratch AS out-lib-linked-hash-map-0.5.2-256996665f2b
+COPY --from=lib-linked-hash-map-0.5.2-256996665f2b /recipe/units/256996665f2b2e48 /recipe/units/256996665f2b2e48
 
 # lib memchr@2.2.1 memchr [default,use_std]
-FROM base AS lib-memchr-2.2.1-b07a8d8f02ec
+FROM base AS lib-memchr-2.2.1-a9fa2a6e55fe
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,target=/recipe/src/memchr-2.2.1,rw \
-    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f,source=/recipe/units/e9a9c3bdeb2f1170,target=/recipe/units/e9a9c3bdeb2f1170 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-9d858e07612f,source=/recipe/units/9d858e07612fae30,target=/recipe/units/9d858e07612fae30 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -993,12 +982,12 @@ RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,targ
     "CARGO_PKG_VERSION_MINOR=2", \
     "CARGO_PKG_VERSION_PATCH=1", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/e9a9c3bdeb2f1170/out", \
+    "OUT_DIR=/recipe/units/9d858e07612fae30/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/b07a8d8f02ec49c8", \
-    "--build-script", "/recipe/units/e9a9c3bdeb2f1170", \
-    "--link-search", "/recipe/units/e9a9c3bdeb2f1170", \
+    "/recipe/units/a9fa2a6e55fe2d07", \
+    "--build-script", "/recipe/units/9d858e07612fae30", \
+    "--link-search", "/recipe/units/9d858e07612fae30", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "memchr", \
@@ -1009,20 +998,19 @@ RUN --mount=type=bind,from=src-memchr-2.2.1,source=/recipe/src/memchr-2.2.1,targ
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"use_std\"", \
-    "-C", "metadata=b07a8d8f02ec49c8", \
-    "-C", "extra-filename=-b07a8d8f02ec49c8", \
-    "--out-dir", "/recipe/units/b07a8d8f02ec49c8", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=a9fa2a6e55fe2d07", \
+    "-C", "extra-filename=-a9fa2a6e55fe2d07", \
+    "--out-dir", "/recipe/units/a9fa2a6e55fe2d07", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-memchr-2.2.1-b07a8d8f02ec
-COPY --from=lib-memchr-2.2.1-b07a8d8f02ec /recipe/units/b07a8d8f02ec49c8 /recipe/units/b07a8d8f02ec49c8
+FROM scratch AS out-lib-memchr-2.2.1-a9fa2a6e55fe
+COPY --from=lib-memchr-2.2.1-a9fa2a6e55fe /recipe/units/a9fa2a6e55fe2d07 /recipe/units/a9fa2a6e55fe2d07
 
 # lib aho-corasick@0.7.6 aho_corasick [default,std]
-FROM base AS lib-aho-corasick-0.7.6-214771caae66
+FROM base AS lib-aho-corasick-0.7.6-1120765def94
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-aho-corasick-0.7.6,source=/recipe/src/aho-corasick-0.7.6,target=/recipe/src/aho-corasick-0.7.6,rw \
-    --mount=type=bind,from=out-lib-memchr-2.2.1-b07a8d8f02ec,source=/recipe/units/b07a8d8f02ec49c8,target=/recipe/units/b07a8d8f02ec49c8 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f,source=/recipe/units/e9a9c3bdeb2f1170,target=/recipe/units/e9a9c3bdeb2f1170 \
+    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-9d858e07612f,source=/recipe/units/9d858e07612fae30,target=/recipe/units/9d858e07612fae30 \
+    --mount=type=bind,from=out-lib-memchr-2.2.1-a9fa2a6e55fe,source=/recipe/units/a9fa2a6e55fe2d07,target=/recipe/units/a9fa2a6e55fe2d07 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1047,8 +1035,8 @@ RUN --mount=type=bind,from=src-aho-corasick-0.7.6,source=/recipe/src/aho-corasic
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/214771caae664538", \
-    "--link-search", "/recipe/units/e9a9c3bdeb2f1170", \
+    "/recipe/units/1120765def947b6a", \
+    "--link-search", "/recipe/units/9d858e07612fae30", \
     "--", "rustc", \
     "--crate-name", "aho_corasick", \
     "--edition=2015", "/recipe/src/aho-corasick-0.7.6/src/lib.rs", \
@@ -1058,18 +1046,17 @@ RUN --mount=type=bind,from=src-aho-corasick-0.7.6,source=/recipe/src/aho-corasic
     "-C", "embed-bitcode=no", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=214771caae664538", \
-    "-C", "extra-filename=-214771caae664538", \
-    "--out-dir", "/recipe/units/214771caae664538", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/b07a8d8f02ec49c8", \
-    "--extern", "memchr=/recipe/units/b07a8d8f02ec49c8/libmemchr-b07a8d8f02ec49c8.rlib", \
+    "-C", "metadata=1120765def947b6a", \
+    "-C", "extra-filename=-1120765def947b6a", \
+    "--out-dir", "/recipe/units/1120765def947b6a", \
+    "-L", "dependency=/recipe/units/a9fa2a6e55fe2d07", \
+    "--extern", "memchr=/recipe/units/a9fa2a6e55fe2d07/libmemchr-a9fa2a6e55fe2d07.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-aho-corasick-0.7.6-214771caae66
-COPY --from=lib-aho-corasick-0.7.6-214771caae66 /recipe/units/214771caae664538 /recipe/units/214771caae664538
+FROM scratch AS out-lib-aho-corasick-0.7.6-1120765def94
+COPY --from=lib-aho-corasick-0.7.6-1120765def94 /recipe/units/1120765def947b6a /recipe/units/1120765def947b6a
 
 # lib regex-syntax@0.6.12 regex-syntax [unicode-age,unicode-bool,unicode-case,unicode-gencat,unicode-perl,unicode-script,unicode-segment]
-FROM base AS lib-regex-syntax-0.6.12-f3eaab93a506
+FROM base AS lib-regex-syntax-0.6.12-ed19087f77fb
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-syntax-0.6.12,source=/recipe/src/regex-syntax-0.6.12,target=/recipe/src/regex-syntax-0.6.12,rw \
     ["/usr/bin/env", \
@@ -1096,7 +1083,7 @@ RUN --mount=type=bind,from=src-regex-syntax-0.6.12,source=/recipe/src/regex-synt
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/f3eaab93a506aa89", \
+    "/recipe/units/ed19087f77fb1667", \
     "--", "rustc", \
     "--crate-name", "regex_syntax", \
     "--edition=2015", "/recipe/src/regex-syntax-0.6.12/src/lib.rs", \
@@ -1111,22 +1098,21 @@ RUN --mount=type=bind,from=src-regex-syntax-0.6.12,source=/recipe/src/regex-synt
     "--cfg", "feature=\"unicode-perl\"", \
     "--cfg", "feature=\"unicode-script\"", \
     "--cfg", "feature=\"unicode-segment\"", \
-    "-C", "metadata=f3eaab93a506aa89", \
-    "-C", "extra-filename=-f3eaab93a506aa89", \
-    "--out-dir", "/recipe/units/f3eaab93a506aa89", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=ed19087f77fb1667", \
+    "-C", "extra-filename=-ed19087f77fb1667", \
+    "--out-dir", "/recipe/units/ed19087f77fb1667", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-regex-syntax-0.6.12-f3eaab93a506
-COPY --from=lib-regex-syntax-0.6.12-f3eaab93a506 /recipe/units/f3eaab93a506aa89 /recipe/units/f3eaab93a506aa89
+FROM scratch AS out-lib-regex-syntax-0.6.12-ed19087f77fb
+COPY --from=lib-regex-syntax-0.6.12-ed19087f77fb /recipe/units/ed19087f77fb1667 /recipe/units/ed19087f77fb1667
 
 # lib region@2.1.2 region
-FROM base AS lib-region-2.1.2-4905ab67a42e
+FROM base AS lib-region-2.1.2-32a16df4db0c
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-region-2.1.2,source=/recipe/src/region-2.1.2,target=/recipe/src/region-2.1.2,rw \
-    --mount=type=bind,from=out-lib-libc-0.2.62-44c61f2ca640,source=/recipe/units/44c61f2ca6404a78,target=/recipe/units/44c61f2ca6404a78 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.62-5987d152c613,source=/recipe/units/5987d152c613b999,target=/recipe/units/5987d152c613b999 \
-    --mount=type=bind,from=out-lib-bitflags-1.1.0-8ed0af4b7f68,source=/recipe/units/8ed0af4b7f68242e,target=/recipe/units/8ed0af4b7f68242e \
-    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-b237f37b2c48,source=/recipe/units/b237f37b2c48fca5,target=/recipe/units/b237f37b2c48fca5 \
+    --mount=type=bind,from=out-lib-libc-0.2.62-30733ee2ef41,source=/recipe/units/30733ee2ef41d8da,target=/recipe/units/30733ee2ef41d8da \
+    --mount=type=bind,from=out-lib-bitflags-1.1.0-63166e4aa0aa,source=/recipe/units/63166e4aa0aa962d,target=/recipe/units/63166e4aa0aa962d \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.62-92881fae48bc,source=/recipe/units/92881fae48bc794d,target=/recipe/units/92881fae48bc794d \
+    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-a38bfea2d620,source=/recipe/units/a38bfea2d6209e86,target=/recipe/units/a38bfea2d6209e86 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1151,9 +1137,9 @@ RUN --mount=type=bind,from=src-region-2.1.2,source=/recipe/src/region-2.1.2,targ
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/4905ab67a42ece30", \
-    "--link-search", "/recipe/units/5987d152c613b999", \
-    "--link-search", "/recipe/units/b237f37b2c48fca5", \
+    "/recipe/units/32a16df4db0c9da6", \
+    "--link-search", "/recipe/units/92881fae48bc794d", \
+    "--link-search", "/recipe/units/a38bfea2d6209e86", \
     "--", "rustc", \
     "--crate-name", "region", \
     "--edition=2015", "/recipe/src/region-2.1.2/src/lib.rs", \
@@ -1161,20 +1147,19 @@ RUN --mount=type=bind,from=src-region-2.1.2,source=/recipe/src/region-2.1.2,targ
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=4905ab67a42ece30", \
-    "-C", "extra-filename=-4905ab67a42ece30", \
-    "--out-dir", "/recipe/units/4905ab67a42ece30", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/44c61f2ca6404a78", \
-    "-L", "dependency=/recipe/units/8ed0af4b7f68242e", \
-    "--extern", "bitflags=/recipe/units/8ed0af4b7f68242e/libbitflags-8ed0af4b7f68242e.rlib", \
-    "--extern", "libc=/recipe/units/44c61f2ca6404a78/liblibc-44c61f2ca6404a78.rlib", \
+    "-C", "metadata=32a16df4db0c9da6", \
+    "-C", "extra-filename=-32a16df4db0c9da6", \
+    "--out-dir", "/recipe/units/32a16df4db0c9da6", \
+    "-L", "dependency=/recipe/units/30733ee2ef41d8da", \
+    "-L", "dependency=/recipe/units/63166e4aa0aa962d", \
+    "--extern", "bitflags=/recipe/units/63166e4aa0aa962d/libbitflags-63166e4aa0aa962d.rlib", \
+    "--extern", "libc=/recipe/units/30733ee2ef41d8da/liblibc-30733ee2ef41d8da.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-region-2.1.2-4905ab67a42e
-COPY --from=lib-region-2.1.2-4905ab67a42e /recipe/units/4905ab67a42ece30 /recipe/units/4905ab67a42ece30
+FROM scratch AS out-lib-region-2.1.2-32a16df4db0c
+COPY --from=lib-region-2.1.2-32a16df4db0c /recipe/units/32a16df4db0c9da6 /recipe/units/32a16df4db0c9da6
 
 # lib same-file@1.0.5 same-file
-FROM base AS lib-same-file-1.0.5-48105abaa141
+FROM base AS lib-same-file-1.0.5-41be54272432
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-same-file-1.0.5,source=/recipe/src/same-file-1.0.5,target=/recipe/src/same-file-1.0.5,rw \
     ["/usr/bin/env", \
@@ -1201,7 +1186,7 @@ RUN --mount=type=bind,from=src-same-file-1.0.5,source=/recipe/src/same-file-1.0.
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/48105abaa1412300", \
+    "/recipe/units/41be54272432f39e", \
     "--", "rustc", \
     "--crate-name", "same_file", \
     "--edition=2015", "/recipe/src/same-file-1.0.5/src/lib.rs", \
@@ -1209,19 +1194,18 @@ RUN --mount=type=bind,from=src-same-file-1.0.5,source=/recipe/src/same-file-1.0.
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=48105abaa1412300", \
-    "-C", "extra-filename=-48105abaa1412300", \
-    "--out-dir", "/recipe/units/48105abaa1412300", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=41be54272432f39e", \
+    "-C", "extra-filename=-41be54272432f39e", \
+    "--out-dir", "/recipe/units/41be54272432f39e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-same-file-1.0.5-48105abaa141
-COPY --from=lib-same-file-1.0.5-48105abaa141 /recipe/units/48105abaa1412300 /recipe/units/48105abaa1412300
+FROM scratch AS out-lib-same-file-1.0.5-41be54272432
+COPY --from=lib-same-file-1.0.5-41be54272432 /recipe/units/41be54272432f39e /recipe/units/41be54272432f39e
 
 # lib serde@1.0.100 serde [default,derive,serde_derive,std]
-FROM base AS lib-serde-1.0.100-e3f1e10d0eb7
+FROM base AS lib-serde-1.0.100-033945b46d09
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,target=/recipe/src/serde-1.0.100,rw \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.100-8fd6e51ac1d1,source=/recipe/units/8fd6e51ac1d1970a,target=/recipe/units/8fd6e51ac1d1970a \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.100-2d82a7870da2,source=/recipe/units/2d82a7870da27b33,target=/recipe/units/2d82a7870da27b33 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1244,12 +1228,12 @@ RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,ta
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=100", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/8fd6e51ac1d1970a/out", \
+    "OUT_DIR=/recipe/units/2d82a7870da27b33/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/e3f1e10d0eb70906", \
-    "--build-script", "/recipe/units/8fd6e51ac1d1970a", \
-    "--link-search", "/recipe/units/8fd6e51ac1d1970a", \
+    "/recipe/units/033945b46d091e0e", \
+    "--build-script", "/recipe/units/2d82a7870da27b33", \
+    "--link-search", "/recipe/units/2d82a7870da27b33", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "serde", \
@@ -1262,19 +1246,18 @@ RUN --mount=type=bind,from=src-serde-1.0.100,source=/recipe/src/serde-1.0.100,ta
     "--cfg", "feature=\"derive\"", \
     "--cfg", "feature=\"serde_derive\"", \
     "--cfg", "feature=\"std\"", \
-    "-C", "metadata=e3f1e10d0eb70906", \
-    "-C", "extra-filename=-e3f1e10d0eb70906", \
-    "--out-dir", "/recipe/units/e3f1e10d0eb70906", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=033945b46d091e0e", \
+    "-C", "extra-filename=-033945b46d091e0e", \
+    "--out-dir", "/recipe/units/033945b46d091e0e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde-1.0.100-e3f1e10d0eb7
-COPY --from=lib-serde-1.0.100-e3f1e10d0eb7 /recipe/units/e3f1e10d0eb70906 /recipe/units/e3f1e10d0eb70906
+FROM scratch AS out-lib-serde-1.0.100-033945b46d09
+COPY --from=lib-serde-1.0.100-033945b46d09 /recipe/units/033945b46d091e0e /recipe/units/033945b46d091e0e
 
 # lib thread_local@0.3.6 thread_local
-FROM base AS lib-thread_local-0.3.6-91f17d6a8253
+FROM base AS lib-thread_local-0.3.6-9ca218fd02db
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-thread_local-0.3.6,source=/recipe/src/thread_local-0.3.6,target=/recipe/src/thread_local-0.3.6,rw \
-    --mount=type=bind,from=out-lib-lazy_static-1.4.0-8414535c6035,source=/recipe/units/8414535c6035d968,target=/recipe/units/8414535c6035d968 \
+    --mount=type=bind,from=out-lib-lazy_static-1.4.0-749d1531029e,source=/recipe/units/749d1531029eabae,target=/recipe/units/749d1531029eabae \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1299,7 +1282,7 @@ RUN --mount=type=bind,from=src-thread_local-0.3.6,source=/recipe/src/thread_loca
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/91f17d6a825338bb", \
+    "/recipe/units/9ca218fd02db43fb", \
     "--", "rustc", \
     "--crate-name", "thread_local", \
     "--edition=2015", "/recipe/src/thread_local-0.3.6/src/lib.rs", \
@@ -1307,26 +1290,25 @@ RUN --mount=type=bind,from=src-thread_local-0.3.6,source=/recipe/src/thread_loca
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=91f17d6a825338bb", \
-    "-C", "extra-filename=-91f17d6a825338bb", \
-    "--out-dir", "/recipe/units/91f17d6a825338bb", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/8414535c6035d968", \
-    "--extern", "lazy_static=/recipe/units/8414535c6035d968/liblazy_static-8414535c6035d968.rlib", \
+    "-C", "metadata=9ca218fd02db43fb", \
+    "-C", "extra-filename=-9ca218fd02db43fb", \
+    "--out-dir", "/recipe/units/9ca218fd02db43fb", \
+    "-L", "dependency=/recipe/units/749d1531029eabae", \
+    "--extern", "lazy_static=/recipe/units/749d1531029eabae/liblazy_static-749d1531029eabae.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-thread_local-0.3.6-91f17d6a8253
-COPY --from=lib-thread_local-0.3.6-91f17d6a8253 /recipe/units/91f17d6a825338bb /recipe/units/91f17d6a825338bb
+FROM scratch AS out-lib-thread_local-0.3.6-9ca218fd02db
+COPY --from=lib-thread_local-0.3.6-9ca218fd02db /recipe/units/9ca218fd02db43fb /recipe/units/9ca218fd02db43fb
 
 # lib regex@1.3.1 regex [aho-corasick,default,memchr,perf,perf-cache,perf-dfa,perf-inline,perf-literal,std,thread_local,unicode,unicode-age,unicode-bool,unicode-case,unicode-gencat,unicode-perl,unicode-script,unicode-segment]
-FROM base AS lib-regex-1.3.1-0b1fc10d6d40
+FROM base AS lib-regex-1.3.1-a3854e74cc4c
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-regex-1.3.1,source=/recipe/src/regex-1.3.1,target=/recipe/src/regex-1.3.1,rw \
-    --mount=type=bind,from=out-lib-aho-corasick-0.7.6-214771caae66,source=/recipe/units/214771caae664538,target=/recipe/units/214771caae664538 \
-    --mount=type=bind,from=out-lib-lazy_static-1.4.0-8414535c6035,source=/recipe/units/8414535c6035d968,target=/recipe/units/8414535c6035d968 \
-    --mount=type=bind,from=out-lib-thread_local-0.3.6-91f17d6a8253,source=/recipe/units/91f17d6a825338bb,target=/recipe/units/91f17d6a825338bb \
-    --mount=type=bind,from=out-lib-memchr-2.2.1-b07a8d8f02ec,source=/recipe/units/b07a8d8f02ec49c8,target=/recipe/units/b07a8d8f02ec49c8 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f,source=/recipe/units/e9a9c3bdeb2f1170,target=/recipe/units/e9a9c3bdeb2f1170 \
-    --mount=type=bind,from=out-lib-regex-syntax-0.6.12-f3eaab93a506,source=/recipe/units/f3eaab93a506aa89,target=/recipe/units/f3eaab93a506aa89 \
+    --mount=type=bind,from=out-lib-aho-corasick-0.7.6-1120765def94,source=/recipe/units/1120765def947b6a,target=/recipe/units/1120765def947b6a \
+    --mount=type=bind,from=out-lib-lazy_static-1.4.0-749d1531029e,source=/recipe/units/749d1531029eabae,target=/recipe/units/749d1531029eabae \
+    --mount=type=bind,from=out-lib-thread_local-0.3.6-9ca218fd02db,source=/recipe/units/9ca218fd02db43fb,target=/recipe/units/9ca218fd02db43fb \
+    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-9d858e07612f,source=/recipe/units/9d858e07612fae30,target=/recipe/units/9d858e07612fae30 \
+    --mount=type=bind,from=out-lib-memchr-2.2.1-a9fa2a6e55fe,source=/recipe/units/a9fa2a6e55fe2d07,target=/recipe/units/a9fa2a6e55fe2d07 \
+    --mount=type=bind,from=out-lib-regex-syntax-0.6.12-ed19087f77fb,source=/recipe/units/ed19087f77fb1667,target=/recipe/units/ed19087f77fb1667 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1351,8 +1333,8 @@ RUN --mount=type=bind,from=src-regex-1.3.1,source=/recipe/src/regex-1.3.1,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0b1fc10d6d409acd", \
-    "--link-search", "/recipe/units/e9a9c3bdeb2f1170", \
+    "/recipe/units/a3854e74cc4ceee3", \
+    "--link-search", "/recipe/units/9d858e07612fae30", \
     "--", "rustc", \
     "--crate-name", "regex", \
     "--edition=2015", "/recipe/src/regex-1.3.1/src/lib.rs", \
@@ -1378,25 +1360,24 @@ RUN --mount=type=bind,from=src-regex-1.3.1,source=/recipe/src/regex-1.3.1,target
     "--cfg", "feature=\"unicode-perl\"", \
     "--cfg", "feature=\"unicode-script\"", \
     "--cfg", "feature=\"unicode-segment\"", \
-    "-C", "metadata=0b1fc10d6d409acd", \
-    "-C", "extra-filename=-0b1fc10d6d409acd", \
-    "--out-dir", "/recipe/units/0b1fc10d6d409acd", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/214771caae664538", \
-    "-L", "dependency=/recipe/units/8414535c6035d968", \
-    "-L", "dependency=/recipe/units/91f17d6a825338bb", \
-    "-L", "dependency=/recipe/units/b07a8d8f02ec49c8", \
-    "-L", "dependency=/recipe/units/f3eaab93a506aa89", \
-    "--extern", "aho_corasick=/recipe/units/214771caae664538/libaho_corasick-214771caae664538.rlib", \
-    "--extern", "memchr=/recipe/units/b07a8d8f02ec49c8/libmemchr-b07a8d8f02ec49c8.rlib", \
-    "--extern", "regex_syntax=/recipe/units/f3eaab93a506aa89/libregex_syntax-f3eaab93a506aa89.rlib", \
-    "--extern", "thread_local=/recipe/units/91f17d6a825338bb/libthread_local-91f17d6a825338bb.rlib", \
+    "-C", "metadata=a3854e74cc4ceee3", \
+    "-C", "extra-filename=-a3854e74cc4ceee3", \
+    "--out-dir", "/recipe/units/a3854e74cc4ceee3", \
+    "-L", "dependency=/recipe/units/1120765def947b6a", \
+    "-L", "dependency=/recipe/units/749d1531029eabae", \
+    "-L", "dependency=/recipe/units/9ca218fd02db43fb", \
+    "-L", "dependency=/recipe/units/a9fa2a6e55fe2d07", \
+    "-L", "dependency=/recipe/units/ed19087f77fb1667", \
+    "--extern", "aho_corasick=/recipe/units/1120765def947b6a/libaho_corasick-1120765def947b6a.rlib", \
+    "--extern", "memchr=/recipe/units/a9fa2a6e55fe2d07/libmemchr-a9fa2a6e55fe2d07.rlib", \
+    "--extern", "regex_syntax=/recipe/units/ed19087f77fb1667/libregex_syntax-ed19087f77fb1667.rlib", \
+    "--extern", "thread_local=/recipe/units/9ca218fd02db43fb/libthread_local-9ca218fd02db43fb.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-regex-1.3.1-0b1fc10d6d40
-COPY --from=lib-regex-1.3.1-0b1fc10d6d40 /recipe/units/0b1fc10d6d409acd /recipe/units/0b1fc10d6d409acd
+FROM scratch AS out-lib-regex-1.3.1-a3854e74cc4c
+COPY --from=lib-regex-1.3.1-a3854e74cc4c /recipe/units/a3854e74cc4ceee3 /recipe/units/a3854e74cc4ceee3
 
 # lib unicode-xid@0.2.0 unicode-xid (host) [default]
-FROM base AS lib-unicode-xid-0.2.0-646342238c23
+FROM base AS lib-unicode-xid-0.2.0-d68ce8f9139b
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-unicode-xid-0.2.0,source=/recipe/src/unicode-xid-0.2.0,target=/recipe/src/unicode-xid-0.2.0,rw \
     ["/usr/bin/env", \
@@ -1423,7 +1404,7 @@ RUN --mount=type=bind,from=src-unicode-xid-0.2.0,source=/recipe/src/unicode-xid-
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/646342238c2349c4", \
+    "/recipe/units/d68ce8f9139bb36e", \
     "--", "rustc", \
     "--crate-name", "unicode_xid", \
     "--edition=2015", "/recipe/src/unicode-xid-0.2.0/src/lib.rs", \
@@ -1432,20 +1413,19 @@ RUN --mount=type=bind,from=src-unicode-xid-0.2.0,source=/recipe/src/unicode-xid-
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
-    "-C", "metadata=646342238c2349c4", \
-    "-C", "extra-filename=-646342238c2349c4", \
-    "--out-dir", "/recipe/units/646342238c2349c4", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=d68ce8f9139bb36e", \
+    "-C", "extra-filename=-d68ce8f9139bb36e", \
+    "--out-dir", "/recipe/units/d68ce8f9139bb36e", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-unicode-xid-0.2.0-646342238c23
-COPY --from=lib-unicode-xid-0.2.0-646342238c23 /recipe/units/646342238c2349c4 /recipe/units/646342238c2349c4
+FROM scratch AS out-lib-unicode-xid-0.2.0-d68ce8f9139b
+COPY --from=lib-unicode-xid-0.2.0-d68ce8f9139b /recipe/units/d68ce8f9139bb36e /recipe/units/d68ce8f9139bb36e
 
 # lib proc-macro2@1.0.3 proc_macro2 (host) [default,proc-macro]
-FROM base AS lib-proc-macro2-1.0.3-438917f929e3
+FROM base AS lib-proc-macro2-1.0.3-5e310b0326ad
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-1.0.3,target=/recipe/src/proc-macro2-1.0.3,rw \
-    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-f04e1174294f,source=/recipe/units/f04e1174294f275e,target=/recipe/units/f04e1174294f275e \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-87db3e2328f5,source=/recipe/units/87db3e2328f585d7,target=/recipe/units/87db3e2328f585d7 \
+    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-d68ce8f9139b,source=/recipe/units/d68ce8f9139bb36e,target=/recipe/units/d68ce8f9139bb36e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1468,12 +1448,12 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=3", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/f04e1174294f275e/out", \
+    "OUT_DIR=/recipe/units/87db3e2328f585d7/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/438917f929e39c0b", \
-    "--build-script", "/recipe/units/f04e1174294f275e", \
-    "--link-search", "/recipe/units/f04e1174294f275e", \
+    "/recipe/units/5e310b0326ad9f68", \
+    "--build-script", "/recipe/units/87db3e2328f585d7", \
+    "--link-search", "/recipe/units/87db3e2328f585d7", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "proc_macro2", \
@@ -1484,23 +1464,22 @@ RUN --mount=type=bind,from=src-proc-macro2-1.0.3,source=/recipe/src/proc-macro2-
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=438917f929e39c0b", \
-    "-C", "extra-filename=-438917f929e39c0b", \
-    "--out-dir", "/recipe/units/438917f929e39c0b", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/646342238c2349c4", \
-    "--extern", "unicode_xid=/recipe/units/646342238c2349c4/libunicode_xid-646342238c2349c4.rlib", \
+    "-C", "metadata=5e310b0326ad9f68", \
+    "-C", "extra-filename=-5e310b0326ad9f68", \
+    "--out-dir", "/recipe/units/5e310b0326ad9f68", \
+    "-L", "dependency=/recipe/units/d68ce8f9139bb36e", \
+    "--extern", "unicode_xid=/recipe/units/d68ce8f9139bb36e/libunicode_xid-d68ce8f9139bb36e.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-proc-macro2-1.0.3-438917f929e3
-COPY --from=lib-proc-macro2-1.0.3-438917f929e3 /recipe/units/438917f929e39c0b /recipe/units/438917f929e39c0b
+FROM scratch AS out-lib-proc-macro2-1.0.3-5e310b0326ad
+COPY --from=lib-proc-macro2-1.0.3-5e310b0326ad /recipe/units/5e310b0326ad9f68 /recipe/units/5e310b0326ad9f68
 
 # lib quote@1.0.2#d928c2c7 quote (host) [default,proc-macro]
-FROM base AS lib-quote-1.0.2-c75e51d8e5b9
+FROM base AS lib-quote-1.0.2-72f584ec2e4d
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-quote-1.0.2_d928c2c7,source=/recipe/src/quote-1.0.2-d928c2c7,target=/recipe/src/quote-1.0.2-d928c2c7,rw \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
-    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-f04e1174294f,source=/recipe/units/f04e1174294f275e,target=/recipe/units/f04e1174294f275e \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-5e310b0326ad,source=/recipe/units/5e310b0326ad9f68,target=/recipe/units/5e310b0326ad9f68 \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-87db3e2328f5,source=/recipe/units/87db3e2328f585d7,target=/recipe/units/87db3e2328f585d7 \
+    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-d68ce8f9139b,source=/recipe/units/d68ce8f9139bb36e,target=/recipe/units/d68ce8f9139bb36e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1525,8 +1504,8 @@ RUN --mount=type=bind,from=src-quote-1.0.2_d928c2c7,source=/recipe/src/quote-1.0
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/c75e51d8e5b958d9", \
-    "--link-search", "/recipe/units/f04e1174294f275e", \
+    "/recipe/units/72f584ec2e4d45a2", \
+    "--link-search", "/recipe/units/87db3e2328f585d7", \
     "--", "rustc", \
     "--crate-name", "quote", \
     "--edition=2018", "/recipe/src/quote-1.0.2-d928c2c7/src/lib.rs", \
@@ -1536,25 +1515,24 @@ RUN --mount=type=bind,from=src-quote-1.0.2_d928c2c7,source=/recipe/src/quote-1.0
     "-C", "debug-assertions=off", \
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"proc-macro\"", \
-    "-C", "metadata=c75e51d8e5b958d9", \
-    "-C", "extra-filename=-c75e51d8e5b958d9", \
-    "--out-dir", "/recipe/units/c75e51d8e5b958d9", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/438917f929e39c0b", \
-    "-L", "dependency=/recipe/units/646342238c2349c4", \
-    "--extern", "proc_macro2=/recipe/units/438917f929e39c0b/libproc_macro2-438917f929e39c0b.rlib"]
-FROM scratch AS out-lib-quote-1.0.2-c75e51d8e5b9
-COPY --from=lib-quote-1.0.2-c75e51d8e5b9 /recipe/units/c75e51d8e5b958d9 /recipe/units/c75e51d8e5b958d9
+    "-C", "metadata=72f584ec2e4d45a2", \
+    "-C", "extra-filename=-72f584ec2e4d45a2", \
+    "--out-dir", "/recipe/units/72f584ec2e4d45a2", \
+    "-L", "dependency=/recipe/units/5e310b0326ad9f68", \
+    "-L", "dependency=/recipe/units/d68ce8f9139bb36e", \
+    "--extern", "proc_macro2=/recipe/units/5e310b0326ad9f68/libproc_macro2-5e310b0326ad9f68.rlib"]
+FROM scratch AS out-lib-quote-1.0.2-72f584ec2e4d
+COPY --from=lib-quote-1.0.2-72f584ec2e4d /recipe/units/72f584ec2e4d45a2 /recipe/units/72f584ec2e4d45a2
 
 # lib syn@1.0.5 syn (host) [clone-impls,default,derive,fold,full,parsing,printing,proc-macro,quote]
-FROM base AS lib-syn-1.0.5-0c3e47b7af74
+FROM base AS lib-syn-1.0.5-b5815265caea
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/recipe/src/syn-1.0.5,rw \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
-    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.5-c0d0dca7ac60,source=/recipe/units/c0d0dca7ac60a522,target=/recipe/units/c0d0dca7ac60a522 \
-    --mount=type=bind,from=out-lib-quote-1.0.2-c75e51d8e5b9,source=/recipe/units/c75e51d8e5b958d9,target=/recipe/units/c75e51d8e5b958d9 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-f04e1174294f,source=/recipe/units/f04e1174294f275e,target=/recipe/units/f04e1174294f275e \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-5e310b0326ad,source=/recipe/units/5e310b0326ad9f68,target=/recipe/units/5e310b0326ad9f68 \
+    --mount=type=bind,from=out-lib-quote-1.0.2-72f584ec2e4d,source=/recipe/units/72f584ec2e4d45a2,target=/recipe/units/72f584ec2e4d45a2 \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.5-7de4cac2e057,source=/recipe/units/7de4cac2e05782de,target=/recipe/units/7de4cac2e05782de \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-87db3e2328f5,source=/recipe/units/87db3e2328f585d7,target=/recipe/units/87db3e2328f585d7 \
+    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-d68ce8f9139b,source=/recipe/units/d68ce8f9139bb36e,target=/recipe/units/d68ce8f9139bb36e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1577,13 +1555,13 @@ RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/re
     "CARGO_PKG_VERSION_MINOR=0", \
     "CARGO_PKG_VERSION_PATCH=5", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/c0d0dca7ac60a522/out", \
+    "OUT_DIR=/recipe/units/7de4cac2e05782de/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0c3e47b7af746b16", \
-    "--build-script", "/recipe/units/c0d0dca7ac60a522", \
-    "--link-search", "/recipe/units/c0d0dca7ac60a522", \
-    "--link-search", "/recipe/units/f04e1174294f275e", \
+    "/recipe/units/b5815265caeab6f9", \
+    "--build-script", "/recipe/units/7de4cac2e05782de", \
+    "--link-search", "/recipe/units/7de4cac2e05782de", \
+    "--link-search", "/recipe/units/87db3e2328f585d7", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "syn", \
@@ -1601,22 +1579,21 @@ RUN --mount=type=bind,from=src-syn-1.0.5,source=/recipe/src/syn-1.0.5,target=/re
     "--cfg", "feature=\"printing\"", \
     "--cfg", "feature=\"proc-macro\"", \
     "--cfg", "feature=\"quote\"", \
-    "-C", "metadata=0c3e47b7af746b16", \
-    "-C", "extra-filename=-0c3e47b7af746b16", \
-    "--out-dir", "/recipe/units/0c3e47b7af746b16", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/438917f929e39c0b", \
-    "-L", "dependency=/recipe/units/646342238c2349c4", \
-    "-L", "dependency=/recipe/units/c75e51d8e5b958d9", \
-    "--extern", "proc_macro2=/recipe/units/438917f929e39c0b/libproc_macro2-438917f929e39c0b.rlib", \
-    "--extern", "quote=/recipe/units/c75e51d8e5b958d9/libquote-c75e51d8e5b958d9.rlib", \
-    "--extern", "unicode_xid=/recipe/units/646342238c2349c4/libunicode_xid-646342238c2349c4.rlib", \
+    "-C", "metadata=b5815265caeab6f9", \
+    "-C", "extra-filename=-b5815265caeab6f9", \
+    "--out-dir", "/recipe/units/b5815265caeab6f9", \
+    "-L", "dependency=/recipe/units/5e310b0326ad9f68", \
+    "-L", "dependency=/recipe/units/72f584ec2e4d45a2", \
+    "-L", "dependency=/recipe/units/d68ce8f9139bb36e", \
+    "--extern", "proc_macro2=/recipe/units/5e310b0326ad9f68/libproc_macro2-5e310b0326ad9f68.rlib", \
+    "--extern", "quote=/recipe/units/72f584ec2e4d45a2/libquote-72f584ec2e4d45a2.rlib", \
+    "--extern", "unicode_xid=/recipe/units/d68ce8f9139bb36e/libunicode_xid-d68ce8f9139bb36e.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-syn-1.0.5-0c3e47b7af74
-COPY --from=lib-syn-1.0.5-0c3e47b7af74 /recipe/units/0c3e47b7af746b16 /recipe/units/0c3e47b7af746b16
+FROM scratch AS out-lib-syn-1.0.5-b5815265caea
+COPY --from=lib-syn-1.0.5-b5815265caea /recipe/units/b5815265caeab6f9 /recipe/units/b5815265caeab6f9
 
 # lib version_check@0.9.1 version_check (host)
-FROM base AS lib-version_check-0.9.1-04b1cbbca4e9
+FROM base AS lib-version_check-0.9.1-16ad11dd34b1
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-version_check-0.9.1,source=/recipe/src/version_check-0.9.1,target=/recipe/src/version_check-0.9.1,rw \
     ["/usr/bin/env", \
@@ -1643,7 +1620,7 @@ RUN --mount=type=bind,from=src-version_check-0.9.1,source=/recipe/src/version_ch
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/04b1cbbca4e9a0d7", \
+    "/recipe/units/16ad11dd34b1af96", \
     "--", "rustc", \
     "--crate-name", "version_check", \
     "--edition=2015", "/recipe/src/version_check-0.9.1/src/lib.rs", \
@@ -1651,19 +1628,18 @@ RUN --mount=type=bind,from=src-version_check-0.9.1,source=/recipe/src/version_ch
     "--emit=dep-info,metadata,link", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=04b1cbbca4e9a0d7", \
-    "-C", "extra-filename=-04b1cbbca4e9a0d7", \
-    "--out-dir", "/recipe/units/04b1cbbca4e9a0d7", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=16ad11dd34b1af96", \
+    "-C", "extra-filename=-16ad11dd34b1af96", \
+    "--out-dir", "/recipe/units/16ad11dd34b1af96", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-version_check-0.9.1-04b1cbbca4e9
-COPY --from=lib-version_check-0.9.1-04b1cbbca4e9 /recipe/units/04b1cbbca4e9a0d7 /recipe/units/04b1cbbca4e9a0d7
+FROM scratch AS out-lib-version_check-0.9.1-16ad11dd34b1
+COPY --from=lib-version_check-0.9.1-16ad11dd34b1 /recipe/units/16ad11dd34b1af96 /recipe/units/16ad11dd34b1af96
 
 # build-script datatest@0.4.2 build-script-build (host) [default,region,unsafe_test_runner]
-FROM base AS build-script-datatest-0.4.2-9670944fc1b0
+FROM base AS build-script-datatest-0.4.2-833c9d2fdaed
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,target=/recipe/src/datatest-0.4.2,rw \
-    --mount=type=bind,from=out-lib-version_check-0.9.1-04b1cbbca4e9,source=/recipe/units/04b1cbbca4e9a0d7,target=/recipe/units/04b1cbbca4e9a0d7 \
+    --mount=type=bind,from=out-lib-version_check-0.9.1-16ad11dd34b1,source=/recipe/units/16ad11dd34b1af96,target=/recipe/units/16ad11dd34b1af96 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1688,7 +1664,7 @@ RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/9670944fc1b0564f", \
+    "/recipe/units/833c9d2fdaede492", \
     "--", "rustc", \
     "--crate-name", "build_script_build", \
     "--edition=2018", "/recipe/src/datatest-0.4.2/build.rs", \
@@ -1699,21 +1675,20 @@ RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"region\"", \
     "--cfg", "feature=\"unsafe_test_runner\"", \
-    "-C", "metadata=9670944fc1b0564f", \
-    "-C", "extra-filename=-9670944fc1b0564f", \
-    "--out-dir", "/recipe/units/9670944fc1b0564f", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/04b1cbbca4e9a0d7", \
-    "--extern", "version_check=/recipe/units/04b1cbbca4e9a0d7/libversion_check-04b1cbbca4e9a0d7.rlib", \
+    "-C", "metadata=833c9d2fdaede492", \
+    "-C", "extra-filename=-833c9d2fdaede492", \
+    "--out-dir", "/recipe/units/833c9d2fdaede492", \
+    "-L", "dependency=/recipe/units/16ad11dd34b1af96", \
+    "--extern", "version_check=/recipe/units/16ad11dd34b1af96/libversion_check-16ad11dd34b1af96.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-build-script-datatest-0.4.2-9670944fc1b0
-COPY --from=build-script-datatest-0.4.2-9670944fc1b0 /recipe/units/9670944fc1b0564f /recipe/units/9670944fc1b0564f
+FROM scratch AS out-build-script-datatest-0.4.2-833c9d2fdaed
+COPY --from=build-script-datatest-0.4.2-833c9d2fdaed /recipe/units/833c9d2fdaede492 /recipe/units/833c9d2fdaede492
 
 # build-script-run datatest@0.4.2 build-script-build (host) [default,region,unsafe_test_runner]
-FROM base AS build-script-run-datatest-0.4.2-72a35503402c
+FROM base AS build-script-run-datatest-0.4.2-e56f88ff1e79
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,target=/recipe/src/datatest-0.4.2,rw \
-    --mount=type=bind,from=out-build-script-datatest-0.4.2-9670944fc1b0,source=/recipe/units/9670944fc1b0564f,target=/recipe/units/9670944fc1b0564f \
+    --mount=type=bind,from=out-build-script-datatest-0.4.2-833c9d2fdaed,source=/recipe/units/833c9d2fdaede492,target=/recipe/units/833c9d2fdaede492 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1754,25 +1729,25 @@ RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,
     "HOST=x86_64-unknown-linux-gnu", \
     "NUM_JOBS=1", \
     "OPT_LEVEL=3", \
-    "OUT_DIR=/recipe/units/72a35503402c37c7/out", \
+    "OUT_DIR=/recipe/units/e56f88ff1e7936ef/out", \
     "PROFILE=release", \
     "RUSTC=rustc", \
     "RUSTDOC=rustdoc", \
     "TARGET=x86_64-unknown-linux-gnu", \
     "/recipe/bin/recipe-helper", \
     "run-build-script", \
-    "/recipe/units/72a35503402c37c7", \
-    "/recipe/units/9670944fc1b0564f/build_script_build-9670944fc1b0564f", \
+    "/recipe/units/e56f88ff1e7936ef", \
+    "/recipe/units/833c9d2fdaede492/build_script_build-833c9d2fdaede492", \
     "/recipe/src/datatest-0.4.2", \
     "datatest@0.4.2"]
-FROM scratch AS out-build-script-run-datatest-0.4.2-72a35503402c
-COPY --from=build-script-run-datatest-0.4.2-72a35503402c /recipe/units/72a35503402c37c7 /recipe/units/72a35503402c37c7
+FROM scratch AS out-build-script-run-datatest-0.4.2-e56f88ff1e79
+COPY --from=build-script-run-datatest-0.4.2-e56f88ff1e79 /recipe/units/e56f88ff1e7936ef /recipe/units/e56f88ff1e7936ef
 
 # lib walkdir@2.2.9#d2fdf744 walkdir
-FROM base AS lib-walkdir-2.2.9-1340ce9a6294
+FROM base AS lib-walkdir-2.2.9-172509049e77
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-walkdir-2.2.9_d2fdf744,source=/recipe/src/walkdir-2.2.9-d2fdf744,target=/recipe/src/walkdir-2.2.9-d2fdf744,rw \
-    --mount=type=bind,from=out-lib-same-file-1.0.5-48105abaa141,source=/recipe/units/48105abaa1412300,target=/recipe/units/48105abaa1412300 \
+    --mount=type=bind,from=out-lib-same-file-1.0.5-41be54272432,source=/recipe/units/41be54272432f39e,target=/recipe/units/41be54272432f39e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1797,7 +1772,7 @@ RUN --mount=type=bind,from=src-walkdir-2.2.9_d2fdf744,source=/recipe/src/walkdir
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/1340ce9a62943ec8", \
+    "/recipe/units/172509049e772da5", \
     "--", "rustc", \
     "--crate-name", "walkdir", \
     "--edition=2015", "/recipe/src/walkdir-2.2.9-d2fdf744/src/lib.rs", \
@@ -1805,21 +1780,20 @@ RUN --mount=type=bind,from=src-walkdir-2.2.9_d2fdf744,source=/recipe/src/walkdir
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=1340ce9a62943ec8", \
-    "-C", "extra-filename=-1340ce9a62943ec8", \
-    "--out-dir", "/recipe/units/1340ce9a62943ec8", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/48105abaa1412300", \
-    "--extern", "same_file=/recipe/units/48105abaa1412300/libsame_file-48105abaa1412300.rlib", \
+    "-C", "metadata=172509049e772da5", \
+    "-C", "extra-filename=-172509049e772da5", \
+    "--out-dir", "/recipe/units/172509049e772da5", \
+    "-L", "dependency=/recipe/units/41be54272432f39e", \
+    "--extern", "same_file=/recipe/units/41be54272432f39e/libsame_file-41be54272432f39e.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-walkdir-2.2.9-1340ce9a6294
-COPY --from=lib-walkdir-2.2.9-1340ce9a6294 /recipe/units/1340ce9a62943ec8 /recipe/units/1340ce9a62943ec8
+FROM scratch AS out-lib-walkdir-2.2.9-172509049e77
+COPY --from=lib-walkdir-2.2.9-172509049e77 /recipe/units/172509049e772da5 /recipe/units/172509049e772da5
 
 # lib yaml-rust@0.4.3 yaml-rust
-FROM base AS lib-yaml-rust-0.4.3-d321f7371dd6
+FROM base AS lib-yaml-rust-0.4.3-3fe54e95c195
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-yaml-rust-0.4.3,source=/recipe/src/yaml-rust-0.4.3,target=/recipe/src/yaml-rust-0.4.3,rw \
-    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-d35143107179,source=/recipe/units/d35143107179b4f0,target=/recipe/units/d35143107179b4f0 \
+    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-256996665f2b,source=/recipe/units/256996665f2b2e48,target=/recipe/units/256996665f2b2e48 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1844,7 +1818,7 @@ RUN --mount=type=bind,from=src-yaml-rust-0.4.3,source=/recipe/src/yaml-rust-0.4.
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/d321f7371dd68c6d", \
+    "/recipe/units/3fe54e95c19547cb", \
     "--", "rustc", \
     "--crate-name", "yaml_rust", \
     "--edition=2015", "/recipe/src/yaml-rust-0.4.3/src/lib.rs", \
@@ -1852,25 +1826,24 @@ RUN --mount=type=bind,from=src-yaml-rust-0.4.3,source=/recipe/src/yaml-rust-0.4.
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=d321f7371dd68c6d", \
-    "-C", "extra-filename=-d321f7371dd68c6d", \
-    "--out-dir", "/recipe/units/d321f7371dd68c6d", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/d35143107179b4f0", \
-    "--extern", "linked_hash_map=/recipe/units/d35143107179b4f0/liblinked_hash_map-d35143107179b4f0.rlib", \
+    "-C", "metadata=3fe54e95c19547cb", \
+    "-C", "extra-filename=-3fe54e95c19547cb", \
+    "--out-dir", "/recipe/units/3fe54e95c19547cb", \
+    "-L", "dependency=/recipe/units/256996665f2b2e48", \
+    "--extern", "linked_hash_map=/recipe/units/256996665f2b2e48/liblinked_hash_map-256996665f2b2e48.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-yaml-rust-0.4.3-d321f7371dd6
-COPY --from=lib-yaml-rust-0.4.3-d321f7371dd6 /recipe/units/d321f7371dd68c6d /recipe/units/d321f7371dd68c6d
+FROM scratch AS out-lib-yaml-rust-0.4.3-3fe54e95c195
+COPY --from=lib-yaml-rust-0.4.3-3fe54e95c195 /recipe/units/3fe54e95c19547cb /recipe/units/3fe54e95c19547cb
 
 # lib serde_yaml@0.8.9 serde_yaml
-FROM base AS lib-serde_yaml-0.8.9-f27323c260d0
+FROM base AS lib-serde_yaml-0.8.9-46bb49a71519
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-serde_yaml-0.8.9,source=/recipe/src/serde_yaml-0.8.9,target=/recipe/src/serde_yaml-0.8.9,rw \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.100-8fd6e51ac1d1,source=/recipe/units/8fd6e51ac1d1970a,target=/recipe/units/8fd6e51ac1d1970a \
-    --mount=type=bind,from=out-lib-dtoa-0.4.4-ad68f220244b,source=/recipe/units/ad68f220244b8246,target=/recipe/units/ad68f220244b8246 \
-    --mount=type=bind,from=out-lib-yaml-rust-0.4.3-d321f7371dd6,source=/recipe/units/d321f7371dd68c6d,target=/recipe/units/d321f7371dd68c6d \
-    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-d35143107179,source=/recipe/units/d35143107179b4f0,target=/recipe/units/d35143107179b4f0 \
-    --mount=type=bind,from=out-lib-serde-1.0.100-e3f1e10d0eb7,source=/recipe/units/e3f1e10d0eb70906,target=/recipe/units/e3f1e10d0eb70906 \
+    --mount=type=bind,from=out-lib-serde-1.0.100-033945b46d09,source=/recipe/units/033945b46d091e0e,target=/recipe/units/033945b46d091e0e \
+    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-256996665f2b,source=/recipe/units/256996665f2b2e48,target=/recipe/units/256996665f2b2e48 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.100-2d82a7870da2,source=/recipe/units/2d82a7870da27b33,target=/recipe/units/2d82a7870da27b33 \
+    --mount=type=bind,from=out-lib-yaml-rust-0.4.3-3fe54e95c195,source=/recipe/units/3fe54e95c19547cb,target=/recipe/units/3fe54e95c19547cb \
+    --mount=type=bind,from=out-lib-dtoa-0.4.4-8dd19aced348,source=/recipe/units/8dd19aced348f7c4,target=/recipe/units/8dd19aced348f7c4 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1895,8 +1868,8 @@ RUN --mount=type=bind,from=src-serde_yaml-0.8.9,source=/recipe/src/serde_yaml-0.
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/f27323c260d003fa", \
-    "--link-search", "/recipe/units/8fd6e51ac1d1970a", \
+    "/recipe/units/46bb49a715192259", \
+    "--link-search", "/recipe/units/2d82a7870da27b33", \
     "--", "rustc", \
     "--crate-name", "serde_yaml", \
     "--edition=2015", "/recipe/src/serde_yaml-0.8.9/src/lib.rs", \
@@ -1904,32 +1877,31 @@ RUN --mount=type=bind,from=src-serde_yaml-0.8.9,source=/recipe/src/serde_yaml-0.
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=f27323c260d003fa", \
-    "-C", "extra-filename=-f27323c260d003fa", \
-    "--out-dir", "/recipe/units/f27323c260d003fa", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/ad68f220244b8246", \
-    "-L", "dependency=/recipe/units/d321f7371dd68c6d", \
-    "-L", "dependency=/recipe/units/d35143107179b4f0", \
-    "-L", "dependency=/recipe/units/e3f1e10d0eb70906", \
-    "--extern", "dtoa=/recipe/units/ad68f220244b8246/libdtoa-ad68f220244b8246.rlib", \
-    "--extern", "linked_hash_map=/recipe/units/d35143107179b4f0/liblinked_hash_map-d35143107179b4f0.rlib", \
-    "--extern", "serde=/recipe/units/e3f1e10d0eb70906/libserde-e3f1e10d0eb70906.rlib", \
-    "--extern", "yaml_rust=/recipe/units/d321f7371dd68c6d/libyaml_rust-d321f7371dd68c6d.rlib", \
+    "-C", "metadata=46bb49a715192259", \
+    "-C", "extra-filename=-46bb49a715192259", \
+    "--out-dir", "/recipe/units/46bb49a715192259", \
+    "-L", "dependency=/recipe/units/033945b46d091e0e", \
+    "-L", "dependency=/recipe/units/256996665f2b2e48", \
+    "-L", "dependency=/recipe/units/3fe54e95c19547cb", \
+    "-L", "dependency=/recipe/units/8dd19aced348f7c4", \
+    "--extern", "dtoa=/recipe/units/8dd19aced348f7c4/libdtoa-8dd19aced348f7c4.rlib", \
+    "--extern", "linked_hash_map=/recipe/units/256996665f2b2e48/liblinked_hash_map-256996665f2b2e48.rlib", \
+    "--extern", "serde=/recipe/units/033945b46d091e0e/libserde-033945b46d091e0e.rlib", \
+    "--extern", "yaml_rust=/recipe/units/3fe54e95c19547cb/libyaml_rust-3fe54e95c19547cb.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-serde_yaml-0.8.9-f27323c260d0
-COPY --from=lib-serde_yaml-0.8.9-f27323c260d0 /recipe/units/f27323c260d003fa /recipe/units/f27323c260d003fa
+FROM scratch AS out-lib-serde_yaml-0.8.9-46bb49a71519
+COPY --from=lib-serde_yaml-0.8.9-46bb49a71519 /recipe/units/46bb49a715192259 /recipe/units/46bb49a715192259
 
 # proc-macro ctor@0.1.10 ctor (host)
-FROM base AS proc-macro-ctor-0.1.10-2cef23582836
+FROM base AS proc-macro-ctor-0.1.10-b975a771ef0a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-ctor-0.1.10,source=/recipe/src/ctor-0.1.10,target=/recipe/src/ctor-0.1.10,rw \
-    --mount=type=bind,from=out-lib-syn-1.0.5-0c3e47b7af74,source=/recipe/units/0c3e47b7af746b16,target=/recipe/units/0c3e47b7af746b16 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
-    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.5-c0d0dca7ac60,source=/recipe/units/c0d0dca7ac60a522,target=/recipe/units/c0d0dca7ac60a522 \
-    --mount=type=bind,from=out-lib-quote-1.0.2-c75e51d8e5b9,source=/recipe/units/c75e51d8e5b958d9,target=/recipe/units/c75e51d8e5b958d9 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-f04e1174294f,source=/recipe/units/f04e1174294f275e,target=/recipe/units/f04e1174294f275e \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-5e310b0326ad,source=/recipe/units/5e310b0326ad9f68,target=/recipe/units/5e310b0326ad9f68 \
+    --mount=type=bind,from=out-lib-quote-1.0.2-72f584ec2e4d,source=/recipe/units/72f584ec2e4d45a2,target=/recipe/units/72f584ec2e4d45a2 \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.5-7de4cac2e057,source=/recipe/units/7de4cac2e05782de,target=/recipe/units/7de4cac2e05782de \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-87db3e2328f5,source=/recipe/units/87db3e2328f585d7,target=/recipe/units/87db3e2328f585d7 \
+    --mount=type=bind,from=out-lib-syn-1.0.5-b5815265caea,source=/recipe/units/b5815265caeab6f9,target=/recipe/units/b5815265caeab6f9 \
+    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-d68ce8f9139b,source=/recipe/units/d68ce8f9139bb36e,target=/recipe/units/d68ce8f9139bb36e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -1954,9 +1926,9 @@ RUN --mount=type=bind,from=src-ctor-0.1.10,source=/recipe/src/ctor-0.1.10,target
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/2cef235828365eda", \
-    "--link-search", "/recipe/units/c0d0dca7ac60a522", \
-    "--link-search", "/recipe/units/f04e1174294f275e", \
+    "/recipe/units/b975a771ef0aabfe", \
+    "--link-search", "/recipe/units/7de4cac2e05782de", \
+    "--link-search", "/recipe/units/87db3e2328f585d7", \
     "--", "rustc", \
     "--crate-name", "ctor", \
     "--edition=2018", "/recipe/src/ctor-0.1.10/src/lib.rs", \
@@ -1965,31 +1937,30 @@ RUN --mount=type=bind,from=src-ctor-0.1.10,source=/recipe/src/ctor-0.1.10,target
     "-C", "prefer-dynamic", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=2cef235828365eda", \
-    "-C", "extra-filename=-2cef235828365eda", \
-    "--out-dir", "/recipe/units/2cef235828365eda", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/0c3e47b7af746b16", \
-    "-L", "dependency=/recipe/units/438917f929e39c0b", \
-    "-L", "dependency=/recipe/units/646342238c2349c4", \
-    "-L", "dependency=/recipe/units/c75e51d8e5b958d9", \
-    "--extern", "quote=/recipe/units/c75e51d8e5b958d9/libquote-c75e51d8e5b958d9.rlib", \
-    "--extern", "syn=/recipe/units/0c3e47b7af746b16/libsyn-0c3e47b7af746b16.rlib", \
+    "-C", "metadata=b975a771ef0aabfe", \
+    "-C", "extra-filename=-b975a771ef0aabfe", \
+    "--out-dir", "/recipe/units/b975a771ef0aabfe", \
+    "-L", "dependency=/recipe/units/5e310b0326ad9f68", \
+    "-L", "dependency=/recipe/units/72f584ec2e4d45a2", \
+    "-L", "dependency=/recipe/units/b5815265caeab6f9", \
+    "-L", "dependency=/recipe/units/d68ce8f9139bb36e", \
+    "--extern", "quote=/recipe/units/72f584ec2e4d45a2/libquote-72f584ec2e4d45a2.rlib", \
+    "--extern", "syn=/recipe/units/b5815265caeab6f9/libsyn-b5815265caeab6f9.rlib", \
     "--extern", "proc_macro", \
     "--cap-lints", "allow"]
-FROM scratch AS out-proc-macro-ctor-0.1.10-2cef23582836
-COPY --from=proc-macro-ctor-0.1.10-2cef23582836 /recipe/units/2cef235828365eda /recipe/units/2cef235828365eda
+FROM scratch AS out-proc-macro-ctor-0.1.10-b975a771ef0a
+COPY --from=proc-macro-ctor-0.1.10-b975a771ef0a /recipe/units/b975a771ef0aabfe /recipe/units/b975a771ef0aabfe
 
 # proc-macro datatest-derive@0.4.0 datatest-derive (host)
-FROM base AS proc-macro-datatest-derive-0.4.0-0445865a6416
+FROM base AS proc-macro-datatest-derive-0.4.0-ba195229de4a
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-derive-0.4.0,source=/recipe/src/datatest-derive-0.4.0,target=/recipe/src/datatest-derive-0.4.0,rw \
-    --mount=type=bind,from=out-lib-syn-1.0.5-0c3e47b7af74,source=/recipe/units/0c3e47b7af746b16,target=/recipe/units/0c3e47b7af746b16 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
-    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
-    --mount=type=bind,from=out-build-script-run-syn-1.0.5-c0d0dca7ac60,source=/recipe/units/c0d0dca7ac60a522,target=/recipe/units/c0d0dca7ac60a522 \
-    --mount=type=bind,from=out-lib-quote-1.0.2-c75e51d8e5b9,source=/recipe/units/c75e51d8e5b958d9,target=/recipe/units/c75e51d8e5b958d9 \
-    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-f04e1174294f,source=/recipe/units/f04e1174294f275e,target=/recipe/units/f04e1174294f275e \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-5e310b0326ad,source=/recipe/units/5e310b0326ad9f68,target=/recipe/units/5e310b0326ad9f68 \
+    --mount=type=bind,from=out-lib-quote-1.0.2-72f584ec2e4d,source=/recipe/units/72f584ec2e4d45a2,target=/recipe/units/72f584ec2e4d45a2 \
+    --mount=type=bind,from=out-build-script-run-syn-1.0.5-7de4cac2e057,source=/recipe/units/7de4cac2e05782de,target=/recipe/units/7de4cac2e05782de \
+    --mount=type=bind,from=out-build-script-run-proc-macro2-1.0.3-87db3e2328f5,source=/recipe/units/87db3e2328f585d7,target=/recipe/units/87db3e2328f585d7 \
+    --mount=type=bind,from=out-lib-syn-1.0.5-b5815265caea,source=/recipe/units/b5815265caeab6f9,target=/recipe/units/b5815265caeab6f9 \
+    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-d68ce8f9139b,source=/recipe/units/d68ce8f9139bb36e,target=/recipe/units/d68ce8f9139bb36e \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2014,9 +1985,9 @@ RUN --mount=type=bind,from=src-datatest-derive-0.4.0,source=/recipe/src/datatest
     "CARGO_PKG_VERSION_PRE=", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/0445865a6416e497", \
-    "--link-search", "/recipe/units/c0d0dca7ac60a522", \
-    "--link-search", "/recipe/units/f04e1174294f275e", \
+    "/recipe/units/ba195229de4a0fb0", \
+    "--link-search", "/recipe/units/7de4cac2e05782de", \
+    "--link-search", "/recipe/units/87db3e2328f585d7", \
     "--", "rustc", \
     "--crate-name", "datatest_derive", \
     "--edition=2018", "/recipe/src/datatest-derive-0.4.0/src/lib.rs", \
@@ -2025,53 +1996,52 @@ RUN --mount=type=bind,from=src-datatest-derive-0.4.0,source=/recipe/src/datatest
     "-C", "prefer-dynamic", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=0445865a6416e497", \
-    "-C", "extra-filename=-0445865a6416e497", \
-    "--out-dir", "/recipe/units/0445865a6416e497", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/0c3e47b7af746b16", \
-    "-L", "dependency=/recipe/units/438917f929e39c0b", \
-    "-L", "dependency=/recipe/units/646342238c2349c4", \
-    "-L", "dependency=/recipe/units/c75e51d8e5b958d9", \
-    "--extern", "proc_macro2=/recipe/units/438917f929e39c0b/libproc_macro2-438917f929e39c0b.rlib", \
-    "--extern", "quote=/recipe/units/c75e51d8e5b958d9/libquote-c75e51d8e5b958d9.rlib", \
-    "--extern", "syn=/recipe/units/0c3e47b7af746b16/libsyn-0c3e47b7af746b16.rlib", \
+    "-C", "metadata=ba195229de4a0fb0", \
+    "-C", "extra-filename=-ba195229de4a0fb0", \
+    "--out-dir", "/recipe/units/ba195229de4a0fb0", \
+    "-L", "dependency=/recipe/units/5e310b0326ad9f68", \
+    "-L", "dependency=/recipe/units/72f584ec2e4d45a2", \
+    "-L", "dependency=/recipe/units/b5815265caeab6f9", \
+    "-L", "dependency=/recipe/units/d68ce8f9139bb36e", \
+    "--extern", "proc_macro2=/recipe/units/5e310b0326ad9f68/libproc_macro2-5e310b0326ad9f68.rlib", \
+    "--extern", "quote=/recipe/units/72f584ec2e4d45a2/libquote-72f584ec2e4d45a2.rlib", \
+    "--extern", "syn=/recipe/units/b5815265caeab6f9/libsyn-b5815265caeab6f9.rlib", \
     "--extern", "proc_macro", \
     "--cap-lints", "allow"]
-FROM scratch AS out-proc-macro-datatest-derive-0.4.0-0445865a6416
-COPY --from=proc-macro-datatest-derive-0.4.0-0445865a6416 /recipe/units/0445865a6416e497 /recipe/units/0445865a6416e497
+FROM scratch AS out-proc-macro-datatest-derive-0.4.0-ba195229de4a
+COPY --from=proc-macro-datatest-derive-0.4.0-ba195229de4a /recipe/units/ba195229de4a0fb0 /recipe/units/ba195229de4a0fb0
 
 # lib datatest@0.4.2 datatest [default,region,unsafe_test_runner]
-FROM base AS lib-datatest-0.4.2-3c69cd39d01a
+FROM base AS lib-datatest-0.4.2-02f94b4c1fef
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,target=/recipe/src/datatest-0.4.2,rw \
-    --mount=type=bind,from=out-proc-macro-datatest-derive-0.4.0-0445865a6416,source=/recipe/units/0445865a6416e497,target=/recipe/units/0445865a6416e497 \
-    --mount=type=bind,from=out-lib-regex-1.3.1-0b1fc10d6d40,source=/recipe/units/0b1fc10d6d409acd,target=/recipe/units/0b1fc10d6d409acd \
-    --mount=type=bind,from=out-lib-syn-1.0.5-0c3e47b7af74,source=/recipe/units/0c3e47b7af746b16,target=/recipe/units/0c3e47b7af746b16 \
-    --mount=type=bind,from=out-lib-walkdir-2.2.9-1340ce9a6294,source=/recipe/units/1340ce9a62943ec8,target=/recipe/units/1340ce9a62943ec8 \
-    --mount=type=bind,from=out-lib-aho-corasick-0.7.6-214771caae66,source=/recipe/units/214771caae664538,target=/recipe/units/214771caae664538 \
-    --mount=type=bind,from=out-proc-macro-ctor-0.1.10-2cef23582836,source=/recipe/units/2cef235828365eda,target=/recipe/units/2cef235828365eda \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
-    --mount=type=bind,from=out-lib-libc-0.2.62-44c61f2ca640,source=/recipe/units/44c61f2ca6404a78,target=/recipe/units/44c61f2ca6404a78 \
-    --mount=type=bind,from=out-lib-same-file-1.0.5-48105abaa141,source=/recipe/units/48105abaa1412300,target=/recipe/units/48105abaa1412300 \
-    --mount=type=bind,from=out-lib-region-2.1.2-4905ab67a42e,source=/recipe/units/4905ab67a42ece30,target=/recipe/units/4905ab67a42ece30 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.62-5987d152c613,source=/recipe/units/5987d152c613b999,target=/recipe/units/5987d152c613b999 \
-    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
-    --mount=type=bind,from=out-build-script-run-datatest-0.4.2-72a35503402c,source=/recipe/units/72a35503402c37c7,target=/recipe/units/72a35503402c37c7 \
-    --mount=type=bind,from=out-lib-lazy_static-1.4.0-8414535c6035,source=/recipe/units/8414535c6035d968,target=/recipe/units/8414535c6035d968 \
-    --mount=type=bind,from=out-lib-bitflags-1.1.0-8ed0af4b7f68,source=/recipe/units/8ed0af4b7f68242e,target=/recipe/units/8ed0af4b7f68242e \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.100-8fd6e51ac1d1,source=/recipe/units/8fd6e51ac1d1970a,target=/recipe/units/8fd6e51ac1d1970a \
-    --mount=type=bind,from=out-lib-thread_local-0.3.6-91f17d6a8253,source=/recipe/units/91f17d6a825338bb,target=/recipe/units/91f17d6a825338bb \
-    --mount=type=bind,from=out-lib-dtoa-0.4.4-ad68f220244b,source=/recipe/units/ad68f220244b8246,target=/recipe/units/ad68f220244b8246 \
-    --mount=type=bind,from=out-lib-memchr-2.2.1-b07a8d8f02ec,source=/recipe/units/b07a8d8f02ec49c8,target=/recipe/units/b07a8d8f02ec49c8 \
-    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-b237f37b2c48,source=/recipe/units/b237f37b2c48fca5,target=/recipe/units/b237f37b2c48fca5 \
-    --mount=type=bind,from=out-lib-quote-1.0.2-c75e51d8e5b9,source=/recipe/units/c75e51d8e5b958d9,target=/recipe/units/c75e51d8e5b958d9 \
-    --mount=type=bind,from=out-lib-yaml-rust-0.4.3-d321f7371dd6,source=/recipe/units/d321f7371dd68c6d,target=/recipe/units/d321f7371dd68c6d \
-    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-d35143107179,source=/recipe/units/d35143107179b4f0,target=/recipe/units/d35143107179b4f0 \
-    --mount=type=bind,from=out-lib-serde-1.0.100-e3f1e10d0eb7,source=/recipe/units/e3f1e10d0eb70906,target=/recipe/units/e3f1e10d0eb70906 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f,source=/recipe/units/e9a9c3bdeb2f1170,target=/recipe/units/e9a9c3bdeb2f1170 \
-    --mount=type=bind,from=out-lib-serde_yaml-0.8.9-f27323c260d0,source=/recipe/units/f27323c260d003fa,target=/recipe/units/f27323c260d003fa \
-    --mount=type=bind,from=out-lib-regex-syntax-0.6.12-f3eaab93a506,source=/recipe/units/f3eaab93a506aa89,target=/recipe/units/f3eaab93a506aa89 \
+    --mount=type=bind,from=out-lib-serde-1.0.100-033945b46d09,source=/recipe/units/033945b46d091e0e,target=/recipe/units/033945b46d091e0e \
+    --mount=type=bind,from=out-lib-aho-corasick-0.7.6-1120765def94,source=/recipe/units/1120765def947b6a,target=/recipe/units/1120765def947b6a \
+    --mount=type=bind,from=out-lib-walkdir-2.2.9-172509049e77,source=/recipe/units/172509049e772da5,target=/recipe/units/172509049e772da5 \
+    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-256996665f2b,source=/recipe/units/256996665f2b2e48,target=/recipe/units/256996665f2b2e48 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.100-2d82a7870da2,source=/recipe/units/2d82a7870da27b33,target=/recipe/units/2d82a7870da27b33 \
+    --mount=type=bind,from=out-lib-libc-0.2.62-30733ee2ef41,source=/recipe/units/30733ee2ef41d8da,target=/recipe/units/30733ee2ef41d8da \
+    --mount=type=bind,from=out-lib-region-2.1.2-32a16df4db0c,source=/recipe/units/32a16df4db0c9da6,target=/recipe/units/32a16df4db0c9da6 \
+    --mount=type=bind,from=out-lib-yaml-rust-0.4.3-3fe54e95c195,source=/recipe/units/3fe54e95c19547cb,target=/recipe/units/3fe54e95c19547cb \
+    --mount=type=bind,from=out-lib-same-file-1.0.5-41be54272432,source=/recipe/units/41be54272432f39e,target=/recipe/units/41be54272432f39e \
+    --mount=type=bind,from=out-lib-serde_yaml-0.8.9-46bb49a71519,source=/recipe/units/46bb49a715192259,target=/recipe/units/46bb49a715192259 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-5e310b0326ad,source=/recipe/units/5e310b0326ad9f68,target=/recipe/units/5e310b0326ad9f68 \
+    --mount=type=bind,from=out-lib-bitflags-1.1.0-63166e4aa0aa,source=/recipe/units/63166e4aa0aa962d,target=/recipe/units/63166e4aa0aa962d \
+    --mount=type=bind,from=out-lib-quote-1.0.2-72f584ec2e4d,source=/recipe/units/72f584ec2e4d45a2,target=/recipe/units/72f584ec2e4d45a2 \
+    --mount=type=bind,from=out-lib-lazy_static-1.4.0-749d1531029e,source=/recipe/units/749d1531029eabae,target=/recipe/units/749d1531029eabae \
+    --mount=type=bind,from=out-lib-dtoa-0.4.4-8dd19aced348,source=/recipe/units/8dd19aced348f7c4,target=/recipe/units/8dd19aced348f7c4 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.62-92881fae48bc,source=/recipe/units/92881fae48bc794d,target=/recipe/units/92881fae48bc794d \
+    --mount=type=bind,from=out-lib-thread_local-0.3.6-9ca218fd02db,source=/recipe/units/9ca218fd02db43fb,target=/recipe/units/9ca218fd02db43fb \
+    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-9d858e07612f,source=/recipe/units/9d858e07612fae30,target=/recipe/units/9d858e07612fae30 \
+    --mount=type=bind,from=out-lib-regex-1.3.1-a3854e74cc4c,source=/recipe/units/a3854e74cc4ceee3,target=/recipe/units/a3854e74cc4ceee3 \
+    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-a38bfea2d620,source=/recipe/units/a38bfea2d6209e86,target=/recipe/units/a38bfea2d6209e86 \
+    --mount=type=bind,from=out-lib-memchr-2.2.1-a9fa2a6e55fe,source=/recipe/units/a9fa2a6e55fe2d07,target=/recipe/units/a9fa2a6e55fe2d07 \
+    --mount=type=bind,from=out-lib-syn-1.0.5-b5815265caea,source=/recipe/units/b5815265caeab6f9,target=/recipe/units/b5815265caeab6f9 \
+    --mount=type=bind,from=out-proc-macro-ctor-0.1.10-b975a771ef0a,source=/recipe/units/b975a771ef0aabfe,target=/recipe/units/b975a771ef0aabfe \
+    --mount=type=bind,from=out-proc-macro-datatest-derive-0.4.0-ba195229de4a,source=/recipe/units/ba195229de4a0fb0,target=/recipe/units/ba195229de4a0fb0 \
+    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-d68ce8f9139b,source=/recipe/units/d68ce8f9139bb36e,target=/recipe/units/d68ce8f9139bb36e \
+    --mount=type=bind,from=out-build-script-run-datatest-0.4.2-e56f88ff1e79,source=/recipe/units/e56f88ff1e7936ef,target=/recipe/units/e56f88ff1e7936ef \
+    --mount=type=bind,from=out-lib-regex-syntax-0.6.12-ed19087f77fb,source=/recipe/units/ed19087f77fb1667,target=/recipe/units/ed19087f77fb1667 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2094,16 +2064,16 @@ RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,
     "CARGO_PKG_VERSION_MINOR=4", \
     "CARGO_PKG_VERSION_PATCH=2", \
     "CARGO_PKG_VERSION_PRE=", \
-    "OUT_DIR=/recipe/units/72a35503402c37c7/out", \
+    "OUT_DIR=/recipe/units/e56f88ff1e7936ef/out", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/3c69cd39d01a2c22", \
-    "--build-script", "/recipe/units/72a35503402c37c7", \
-    "--link-search", "/recipe/units/72a35503402c37c7", \
-    "--link-search", "/recipe/units/5987d152c613b999", \
-    "--link-search", "/recipe/units/8fd6e51ac1d1970a", \
-    "--link-search", "/recipe/units/b237f37b2c48fca5", \
-    "--link-search", "/recipe/units/e9a9c3bdeb2f1170", \
+    "/recipe/units/02f94b4c1fef4fea", \
+    "--build-script", "/recipe/units/e56f88ff1e7936ef", \
+    "--link-search", "/recipe/units/e56f88ff1e7936ef", \
+    "--link-search", "/recipe/units/2d82a7870da27b33", \
+    "--link-search", "/recipe/units/92881fae48bc794d", \
+    "--link-search", "/recipe/units/9d858e07612fae30", \
+    "--link-search", "/recipe/units/a38bfea2d6209e86", \
     "--link-lib", \
     "--", "rustc", \
     "--crate-name", "datatest", \
@@ -2115,76 +2085,75 @@ RUN --mount=type=bind,from=src-datatest-0.4.2,source=/recipe/src/datatest-0.4.2,
     "--cfg", "feature=\"default\"", \
     "--cfg", "feature=\"region\"", \
     "--cfg", "feature=\"unsafe_test_runner\"", \
-    "-C", "metadata=3c69cd39d01a2c22", \
-    "-C", "extra-filename=-3c69cd39d01a2c22", \
-    "--out-dir", "/recipe/units/3c69cd39d01a2c22", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/0445865a6416e497", \
-    "-L", "dependency=/recipe/units/0b1fc10d6d409acd", \
-    "-L", "dependency=/recipe/units/0c3e47b7af746b16", \
-    "-L", "dependency=/recipe/units/1340ce9a62943ec8", \
-    "-L", "dependency=/recipe/units/214771caae664538", \
-    "-L", "dependency=/recipe/units/2cef235828365eda", \
-    "-L", "dependency=/recipe/units/438917f929e39c0b", \
-    "-L", "dependency=/recipe/units/44c61f2ca6404a78", \
-    "-L", "dependency=/recipe/units/48105abaa1412300", \
-    "-L", "dependency=/recipe/units/4905ab67a42ece30", \
-    "-L", "dependency=/recipe/units/646342238c2349c4", \
-    "-L", "dependency=/recipe/units/8414535c6035d968", \
-    "-L", "dependency=/recipe/units/8ed0af4b7f68242e", \
-    "-L", "dependency=/recipe/units/91f17d6a825338bb", \
-    "-L", "dependency=/recipe/units/ad68f220244b8246", \
-    "-L", "dependency=/recipe/units/b07a8d8f02ec49c8", \
-    "-L", "dependency=/recipe/units/c75e51d8e5b958d9", \
-    "-L", "dependency=/recipe/units/d321f7371dd68c6d", \
-    "-L", "dependency=/recipe/units/d35143107179b4f0", \
-    "-L", "dependency=/recipe/units/e3f1e10d0eb70906", \
-    "-L", "dependency=/recipe/units/f27323c260d003fa", \
-    "-L", "dependency=/recipe/units/f3eaab93a506aa89", \
-    "--extern", "ctor=/recipe/units/2cef235828365eda/libctor-2cef235828365eda.so", \
-    "--extern", "datatest_derive=/recipe/units/0445865a6416e497/libdatatest_derive-0445865a6416e497.so", \
-    "--extern", "regex=/recipe/units/0b1fc10d6d409acd/libregex-0b1fc10d6d409acd.rlib", \
-    "--extern", "region=/recipe/units/4905ab67a42ece30/libregion-4905ab67a42ece30.rlib", \
-    "--extern", "serde=/recipe/units/e3f1e10d0eb70906/libserde-e3f1e10d0eb70906.rlib", \
-    "--extern", "serde_yaml=/recipe/units/f27323c260d003fa/libserde_yaml-f27323c260d003fa.rlib", \
-    "--extern", "walkdir=/recipe/units/1340ce9a62943ec8/libwalkdir-1340ce9a62943ec8.rlib", \
-    "--extern", "yaml_rust=/recipe/units/d321f7371dd68c6d/libyaml_rust-d321f7371dd68c6d.rlib", \
+    "-C", "metadata=02f94b4c1fef4fea", \
+    "-C", "extra-filename=-02f94b4c1fef4fea", \
+    "--out-dir", "/recipe/units/02f94b4c1fef4fea", \
+    "-L", "dependency=/recipe/units/033945b46d091e0e", \
+    "-L", "dependency=/recipe/units/1120765def947b6a", \
+    "-L", "dependency=/recipe/units/172509049e772da5", \
+    "-L", "dependency=/recipe/units/256996665f2b2e48", \
+    "-L", "dependency=/recipe/units/30733ee2ef41d8da", \
+    "-L", "dependency=/recipe/units/32a16df4db0c9da6", \
+    "-L", "dependency=/recipe/units/3fe54e95c19547cb", \
+    "-L", "dependency=/recipe/units/41be54272432f39e", \
+    "-L", "dependency=/recipe/units/46bb49a715192259", \
+    "-L", "dependency=/recipe/units/5e310b0326ad9f68", \
+    "-L", "dependency=/recipe/units/63166e4aa0aa962d", \
+    "-L", "dependency=/recipe/units/72f584ec2e4d45a2", \
+    "-L", "dependency=/recipe/units/749d1531029eabae", \
+    "-L", "dependency=/recipe/units/8dd19aced348f7c4", \
+    "-L", "dependency=/recipe/units/9ca218fd02db43fb", \
+    "-L", "dependency=/recipe/units/a3854e74cc4ceee3", \
+    "-L", "dependency=/recipe/units/a9fa2a6e55fe2d07", \
+    "-L", "dependency=/recipe/units/b5815265caeab6f9", \
+    "-L", "dependency=/recipe/units/b975a771ef0aabfe", \
+    "-L", "dependency=/recipe/units/ba195229de4a0fb0", \
+    "-L", "dependency=/recipe/units/d68ce8f9139bb36e", \
+    "-L", "dependency=/recipe/units/ed19087f77fb1667", \
+    "--extern", "ctor=/recipe/units/b975a771ef0aabfe/libctor-b975a771ef0aabfe.so", \
+    "--extern", "datatest_derive=/recipe/units/ba195229de4a0fb0/libdatatest_derive-ba195229de4a0fb0.so", \
+    "--extern", "regex=/recipe/units/a3854e74cc4ceee3/libregex-a3854e74cc4ceee3.rlib", \
+    "--extern", "region=/recipe/units/32a16df4db0c9da6/libregion-32a16df4db0c9da6.rlib", \
+    "--extern", "serde=/recipe/units/033945b46d091e0e/libserde-033945b46d091e0e.rlib", \
+    "--extern", "serde_yaml=/recipe/units/46bb49a715192259/libserde_yaml-46bb49a715192259.rlib", \
+    "--extern", "walkdir=/recipe/units/172509049e772da5/libwalkdir-172509049e772da5.rlib", \
+    "--extern", "yaml_rust=/recipe/units/3fe54e95c19547cb/libyaml_rust-3fe54e95c19547cb.rlib", \
     "--cap-lints", "allow"]
-FROM scratch AS out-lib-datatest-0.4.2-3c69cd39d01a
-COPY --from=lib-datatest-0.4.2-3c69cd39d01a /recipe/units/3c69cd39d01a2c22 /recipe/units/3c69cd39d01a2c22
+FROM scratch AS out-lib-datatest-0.4.2-02f94b4c1fef
+COPY --from=lib-datatest-0.4.2-02f94b4c1fef /recipe/units/02f94b4c1fef4fea /recipe/units/02f94b4c1fef4fea
 
 # bin testcrate@0.1.0 testcrate
-FROM base AS bin-testcrate-0.1.0-testcrate-86a05c4aca5d
+FROM base AS bin-testcrate-0.1.0-testcrate-e4399f1f9df5
 ARG CARGO_RECIPE_SALT
 RUN --mount=type=bind,from=src-testcrate-0.1.0,source=/recipe/src/testcrate-0.1.0,target=/recipe/src/testcrate-0.1.0,rw \
-    --mount=type=bind,from=out-proc-macro-datatest-derive-0.4.0-0445865a6416,source=/recipe/units/0445865a6416e497,target=/recipe/units/0445865a6416e497 \
-    --mount=type=bind,from=out-lib-regex-1.3.1-0b1fc10d6d40,source=/recipe/units/0b1fc10d6d409acd,target=/recipe/units/0b1fc10d6d409acd \
-    --mount=type=bind,from=out-lib-syn-1.0.5-0c3e47b7af74,source=/recipe/units/0c3e47b7af746b16,target=/recipe/units/0c3e47b7af746b16 \
-    --mount=type=bind,from=out-lib-walkdir-2.2.9-1340ce9a6294,source=/recipe/units/1340ce9a62943ec8,target=/recipe/units/1340ce9a62943ec8 \
-    --mount=type=bind,from=out-lib-aho-corasick-0.7.6-214771caae66,source=/recipe/units/214771caae664538,target=/recipe/units/214771caae664538 \
-    --mount=type=bind,from=out-proc-macro-ctor-0.1.10-2cef23582836,source=/recipe/units/2cef235828365eda,target=/recipe/units/2cef235828365eda \
-    --mount=type=bind,from=out-lib-datatest-0.4.2-3c69cd39d01a,source=/recipe/units/3c69cd39d01a2c22,target=/recipe/units/3c69cd39d01a2c22 \
-    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-438917f929e3,source=/recipe/units/438917f929e39c0b,target=/recipe/units/438917f929e39c0b \
-    --mount=type=bind,from=out-lib-libc-0.2.62-44c61f2ca640,source=/recipe/units/44c61f2ca6404a78,target=/recipe/units/44c61f2ca6404a78 \
-    --mount=type=bind,from=out-lib-same-file-1.0.5-48105abaa141,source=/recipe/units/48105abaa1412300,target=/recipe/units/48105abaa1412300 \
-    --mount=type=bind,from=out-lib-region-2.1.2-4905ab67a42e,source=/recipe/units/4905ab67a42ece30,target=/recipe/units/4905ab67a42ece30 \
-    --mount=type=bind,from=out-build-script-run-libc-0.2.62-5987d152c613,source=/recipe/units/5987d152c613b999,target=/recipe/units/5987d152c613b999 \
-    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-646342238c23,source=/recipe/units/646342238c2349c4,target=/recipe/units/646342238c2349c4 \
-    --mount=type=bind,from=out-build-script-run-datatest-0.4.2-72a35503402c,source=/recipe/units/72a35503402c37c7,target=/recipe/units/72a35503402c37c7 \
-    --mount=type=bind,from=out-lib-lazy_static-1.4.0-8414535c6035,source=/recipe/units/8414535c6035d968,target=/recipe/units/8414535c6035d968 \
-    --mount=type=bind,from=out-lib-bitflags-1.1.0-8ed0af4b7f68,source=/recipe/units/8ed0af4b7f68242e,target=/recipe/units/8ed0af4b7f68242e \
-    --mount=type=bind,from=out-build-script-run-serde-1.0.100-8fd6e51ac1d1,source=/recipe/units/8fd6e51ac1d1970a,target=/recipe/units/8fd6e51ac1d1970a \
-    --mount=type=bind,from=out-lib-thread_local-0.3.6-91f17d6a8253,source=/recipe/units/91f17d6a825338bb,target=/recipe/units/91f17d6a825338bb \
-    --mount=type=bind,from=out-lib-dtoa-0.4.4-ad68f220244b,source=/recipe/units/ad68f220244b8246,target=/recipe/units/ad68f220244b8246 \
-    --mount=type=bind,from=out-lib-memchr-2.2.1-b07a8d8f02ec,source=/recipe/units/b07a8d8f02ec49c8,target=/recipe/units/b07a8d8f02ec49c8 \
-    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-b237f37b2c48,source=/recipe/units/b237f37b2c48fca5,target=/recipe/units/b237f37b2c48fca5 \
-    --mount=type=bind,from=out-lib-quote-1.0.2-c75e51d8e5b9,source=/recipe/units/c75e51d8e5b958d9,target=/recipe/units/c75e51d8e5b958d9 \
-    --mount=type=bind,from=out-lib-yaml-rust-0.4.3-d321f7371dd6,source=/recipe/units/d321f7371dd68c6d,target=/recipe/units/d321f7371dd68c6d \
-    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-d35143107179,source=/recipe/units/d35143107179b4f0,target=/recipe/units/d35143107179b4f0 \
-    --mount=type=bind,from=out-lib-serde-1.0.100-e3f1e10d0eb7,source=/recipe/units/e3f1e10d0eb70906,target=/recipe/units/e3f1e10d0eb70906 \
-    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f,source=/recipe/units/e9a9c3bdeb2f1170,target=/recipe/units/e9a9c3bdeb2f1170 \
-    --mount=type=bind,from=out-lib-serde_yaml-0.8.9-f27323c260d0,source=/recipe/units/f27323c260d003fa,target=/recipe/units/f27323c260d003fa \
-    --mount=type=bind,from=out-lib-regex-syntax-0.6.12-f3eaab93a506,source=/recipe/units/f3eaab93a506aa89,target=/recipe/units/f3eaab93a506aa89 \
+    --mount=type=bind,from=out-lib-datatest-0.4.2-02f94b4c1fef,source=/recipe/units/02f94b4c1fef4fea,target=/recipe/units/02f94b4c1fef4fea \
+    --mount=type=bind,from=out-lib-serde-1.0.100-033945b46d09,source=/recipe/units/033945b46d091e0e,target=/recipe/units/033945b46d091e0e \
+    --mount=type=bind,from=out-lib-aho-corasick-0.7.6-1120765def94,source=/recipe/units/1120765def947b6a,target=/recipe/units/1120765def947b6a \
+    --mount=type=bind,from=out-lib-walkdir-2.2.9-172509049e77,source=/recipe/units/172509049e772da5,target=/recipe/units/172509049e772da5 \
+    --mount=type=bind,from=out-lib-linked-hash-map-0.5.2-256996665f2b,source=/recipe/units/256996665f2b2e48,target=/recipe/units/256996665f2b2e48 \
+    --mount=type=bind,from=out-build-script-run-serde-1.0.100-2d82a7870da2,source=/recipe/units/2d82a7870da27b33,target=/recipe/units/2d82a7870da27b33 \
+    --mount=type=bind,from=out-lib-libc-0.2.62-30733ee2ef41,source=/recipe/units/30733ee2ef41d8da,target=/recipe/units/30733ee2ef41d8da \
+    --mount=type=bind,from=out-lib-region-2.1.2-32a16df4db0c,source=/recipe/units/32a16df4db0c9da6,target=/recipe/units/32a16df4db0c9da6 \
+    --mount=type=bind,from=out-lib-yaml-rust-0.4.3-3fe54e95c195,source=/recipe/units/3fe54e95c19547cb,target=/recipe/units/3fe54e95c19547cb \
+    --mount=type=bind,from=out-lib-same-file-1.0.5-41be54272432,source=/recipe/units/41be54272432f39e,target=/recipe/units/41be54272432f39e \
+    --mount=type=bind,from=out-lib-serde_yaml-0.8.9-46bb49a71519,source=/recipe/units/46bb49a715192259,target=/recipe/units/46bb49a715192259 \
+    --mount=type=bind,from=out-lib-proc-macro2-1.0.3-5e310b0326ad,source=/recipe/units/5e310b0326ad9f68,target=/recipe/units/5e310b0326ad9f68 \
+    --mount=type=bind,from=out-lib-bitflags-1.1.0-63166e4aa0aa,source=/recipe/units/63166e4aa0aa962d,target=/recipe/units/63166e4aa0aa962d \
+    --mount=type=bind,from=out-lib-quote-1.0.2-72f584ec2e4d,source=/recipe/units/72f584ec2e4d45a2,target=/recipe/units/72f584ec2e4d45a2 \
+    --mount=type=bind,from=out-lib-lazy_static-1.4.0-749d1531029e,source=/recipe/units/749d1531029eabae,target=/recipe/units/749d1531029eabae \
+    --mount=type=bind,from=out-lib-dtoa-0.4.4-8dd19aced348,source=/recipe/units/8dd19aced348f7c4,target=/recipe/units/8dd19aced348f7c4 \
+    --mount=type=bind,from=out-build-script-run-libc-0.2.62-92881fae48bc,source=/recipe/units/92881fae48bc794d,target=/recipe/units/92881fae48bc794d \
+    --mount=type=bind,from=out-lib-thread_local-0.3.6-9ca218fd02db,source=/recipe/units/9ca218fd02db43fb,target=/recipe/units/9ca218fd02db43fb \
+    --mount=type=bind,from=out-build-script-run-memchr-2.2.1-9d858e07612f,source=/recipe/units/9d858e07612fae30,target=/recipe/units/9d858e07612fae30 \
+    --mount=type=bind,from=out-lib-regex-1.3.1-a3854e74cc4c,source=/recipe/units/a3854e74cc4ceee3,target=/recipe/units/a3854e74cc4ceee3 \
+    --mount=type=bind,from=out-build-script-run-bitflags-1.1.0-a38bfea2d620,source=/recipe/units/a38bfea2d6209e86,target=/recipe/units/a38bfea2d6209e86 \
+    --mount=type=bind,from=out-lib-memchr-2.2.1-a9fa2a6e55fe,source=/recipe/units/a9fa2a6e55fe2d07,target=/recipe/units/a9fa2a6e55fe2d07 \
+    --mount=type=bind,from=out-lib-syn-1.0.5-b5815265caea,source=/recipe/units/b5815265caeab6f9,target=/recipe/units/b5815265caeab6f9 \
+    --mount=type=bind,from=out-proc-macro-ctor-0.1.10-b975a771ef0a,source=/recipe/units/b975a771ef0aabfe,target=/recipe/units/b975a771ef0aabfe \
+    --mount=type=bind,from=out-proc-macro-datatest-derive-0.4.0-ba195229de4a,source=/recipe/units/ba195229de4a0fb0,target=/recipe/units/ba195229de4a0fb0 \
+    --mount=type=bind,from=out-lib-unicode-xid-0.2.0-d68ce8f9139b,source=/recipe/units/d68ce8f9139bb36e,target=/recipe/units/d68ce8f9139bb36e \
+    --mount=type=bind,from=out-build-script-run-datatest-0.4.2-e56f88ff1e79,source=/recipe/units/e56f88ff1e7936ef,target=/recipe/units/e56f88ff1e7936ef \
+    --mount=type=bind,from=out-lib-regex-syntax-0.6.12-ed19087f77fb,source=/recipe/units/ed19087f77fb1667,target=/recipe/units/ed19087f77fb1667 \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -2211,12 +2180,12 @@ RUN --mount=type=bind,from=src-testcrate-0.1.0,source=/recipe/src/testcrate-0.1.
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/86a05c4aca5d4e26", \
-    "--link-search", "/recipe/units/5987d152c613b999", \
-    "--link-search", "/recipe/units/72a35503402c37c7", \
-    "--link-search", "/recipe/units/8fd6e51ac1d1970a", \
-    "--link-search", "/recipe/units/b237f37b2c48fca5", \
-    "--link-search", "/recipe/units/e9a9c3bdeb2f1170", \
+    "/recipe/units/e4399f1f9df51e68", \
+    "--link-search", "/recipe/units/2d82a7870da27b33", \
+    "--link-search", "/recipe/units/92881fae48bc794d", \
+    "--link-search", "/recipe/units/9d858e07612fae30", \
+    "--link-search", "/recipe/units/a38bfea2d6209e86", \
+    "--link-search", "/recipe/units/e56f88ff1e7936ef", \
     "--bin", "testcrate", \
     "--", "rustc", \
     "--crate-name", "testcrate", \
@@ -2225,77 +2194,76 @@ RUN --mount=type=bind,from=src-testcrate-0.1.0,source=/recipe/src/testcrate-0.1.
     "--emit=dep-info,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=86a05c4aca5d4e26", \
-    "-C", "extra-filename=-86a05c4aca5d4e26", \
-    "--out-dir", "/recipe/units/86a05c4aca5d4e26", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/0445865a6416e497", \
-    "-L", "dependency=/recipe/units/0b1fc10d6d409acd", \
-    "-L", "dependency=/recipe/units/0c3e47b7af746b16", \
-    "-L", "dependency=/recipe/units/1340ce9a62943ec8", \
-    "-L", "dependency=/recipe/units/214771caae664538", \
-    "-L", "dependency=/recipe/units/2cef235828365eda", \
-    "-L", "dependency=/recipe/units/3c69cd39d01a2c22", \
-    "-L", "dependency=/recipe/units/438917f929e39c0b", \
-    "-L", "dependency=/recipe/units/44c61f2ca6404a78", \
-    "-L", "dependency=/recipe/units/48105abaa1412300", \
-    "-L", "dependency=/recipe/units/4905ab67a42ece30", \
-    "-L", "dependency=/recipe/units/646342238c2349c4", \
-    "-L", "dependency=/recipe/units/8414535c6035d968", \
-    "-L", "dependency=/recipe/units/8ed0af4b7f68242e", \
-    "-L", "dependency=/recipe/units/91f17d6a825338bb", \
-    "-L", "dependency=/recipe/units/ad68f220244b8246", \
-    "-L", "dependency=/recipe/units/b07a8d8f02ec49c8", \
-    "-L", "dependency=/recipe/units/c75e51d8e5b958d9", \
-    "-L", "dependency=/recipe/units/d321f7371dd68c6d", \
-    "-L", "dependency=/recipe/units/d35143107179b4f0", \
-    "-L", "dependency=/recipe/units/e3f1e10d0eb70906", \
-    "-L", "dependency=/recipe/units/f27323c260d003fa", \
-    "-L", "dependency=/recipe/units/f3eaab93a506aa89", \
-    "--extern", "datatest=/recipe/units/3c69cd39d01a2c22/libdatatest-3c69cd39d01a2c22.rlib"]
-FROM scratch AS out-bin-testcrate-0.1.0-testcrate-86a05c4aca5d
-COPY --from=bin-testcrate-0.1.0-testcrate-86a05c4aca5d /recipe/units/86a05c4aca5d4e26 /recipe/units/86a05c4aca5d4e26
+    "-C", "metadata=e4399f1f9df51e68", \
+    "-C", "extra-filename=-e4399f1f9df51e68", \
+    "--out-dir", "/recipe/units/e4399f1f9df51e68", \
+    "-L", "dependency=/recipe/units/02f94b4c1fef4fea", \
+    "-L", "dependency=/recipe/units/033945b46d091e0e", \
+    "-L", "dependency=/recipe/units/1120765def947b6a", \
+    "-L", "dependency=/recipe/units/172509049e772da5", \
+    "-L", "dependency=/recipe/units/256996665f2b2e48", \
+    "-L", "dependency=/recipe/units/30733ee2ef41d8da", \
+    "-L", "dependency=/recipe/units/32a16df4db0c9da6", \
+    "-L", "dependency=/recipe/units/3fe54e95c19547cb", \
+    "-L", "dependency=/recipe/units/41be54272432f39e", \
+    "-L", "dependency=/recipe/units/46bb49a715192259", \
+    "-L", "dependency=/recipe/units/5e310b0326ad9f68", \
+    "-L", "dependency=/recipe/units/63166e4aa0aa962d", \
+    "-L", "dependency=/recipe/units/72f584ec2e4d45a2", \
+    "-L", "dependency=/recipe/units/749d1531029eabae", \
+    "-L", "dependency=/recipe/units/8dd19aced348f7c4", \
+    "-L", "dependency=/recipe/units/9ca218fd02db43fb", \
+    "-L", "dependency=/recipe/units/a3854e74cc4ceee3", \
+    "-L", "dependency=/recipe/units/a9fa2a6e55fe2d07", \
+    "-L", "dependency=/recipe/units/b5815265caeab6f9", \
+    "-L", "dependency=/recipe/units/b975a771ef0aabfe", \
+    "-L", "dependency=/recipe/units/ba195229de4a0fb0", \
+    "-L", "dependency=/recipe/units/d68ce8f9139bb36e", \
+    "-L", "dependency=/recipe/units/ed19087f77fb1667", \
+    "--extern", "datatest=/recipe/units/02f94b4c1fef4fea/libdatatest-02f94b4c1fef4fea.rlib"]
+FROM scratch AS out-bin-testcrate-0.1.0-testcrate-e4399f1f9df5
+COPY --from=bin-testcrate-0.1.0-testcrate-e4399f1f9df5 /recipe/units/e4399f1f9df51e68 /recipe/units/e4399f1f9df51e68
 
 FROM scratch AS outputs
-COPY --from=out-bin-testcrate-0.1.0-testcrate-86a05c4aca5d /recipe/units/86a05c4aca5d4e26 /recipe/units/86a05c4aca5d4e26
-COPY --from=out-build-script-bitflags-1.1.0-0f186f3913d4 /recipe/units/0f186f3913d416e2 /recipe/units/0f186f3913d416e2
-COPY --from=out-build-script-datatest-0.4.2-9670944fc1b0 /recipe/units/9670944fc1b0564f /recipe/units/9670944fc1b0564f
-COPY --from=out-build-script-libc-0.2.62-7d5941812835 /recipe/units/7d594181283578a1 /recipe/units/7d594181283578a1
-COPY --from=out-build-script-memchr-2.2.1-2fec7f6f504c /recipe/units/2fec7f6f504c7e20 /recipe/units/2fec7f6f504c7e20
-COPY --from=out-build-script-proc-macro2-1.0.3-52f3ed0dc581 /recipe/units/52f3ed0dc581085e /recipe/units/52f3ed0dc581085e
-COPY --from=out-build-script-run-bitflags-1.1.0-b237f37b2c48 /recipe/units/b237f37b2c48fca5 /recipe/units/b237f37b2c48fca5
-COPY --from=out-build-script-run-datatest-0.4.2-72a35503402c /recipe/units/72a35503402c37c7 /recipe/units/72a35503402c37c7
-COPY --from=out-build-script-run-libc-0.2.62-5987d152c613 /recipe/units/5987d152c613b999 /recipe/units/5987d152c613b999
-COPY --from=out-build-script-run-memchr-2.2.1-e9a9c3bdeb2f /recipe/units/e9a9c3bdeb2f1170 /recipe/units/e9a9c3bdeb2f1170
-COPY --from=out-build-script-run-proc-macro2-1.0.3-f04e1174294f /recipe/units/f04e1174294f275e /recipe/units/f04e1174294f275e
-COPY --from=out-build-script-run-serde-1.0.100-8fd6e51ac1d1 /recipe/units/8fd6e51ac1d1970a /recipe/units/8fd6e51ac1d1970a
-COPY --from=out-build-script-run-syn-1.0.5-c0d0dca7ac60 /recipe/units/c0d0dca7ac60a522 /recipe/units/c0d0dca7ac60a522
-COPY --from=out-build-script-serde-1.0.100-6a93d8c61ccc /recipe/units/6a93d8c61ccc8bf7 /recipe/units/6a93d8c61ccc8bf7
-COPY --from=out-build-script-syn-1.0.5-5d94305b402a /recipe/units/5d94305b402a8e14 /recipe/units/5d94305b402a8e14
-COPY --from=out-lib-aho-corasick-0.7.6-214771caae66 /recipe/units/214771caae664538 /recipe/units/214771caae664538
-COPY --from=out-lib-bitflags-1.1.0-8ed0af4b7f68 /recipe/units/8ed0af4b7f68242e /recipe/units/8ed0af4b7f68242e
-COPY --from=out-lib-datatest-0.4.2-3c69cd39d01a /recipe/units/3c69cd39d01a2c22 /recipe/units/3c69cd39d01a2c22
-COPY --from=out-lib-dtoa-0.4.4-ad68f220244b /recipe/units/ad68f220244b8246 /recipe/units/ad68f220244b8246
-COPY --from=out-lib-lazy_static-1.4.0-8414535c6035 /recipe/units/8414535c6035d968 /recipe/units/8414535c6035d968
-COPY --from=out-lib-libc-0.2.62-44c61f2ca640 /recipe/units/44c61f2ca6404a78 /recipe/units/44c61f2ca6404a78
-COPY --from=out-lib-linked-hash-map-0.5.2-d35143107179 /recipe/units/d35143107179b4f0 /recipe/units/d35143107179b4f0
-COPY --from=out-lib-memchr-2.2.1-b07a8d8f02ec /recipe/units/b07a8d8f02ec49c8 /recipe/units/b07a8d8f02ec49c8
-COPY --from=out-lib-proc-macro2-1.0.3-438917f929e3 /recipe/units/438917f929e39c0b /recipe/units/438917f929e39c0b
-COPY --from=out-lib-quote-1.0.2-c75e51d8e5b9 /recipe/units/c75e51d8e5b958d9 /recipe/units/c75e51d8e5b958d9
-COPY --from=out-lib-regex-1.3.1-0b1fc10d6d40 /recipe/units/0b1fc10d6d409acd /recipe/units/0b1fc10d6d409acd
-COPY --from=out-lib-regex-syntax-0.6.12-f3eaab93a506 /recipe/units/f3eaab93a506aa89 /recipe/units/f3eaab93a506aa89
-COPY --from=out-lib-region-2.1.2-4905ab67a42e /recipe/units/4905ab67a42ece30 /recipe/units/4905ab67a42ece30
-COPY --from=out-lib-same-file-1.0.5-48105abaa141 /recipe/units/48105abaa1412300 /recipe/units/48105abaa1412300
-COPY --from=out-lib-serde-1.0.100-e3f1e10d0eb7 /recipe/units/e3f1e10d0eb70906 /recipe/units/e3f1e10d0eb70906
-COPY --from=out-lib-serde_yaml-0.8.9-f27323c260d0 /recipe/units/f27323c260d003fa /recipe/units/f27323c260d003fa
-COPY --from=out-lib-syn-1.0.5-0c3e47b7af74 /recipe/units/0c3e47b7af746b16 /recipe/units/0c3e47b7af746b16
-COPY --from=out-lib-thread_local-0.3.6-91f17d6a8253 /recipe/units/91f17d6a825338bb /recipe/units/91f17d6a825338bb
-COPY --from=out-lib-unicode-xid-0.2.0-646342238c23 /recipe/units/646342238c2349c4 /recipe/units/646342238c2349c4
-COPY --from=out-lib-version_check-0.9.1-04b1cbbca4e9 /recipe/units/04b1cbbca4e9a0d7 /recipe/units/04b1cbbca4e9a0d7
-COPY --from=out-lib-walkdir-2.2.9-1340ce9a6294 /recipe/units/1340ce9a62943ec8 /recipe/units/1340ce9a62943ec8
-COPY --from=out-lib-yaml-rust-0.4.3-d321f7371dd6 /recipe/units/d321f7371dd68c6d /recipe/units/d321f7371dd68c6d
-COPY --from=out-proc-macro-ctor-0.1.10-2cef23582836 /recipe/units/2cef235828365eda /recipe/units/2cef235828365eda
-COPY --from=out-proc-macro-datatest-derive-0.4.0-0445865a6416 /recipe/units/0445865a6416e497 /recipe/units/0445865a6416e497
+COPY --from=out-bin-testcrate-0.1.0-testcrate-e4399f1f9df5 /recipe/units/e4399f1f9df51e68 /recipe/units/e4399f1f9df51e68
+COPY --from=out-build-script-bitflags-1.1.0-41d98e891fc4 /recipe/units/41d98e891fc4c419 /recipe/units/41d98e891fc4c419
+COPY --from=out-build-script-datatest-0.4.2-833c9d2fdaed /recipe/units/833c9d2fdaede492 /recipe/units/833c9d2fdaede492
+COPY --from=out-build-script-libc-0.2.62-be08a62e6c80 /recipe/units/be08a62e6c80f274 /recipe/units/be08a62e6c80f274
+COPY --from=out-build-script-memchr-2.2.1-11cce6034cf9 /recipe/units/11cce6034cf98640 /recipe/units/11cce6034cf98640
+COPY --from=out-build-script-proc-macro2-1.0.3-286a8763f516 /recipe/units/286a8763f516e3c7 /recipe/units/286a8763f516e3c7
+COPY --from=out-build-script-run-bitflags-1.1.0-a38bfea2d620 /recipe/units/a38bfea2d6209e86 /recipe/units/a38bfea2d6209e86
+COPY --from=out-build-script-run-datatest-0.4.2-e56f88ff1e79 /recipe/units/e56f88ff1e7936ef /recipe/units/e56f88ff1e7936ef
+COPY --from=out-build-script-run-libc-0.2.62-92881fae48bc /recipe/units/92881fae48bc794d /recipe/units/92881fae48bc794d
+COPY --from=out-build-script-run-memchr-2.2.1-9d858e07612f /recipe/units/9d858e07612fae30 /recipe/units/9d858e07612fae30
+COPY --from=out-build-script-run-proc-macro2-1.0.3-87db3e2328f5 /recipe/units/87db3e2328f585d7 /recipe/units/87db3e2328f585d7
+COPY --from=out-build-script-run-serde-1.0.100-2d82a7870da2 /recipe/units/2d82a7870da27b33 /recipe/units/2d82a7870da27b33
+COPY --from=out-build-script-run-syn-1.0.5-7de4cac2e057 /recipe/units/7de4cac2e05782de /recipe/units/7de4cac2e05782de
+COPY --from=out-build-script-serde-1.0.100-3ce0a9da3768 /recipe/units/3ce0a9da3768ee35 /recipe/units/3ce0a9da3768ee35
+COPY --from=out-build-script-syn-1.0.5-3393323542db /recipe/units/3393323542db4343 /recipe/units/3393323542db4343
+COPY --from=out-lib-aho-corasick-0.7.6-1120765def94 /recipe/units/1120765def947b6a /recipe/units/1120765def947b6a
+COPY --from=out-lib-bitflags-1.1.0-63166e4aa0aa /recipe/units/63166e4aa0aa962d /recipe/units/63166e4aa0aa962d
+COPY --from=out-lib-datatest-0.4.2-02f94b4c1fef /recipe/units/02f94b4c1fef4fea /recipe/units/02f94b4c1fef4fea
+COPY --from=out-lib-dtoa-0.4.4-8dd19aced348 /recipe/units/8dd19aced348f7c4 /recipe/units/8dd19aced348f7c4
+COPY --from=out-lib-lazy_static-1.4.0-749d1531029e /recipe/units/749d1531029eabae /recipe/units/749d1531029eabae
+COPY --from=out-lib-libc-0.2.62-30733ee2ef41 /recipe/units/30733ee2ef41d8da /recipe/units/30733ee2ef41d8da
+COPY --from=out-lib-linked-hash-map-0.5.2-256996665f2b /recipe/units/256996665f2b2e48 /recipe/units/256996665f2b2e48
+COPY --from=out-lib-memchr-2.2.1-a9fa2a6e55fe /recipe/units/a9fa2a6e55fe2d07 /recipe/units/a9fa2a6e55fe2d07
+COPY --from=out-lib-proc-macro2-1.0.3-5e310b0326ad /recipe/units/5e310b0326ad9f68 /recipe/units/5e310b0326ad9f68
+COPY --from=out-lib-quote-1.0.2-72f584ec2e4d /recipe/units/72f584ec2e4d45a2 /recipe/units/72f584ec2e4d45a2
+COPY --from=out-lib-regex-1.3.1-a3854e74cc4c /recipe/units/a3854e74cc4ceee3 /recipe/units/a3854e74cc4ceee3
+COPY --from=out-lib-regex-syntax-0.6.12-ed19087f77fb /recipe/units/ed19087f77fb1667 /recipe/units/ed19087f77fb1667
+COPY --from=out-lib-region-2.1.2-32a16df4db0c /recipe/units/32a16df4db0c9da6 /recipe/units/32a16df4db0c9da6
+COPY --from=out-lib-same-file-1.0.5-41be54272432 /recipe/units/41be54272432f39e /recipe/units/41be54272432f39e
+COPY --from=out-lib-serde-1.0.100-033945b46d09 /recipe/units/033945b46d091e0e /recipe/units/033945b46d091e0e
+COPY --from=out-lib-serde_yaml-0.8.9-46bb49a71519 /recipe/units/46bb49a715192259 /recipe/units/46bb49a715192259
+COPY --from=out-lib-syn-1.0.5-b5815265caea /recipe/units/b5815265caeab6f9 /recipe/units/b5815265caeab6f9
+COPY --from=out-lib-thread_local-0.3.6-9ca218fd02db /recipe/units/9ca218fd02db43fb /recipe/units/9ca218fd02db43fb
+COPY --from=out-lib-unicode-xid-0.2.0-d68ce8f9139b /recipe/units/d68ce8f9139bb36e /recipe/units/d68ce8f9139bb36e
+COPY --from=out-lib-version_check-0.9.1-16ad11dd34b1 /recipe/units/16ad11dd34b1af96 /recipe/units/16ad11dd34b1af96
+COPY --from=out-lib-walkdir-2.2.9-172509049e77 /recipe/units/172509049e772da5 /recipe/units/172509049e772da5
+COPY --from=out-lib-yaml-rust-0.4.3-3fe54e95c195 /recipe/units/3fe54e95c19547cb /recipe/units/3fe54e95c19547cb
+COPY --from=out-proc-macro-ctor-0.1.10-b975a771ef0a /recipe/units/b975a771ef0aabfe /recipe/units/b975a771ef0aabfe
+COPY --from=out-proc-macro-datatest-derive-0.4.0-ba195229de4a /recipe/units/ba195229de4a0fb0 /recipe/units/ba195229de4a0fb0
 
 FROM scratch AS binaries
-COPY --from=out-bin-testcrate-0.1.0-testcrate-86a05c4aca5d /recipe/units/86a05c4aca5d4e26/testcrate-86a05c4aca5d4e26 /testcrate
+COPY --from=out-bin-testcrate-0.1.0-testcrate-e4399f1f9df5 /recipe/units/e4399f1f9df51e68/testcrate-e4399f1f9df51e68 /testcrate

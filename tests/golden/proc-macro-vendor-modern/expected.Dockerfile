@@ -31,7 +31,7 @@ COPY --link ["normal-user/Cargo.toml", "/recipe/src/normal-user-0.1.0/Cargo.toml
 COPY --link ["normal-user/src", "/recipe/src/normal-user-0.1.0/src"]
 
 # lib build-user@0.1.0 build-user
-FROM base AS lib-build-user-0.1.0-13850acd46ba
+FROM base AS lib-build-user-0.1.0-ae37dc131151
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-build-user-0.1.0,source=/recipe/src/build-user-0.1.0,target=/recipe/src/build-user-0.1.0,rw \
     ["/usr/bin/env", \
@@ -59,7 +59,7 @@ RUN --network=none --mount=type=bind,from=src-build-user-0.1.0,source=/recipe/sr
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/13850acd46ba314d", \
+    "/recipe/units/ae37dc13115157b7", \
     "--", "rustc", \
     "--crate-name", "build_user", \
     "--edition=2018", "/recipe/src/build-user-0.1.0/src/lib.rs", \
@@ -67,15 +67,14 @@ RUN --network=none --mount=type=bind,from=src-build-user-0.1.0,source=/recipe/sr
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=13850acd46ba314d", \
-    "-C", "extra-filename=-13850acd46ba314d", \
-    "--out-dir", "/recipe/units/13850acd46ba314d", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-lib-build-user-0.1.0-13850acd46ba
-COPY --link --from=lib-build-user-0.1.0-13850acd46ba /recipe/units/13850acd46ba314d /recipe/units/13850acd46ba314d
+    "-C", "metadata=ae37dc13115157b7", \
+    "-C", "extra-filename=-ae37dc13115157b7", \
+    "--out-dir", "/recipe/units/ae37dc13115157b7"]
+FROM scratch AS out-lib-build-user-0.1.0-ae37dc131151
+COPY --link --from=lib-build-user-0.1.0-ae37dc131151 /recipe/units/ae37dc13115157b7 /recipe/units/ae37dc13115157b7
 
 # lib dev-user@0.1.0 dev-user
-FROM base AS lib-dev-user-0.1.0-b025619496ec
+FROM base AS lib-dev-user-0.1.0-8042d075aa6f
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-dev-user-0.1.0,source=/recipe/src/dev-user-0.1.0,target=/recipe/src/dev-user-0.1.0,rw \
     ["/usr/bin/env", \
@@ -103,7 +102,7 @@ RUN --network=none --mount=type=bind,from=src-dev-user-0.1.0,source=/recipe/src/
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/b025619496ec7754", \
+    "/recipe/units/8042d075aa6fd999", \
     "--", "rustc", \
     "--crate-name", "dev_user", \
     "--edition=2018", "/recipe/src/dev-user-0.1.0/src/lib.rs", \
@@ -111,15 +110,14 @@ RUN --network=none --mount=type=bind,from=src-dev-user-0.1.0,source=/recipe/src/
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=b025619496ec7754", \
-    "-C", "extra-filename=-b025619496ec7754", \
-    "--out-dir", "/recipe/units/b025619496ec7754", \
-    "-C", "strip=debuginfo"]
-FROM scratch AS out-lib-dev-user-0.1.0-b025619496ec
-COPY --link --from=lib-dev-user-0.1.0-b025619496ec /recipe/units/b025619496ec7754 /recipe/units/b025619496ec7754
+    "-C", "metadata=8042d075aa6fd999", \
+    "-C", "extra-filename=-8042d075aa6fd999", \
+    "--out-dir", "/recipe/units/8042d075aa6fd999"]
+FROM scratch AS out-lib-dev-user-0.1.0-8042d075aa6f
+COPY --link --from=lib-dev-user-0.1.0-8042d075aa6f /recipe/units/8042d075aa6fd999 /recipe/units/8042d075aa6fd999
 
 # proc-macro macro@0.1.0 macro
-FROM base AS proc-macro-macro-0.1.0-316b52817d3e
+FROM base AS proc-macro-macro-0.1.0-07ba0fe403a6
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-macro-0.1.0,source=/recipe/src/macro-0.1.0,target=/recipe/src/macro-0.1.0,rw \
     ["/usr/bin/env", \
@@ -147,7 +145,7 @@ RUN --network=none --mount=type=bind,from=src-macro-0.1.0,source=/recipe/src/mac
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/316b52817d3efd2d", \
+    "/recipe/units/07ba0fe403a65a17", \
     "--", "rustc", \
     "--crate-name", "macro", \
     "--edition=2018", "/recipe/src/macro-0.1.0/src/lib.rs", \
@@ -156,16 +154,15 @@ RUN --network=none --mount=type=bind,from=src-macro-0.1.0,source=/recipe/src/mac
     "-C", "prefer-dynamic", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=316b52817d3efd2d", \
-    "-C", "extra-filename=-316b52817d3efd2d", \
-    "--out-dir", "/recipe/units/316b52817d3efd2d", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=07ba0fe403a65a17", \
+    "-C", "extra-filename=-07ba0fe403a65a17", \
+    "--out-dir", "/recipe/units/07ba0fe403a65a17", \
     "--extern", "proc_macro"]
-FROM scratch AS out-proc-macro-macro-0.1.0-316b52817d3e
-COPY --link --from=proc-macro-macro-0.1.0-316b52817d3e /recipe/units/316b52817d3efd2d /recipe/units/316b52817d3efd2d
+FROM scratch AS out-proc-macro-macro-0.1.0-07ba0fe403a6
+COPY --link --from=proc-macro-macro-0.1.0-07ba0fe403a6 /recipe/units/07ba0fe403a65a17 /recipe/units/07ba0fe403a65a17
 
 # proc-macro macro@0.1.0 macro (host)
-FROM base AS proc-macro-macro-0.1.0-a6646299c507
+FROM base AS proc-macro-macro-0.1.0-5278d51b3320
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-macro-0.1.0,source=/recipe/src/macro-0.1.0,target=/recipe/src/macro-0.1.0,rw \
     ["/usr/bin/env", \
@@ -193,7 +190,7 @@ RUN --network=none --mount=type=bind,from=src-macro-0.1.0,source=/recipe/src/mac
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/a6646299c5078421", \
+    "/recipe/units/5278d51b3320aa4d", \
     "--", "rustc", \
     "--crate-name", "macro", \
     "--edition=2018", "/recipe/src/macro-0.1.0/src/lib.rs", \
@@ -202,19 +199,18 @@ RUN --network=none --mount=type=bind,from=src-macro-0.1.0,source=/recipe/src/mac
     "-C", "prefer-dynamic", \
     "-C", "embed-bitcode=no", \
     "-C", "debug-assertions=off", \
-    "-C", "metadata=a6646299c5078421", \
-    "-C", "extra-filename=-a6646299c5078421", \
-    "--out-dir", "/recipe/units/a6646299c5078421", \
-    "-C", "strip=debuginfo", \
+    "-C", "metadata=5278d51b3320aa4d", \
+    "-C", "extra-filename=-5278d51b3320aa4d", \
+    "--out-dir", "/recipe/units/5278d51b3320aa4d", \
     "--extern", "proc_macro"]
-FROM scratch AS out-proc-macro-macro-0.1.0-a6646299c507
-COPY --link --from=proc-macro-macro-0.1.0-a6646299c507 /recipe/units/a6646299c5078421 /recipe/units/a6646299c5078421
+FROM scratch AS out-proc-macro-macro-0.1.0-5278d51b3320
+COPY --link --from=proc-macro-macro-0.1.0-5278d51b3320 /recipe/units/5278d51b3320aa4d /recipe/units/5278d51b3320aa4d
 
 # lib normal-user@0.1.0 normal-user
-FROM base AS lib-normal-user-0.1.0-cb84d7cd1f81
+FROM base AS lib-normal-user-0.1.0-83737a7ae166
 ARG CARGO_RECIPE_SALT
 RUN --network=none --mount=type=bind,from=src-normal-user-0.1.0,source=/recipe/src/normal-user-0.1.0,target=/recipe/src/normal-user-0.1.0,rw \
-    --mount=type=bind,from=out-proc-macro-macro-0.1.0-a6646299c507,source=/recipe/units/a6646299c5078421,target=/recipe/units/a6646299c5078421 \
+    --mount=type=bind,from=out-proc-macro-macro-0.1.0-5278d51b3320,source=/recipe/units/5278d51b3320aa4d,target=/recipe/units/5278d51b3320aa4d \
     ["/usr/bin/env", \
     "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", \
     "LC_ALL=C", \
@@ -240,7 +236,7 @@ RUN --network=none --mount=type=bind,from=src-normal-user-0.1.0,source=/recipe/s
     "CARGO_PRIMARY_PACKAGE=1", \
     "/recipe/bin/recipe-helper", \
     "compile", \
-    "/recipe/units/cb84d7cd1f81fbc1", \
+    "/recipe/units/83737a7ae1663482", \
     "--", "rustc", \
     "--crate-name", "normal_user", \
     "--edition=2018", "/recipe/src/normal-user-0.1.0/src/lib.rs", \
@@ -248,20 +244,19 @@ RUN --network=none --mount=type=bind,from=src-normal-user-0.1.0,source=/recipe/s
     "--emit=dep-info,metadata,link", \
     "-C", "opt-level=3", \
     "-C", "embed-bitcode=no", \
-    "-C", "metadata=cb84d7cd1f81fbc1", \
-    "-C", "extra-filename=-cb84d7cd1f81fbc1", \
-    "--out-dir", "/recipe/units/cb84d7cd1f81fbc1", \
-    "-C", "strip=debuginfo", \
-    "-L", "dependency=/recipe/units/a6646299c5078421", \
-    "--extern", "macro=/recipe/units/a6646299c5078421/libmacro-a6646299c5078421.so"]
-FROM scratch AS out-lib-normal-user-0.1.0-cb84d7cd1f81
-COPY --link --from=lib-normal-user-0.1.0-cb84d7cd1f81 /recipe/units/cb84d7cd1f81fbc1 /recipe/units/cb84d7cd1f81fbc1
+    "-C", "metadata=83737a7ae1663482", \
+    "-C", "extra-filename=-83737a7ae1663482", \
+    "--out-dir", "/recipe/units/83737a7ae1663482", \
+    "-L", "dependency=/recipe/units/5278d51b3320aa4d", \
+    "--extern", "macro=/recipe/units/5278d51b3320aa4d/libmacro-5278d51b3320aa4d.so"]
+FROM scratch AS out-lib-normal-user-0.1.0-83737a7ae166
+COPY --link --from=lib-normal-user-0.1.0-83737a7ae166 /recipe/units/83737a7ae1663482 /recipe/units/83737a7ae1663482
 
 FROM scratch AS outputs
-COPY --link --from=out-lib-build-user-0.1.0-13850acd46ba /recipe/units/13850acd46ba314d /recipe/units/13850acd46ba314d
-COPY --link --from=out-lib-dev-user-0.1.0-b025619496ec /recipe/units/b025619496ec7754 /recipe/units/b025619496ec7754
-COPY --link --from=out-lib-normal-user-0.1.0-cb84d7cd1f81 /recipe/units/cb84d7cd1f81fbc1 /recipe/units/cb84d7cd1f81fbc1
-COPY --link --from=out-proc-macro-macro-0.1.0-316b52817d3e /recipe/units/316b52817d3efd2d /recipe/units/316b52817d3efd2d
-COPY --link --from=out-proc-macro-macro-0.1.0-a6646299c507 /recipe/units/a6646299c5078421 /recipe/units/a6646299c5078421
+COPY --link --from=out-lib-build-user-0.1.0-ae37dc131151 /recipe/units/ae37dc13115157b7 /recipe/units/ae37dc13115157b7
+COPY --link --from=out-lib-dev-user-0.1.0-8042d075aa6f /recipe/units/8042d075aa6fd999 /recipe/units/8042d075aa6fd999
+COPY --link --from=out-lib-normal-user-0.1.0-83737a7ae166 /recipe/units/83737a7ae1663482 /recipe/units/83737a7ae1663482
+COPY --link --from=out-proc-macro-macro-0.1.0-07ba0fe403a6 /recipe/units/07ba0fe403a65a17 /recipe/units/07ba0fe403a65a17
+COPY --link --from=out-proc-macro-macro-0.1.0-5278d51b3320 /recipe/units/5278d51b3320aa4d /recipe/units/5278d51b3320aa4d
 
 FROM scratch AS binaries
