@@ -113,11 +113,12 @@ TEST_F(StageContext, HiddenEntriesAndBuildFoldersOfPackagesAreLeftOutAtEveryLeve
 TEST_F(StageContext, VendoredCratesAreCopiedAsPublished) {
   fs::path vendor = m_dir.path() / "registry";
   write(vendor / "foo-1.0.0/.cargo-checksum.json", "{}");
+  write(vendor / "foo-1.0.0/Cargo.toml", "[package]\nname = \"foo\"\nversion = \"1.0.0\"\n");
   write(vendor / "foo-1.0.0/src/lib.rs", "");
   fs::create_directory_symlink(m_host, vendor / "foo-1.0.0/src/outside");
   stage_context({"vendor/foo-1.0.0"}, m_workspace, vendor, m_staging);
   EXPECT_EQ(tree(m_staging), (std::set<std::string>{"vendor", "vendor/foo-1.0.0", "vendor/foo-1.0.0/.cargo-checksum.json",
-                                                    "vendor/foo-1.0.0/src", "vendor/foo-1.0.0/src/lib.rs"}));
+                                                    "vendor/foo-1.0.0/Cargo.toml", "vendor/foo-1.0.0/src", "vendor/foo-1.0.0/src/lib.rs"}));
 }
 
 TEST_F(StageContext, UpPathsMustLieInAPackageBesideTheWorkspace) {
