@@ -48,7 +48,9 @@ expect "the getopts library is built for it" grep -q '^# lib getopts@0.2.21 geto
 "$bin" install os_pipe@1.1.1 --locked --sources vendor=$registry --toolchain "$toolchain" -o "$work/locked.Dockerfile" \
   2>"$work/locked.err"
 expect "--locked without a published Cargo.lock warns" grep -q 'os_pipe@1.1.1 ships no Cargo.lock' "$work/locked.err"
-expect "... and gives the recipe resolved afresh" cmp -s "$work/os_pipe.Dockerfile" <(sed 's/ --locked//' "$work/locked.Dockerfile")
+expect "... and gives the recipe resolved afresh" cmp -s <(grep -v '^# cargo-recipe-' "$work/os_pipe.Dockerfile") \
+  <(grep -v '^# cargo-recipe-' "$work/locked.Dockerfile")
+expect "... whose header records --locked" grep -q '^# cargo-recipe-request/1: .*"locked":true' "$work/locked.Dockerfile"
 
 # --git from a local repository, on a branch: the recipe is named by, and records, the commit.
 repo=$work/repo
