@@ -82,7 +82,7 @@ void finish(RecipeCommandOptions& opts) {
 // On stdout or a device the recipe goes alone: its helper is already wherever it is built from.
 void write_recipe(const std::string& output, const std::string& text) {
   std::error_code ec;
-  if (output == "-" || (fs::exists(output, ec) && !fs::is_regular_file(output, ec))) {
+  if (output.empty() || output == "-" || (fs::exists(output, ec) && !fs::is_regular_file(output, ec))) {
     spdlog::info("{}: written without its helper ({} must be in the build context)", output,
                  emit::k_helper_context_path);
     write_output(output, text);

@@ -82,11 +82,17 @@ class ConfinedCopy {
   void copy_symlink(const fs::path& link, const fs::path& to, const std::string& relative) {
     std::error_code ec;
     fs::path resolved = fs::canonical(link, ec);
+    fs::path target = fs::read_symlink(link, ec);
     if (ec || !is_inside(resolved, m_root)) {
       leave_out(relative, "a symlink to a place outside " + m_root.string());
       return;
     }
-    fs::create_symlink(fs::read_symlink(link), to, ec);
+    // An absolute target would point back into the host tree from the staging folder.
+    if (target.is_absolute()) {
+      leave_out(relative, "a symlink with an absolute target");
+      return;
+    }
+    fs::create_symlink(target, to, ec);
     if (ec) {
       throw Error("build context: cannot copy the symlink " + link.string() + ": " + ec.message());
     }
@@ -120,6 +126,10 @@ std::string context_path_problem(std::string_view source) {
     std::string_view part = source.substr(start, end - start);
     if (part.empty() || part == "." || part == "..") {
       return "is not normalised (an empty, \".\" or \"..\" component)";
+    }
+    // The generator never copies a hidden entry (.git/config may hold a token).
+    if (part.starts_with(".")) {
+      return "names a hidden entry";
     }
     start = end + 1;
   }

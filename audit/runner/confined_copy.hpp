@@ -17,7 +17,7 @@ struct CopyRules {
 
 // Why `source`, a path of a recipe's build context, may not be staged, or "" if it may: it must
 // be relative, normalised (no "", "." or ".." component, no trailing "/"), and free of NUL and
-// newline characters.
+// newline characters, with no component naming a hidden entry (starting with ".").
 std::string context_path_problem(std::string_view source);
 
 // Copy `from` to `to` (whose parent must exist) without ever leaving `root`, an existing folder

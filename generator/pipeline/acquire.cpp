@@ -71,7 +71,8 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
   crate.from_vendor = true;
   crate.scratch = std::make_unique<TempDir>("cargo-recipe-install");
   fs::path copy = crate.scratch->path() / (best->name + "-" + best->version);
-  fs::copy(best->folder, copy, fs::copy_options::recursive);
+  // Symlinks stay links: a vendor folder from a pull request may link to anywhere on the host.
+  fs::copy(best->folder, copy, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
   // cargo install resolves with the crate's own Cargo.lock only under --locked (as the versions to
   // prefer, never checked), and without one it warns and resolves afresh.
   bool has_lock = fs::exists(copy / "Cargo.lock");

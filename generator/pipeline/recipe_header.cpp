@@ -237,7 +237,8 @@ GenerateRequest read_request(std::string_view recipe, const std::string& origin)
       spec = string_of(key, value);
       continue;
     }
-    auto it = std::ranges::find_if(fields, [&key](const Field* f) { return key == f->key; });
+    const std::string& name = key;  // a structured binding cannot be captured before C++20's clang 16
+    auto it = std::ranges::find_if(fields, [&name](const Field* f) { return name == f->key; });
     if (it == fields.end()) {
       throw field_error(key, "is not one this cargo-recipe knows for " + verb);
     }

@@ -84,7 +84,7 @@ with tempfile.TemporaryDirectory() as scratch:
     with open(plain, "w") as f:
         f.write("FROM scratch\n")
     foreign = subprocess.run([tool, "audit", "generate", "--check", plain], capture_output=True, text=True)
-    expect(foreign.returncode == 2 and "cargo-recipe-command" in foreign.stderr, f"foreign recipe exits 2: {foreign.stderr}")
+    expect(foreign.returncode == 2 and "cargo-recipe-request/1" in foreign.stderr, f"foreign recipe exits 2: {foreign.stderr}")
 
 print(f"report formats: {passes} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)
