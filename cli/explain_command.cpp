@@ -6,6 +6,7 @@
 #include "cli/input_options.hpp"
 #include "cli/plan_command.hpp"
 #include "generator/explain/explain.hpp"
+#include "generator/pipeline/load_inputs.hpp"
 #include "generator/plan/plan_render.hpp"
 #include "generator/plan/why.hpp"
 #include "generator/support/atomic_file.hpp"
@@ -47,7 +48,7 @@ void run_explain(ExplainCommandOptions& opts) {
     // The workspace as it is now, planned with the options given, read back as a saved plan is.
     finish_workspace_options(opts.workspace);
     SubprocessRunner runner;
-    cargo::LoadedInputs loaded = cargo::load_inputs(opts.workspace.load, runner);
+    pipeline::LoadedInputs loaded = pipeline::load_inputs(opts.workspace.load, runner);
     plan::Plan now = plan::make_plan(loaded.inputs, opts.workspace.plan);
     record_source_digests(now, *loaded.workspace);
     after = explain::read_plan_record(plan::render_plan_json(now), "the workspace");

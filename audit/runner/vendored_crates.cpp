@@ -28,7 +28,7 @@ std::optional<fs::path> VendoredCrates::locate(const std::string& source) {
   if (!m_index) {
     m_index = pipeline::read_vendor_index(m_dir);
   }
-  if (const cargo::VendoredCrate* crate = m_index->find(name_version)) {
+  if (const pipeline::VendoredCrate* crate = m_index->find(name_version)) {
     return crate->folder;
   }
   throw InputError("build context: \"" + source + "\": no folder of " + m_dir.string() + " holds " + name_version +

@@ -36,7 +36,7 @@ bool is_requirement(const std::string& version) {
 
 AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor) {
   pipeline::VendorIndex index = pipeline::read_vendor_index(vendor);
-  std::vector<const cargo::VendoredCrate*> versions = index.versions_of(request.name);
+  std::vector<const VendoredCrate*> versions = index.versions_of(request.name);
   if (versions.empty()) {
     throw InputError("no crate \"" + request.name + "\" in " + vendor.string() +
                      " (on Debian: apt-get install librust-" + request.name + "-dev; elsewhere: cargo vendor)");
@@ -50,9 +50,9 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
     }
     req = model::VersionReq::parse(text);
   }
-  const cargo::VendoredCrate* best = nullptr;
+  const VendoredCrate* best = nullptr;
   std::set<std::string> there;
-  for (const cargo::VendoredCrate* candidate : versions) {
+  for (const VendoredCrate* candidate : versions) {
     there.insert(candidate->version);
     model::Version v = *model::Version::parse(candidate->version);
     if ((!req || req->matches(v)) && (best == nullptr || v.compare(*model::Version::parse(best->version)) > 0)) {
@@ -85,7 +85,7 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
   // cargo install never resolves dev-dependencies: a crate whose tests need crates the vendor
   // folder lacks still installs.
   const fs::path manifest = copy / "Cargo.toml";
-  write_output(manifest.string(), without_dev_dependencies(read_file(manifest), (best->folder / "Cargo.toml").string()));
+  write_output(manifest.string(), install::without_dev_dependencies(read_file(manifest), (best->folder / "Cargo.toml").string()));
   fs::create_directories(copy / ".cargo");
   write_output((copy / ".cargo" / "config.toml").string(),
                "[source.crates-io]\nreplace-with = \"vendor\"\n\n[source.vendor]\ndirectory = " +

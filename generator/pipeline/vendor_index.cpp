@@ -43,7 +43,7 @@ std::vector<const VendoredCrate*> VendorIndex::versions_of(std::string_view name
 }
 
 std::pair<std::string, std::string> package_identity(std::string_view text, const std::string& origin) {
-  toml::table manifest = parse_toml(text, origin);
+  toml::table manifest = cargo::parse_toml(text, origin);
   const toml::table* package = manifest["package"].as_table();
   if (package == nullptr) {
     package = manifest["project"].as_table();
@@ -55,11 +55,11 @@ std::pair<std::string, std::string> package_identity(std::string_view text, cons
   const toml::node* name = package->get("name");
   const toml::node* version = package->get("version");
   if (name == nullptr || !name->is_string() || !RE2::FullMatch(name->as_string()->get(), k_name)) {
-    throw InputError((name ? location_of(origin, *name) : origin + ":1:1") +
+    throw InputError((name ? cargo::location_of(origin, *name) : origin + ":1:1") +
                      ": [package] has no valid name (a vendor folder holds published crates)");
   }
   if (version == nullptr || !version->is_string() || !model::Version::parse(version->as_string()->get())) {
-    throw InputError((version ? location_of(origin, *version) : origin + ":1:1") +
+    throw InputError((version ? cargo::location_of(origin, *version) : origin + ":1:1") +
                      ": [package] has no semver version (a vendor folder holds published crates, "
                      "whose manifests cargo normalised)");
   }
