@@ -9,9 +9,9 @@
 
 #include "cli/recipe_context.hpp"
 #include "audit/runner/build_context.hpp"
-#include "audit/runner/build_log.hpp"
 #include "audit/runner/helper_context.hpp"
 #include "audit/runner/engine.hpp"
+#include "audit/runner/retrying_build.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/scoped_fs.hpp"
@@ -30,6 +30,7 @@ struct BuildOptions {
   std::string vendor;   // "": what the recipe's header records
   std::string target = "binaries";
   bool no_cache = false;
+  int retries = 2;  // builds again after an engine-internal failure
 };
 
 void run_build(const BuildOptions& opts) {
@@ -68,15 +69,15 @@ void run_build(const BuildOptions& opts) {
   request.target = opts.target;
   request.output_dir = partial.string();
   request.no_cache = opts.no_cache;
-  runner::BuildResult result = engine->build(request);
-  if (result.exit_code != 0) {
+  runner::RetryPolicy retry;
+  retry.retries = opts.retries;
+  retry.what = opts.recipe;
+  retry.on_retry = [](const std::string& line) { std::cerr << line << "\n"; };
+  try {
+    runner::build_retrying(*engine, request, retry);
+  } catch (const EngineError&) {
     fs::remove_all(partial, ec);
-    std::string where = "; the log above names the stage";
-    if (auto failure = runner::find_build_failure(result.log)) {
-      where = " in stage " + failure->stage + (failure->cause.empty() ? "" : ": " + failure->cause);
-    }
-    throw EngineError(engine->name() + " build of " + opts.recipe + " failed (exit " + std::to_string(result.exit_code) +
-                      ")" + where);
+    throw;
   }
   fs::remove_all(output, ec);
   fs::rename(partial, output, ec);
@@ -102,6 +103,10 @@ void add_build_command(CLI::App& app) {
   command->add_option("--vendor", opts->vendor, "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
   command->add_option("--target", opts->target, "Stage to build")->capture_default_str();
   command->add_flag("--no-cache", opts->no_cache, "Build every step again");
+  command->add_option("--retries", opts->retries,
+                      "Builds again, from the engine's cache, after a failure inside the engine (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
   command->callback([opts] { run_build(*opts); });
 }
 

@@ -6,6 +6,7 @@
 #include "cli/input_options.hpp"
 #include "cli/plan_command.hpp"
 #include "generator/explain/explain.hpp"
+#include "generator/pipeline/load_inputs.hpp"
 #include "generator/plan/plan_render.hpp"
 #include "generator/plan/why.hpp"
 #include "generator/support/atomic_file.hpp"

@@ -15,6 +15,7 @@
 #include "audit/runner/helper_context.hpp"
 #include "audit/runner/build_progress.hpp"
 #include "audit/runner/build_log.hpp"
+#include "audit/runner/engine_failure.hpp"
 #include "audit/runner/engine.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/stage_names.hpp"
@@ -122,6 +123,11 @@ std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunn
       std::string where = "; its log is above";
       if (auto failure = find_build_failure(result.log)) {
         where = " in stage " + failure->stage + (failure->cause.empty() ? "" : ": " + failure->cause);
+      }
+      // An engine-internal failure is no verdict on the recipe: say so, so it is not read as one.
+      FailureClass blame = classify_failure(result.log);
+      if (blame.kind == FailureKind::engine_internal || blame.kind == FailureKind::engine_unreachable) {
+        where = " inside the engine, not in a unit (" + blame.reason + ")";
       }
       record.failure = record.engine_died ? engine->name() + " stopped answering during run " + std::to_string(record.index)
                                           : "the build of run " + std::to_string(record.index) + " failed (exit " +

@@ -213,6 +213,8 @@ TEST_F(AuditRunsTest, AFailedRunEndsTheAuditAndSaysWhereAndWhetherTheEngineDied)
       {"a log without a failed step", "#1 something went wrong\n", false,
        "the build of run 2 failed (exit 1); its log is above"},
       {"the daemon stops answering", "#1 connection reset\n", true, "docker stopped answering during run 2"},
+      {"the engine fails on its own", "#9 ERROR: executor failed running [/usr/bin/env -i]: flightcontrol: exceeded retry timeout\n",
+       false, "the build of run 2 failed (exit 1) inside the engine, not in a unit (flightcontrol: exceeded retry timeout)"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);
