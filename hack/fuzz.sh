@@ -2,7 +2,7 @@
 # Build one libFuzzer target with ASan and UBSan (clang from Debian) and run it for SECONDS on a
 # corpus seeded from the fixtures, then replay tests/fuzz/regressions/TARGET. A crashing input
 # is left in $FUZZ_OUT/TARGET/ (default build-fuzz/; crash-*): add it to tests/fuzz/regressions/TARGET/.
-#   hack/fuzz.sh recipe_header 60     hack/fuzz.sh lockfile 600      hack/fuzz.sh all 20 (CTest)
+#   hack/fuzz.sh recipe_header 60     hack/fuzz.sh lockfile 600      hack/fuzz.sh all 20; CTest fuzz_short runs recipe_header 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: hack/fuzz.sh TARGET|all SECONDS}

@@ -45,7 +45,7 @@ struct Unit {
   Profile profile;
   Lto lto = Lto::only_object;
   std::vector<UnitDep> deps;            // sorted by (extern name, unit index)
-  std::string id;                       // 16 hex digits: XXH3 of everything that reaches rustc (plan.cpp)
+  std::string id;                       // 32 hex digits: XXH3-128 of everything that reaches rustc (plan.cpp)
   std::vector<std::string> rustc_args;  // compile units only, without the leading "rustc"
   std::map<std::string, std::string> env;  // compile env for rustc, or run env for build scripts
 };
