@@ -34,7 +34,8 @@ void add_target_selection_options(CLI::App& command, plan::PlanOptions& plan, bo
 }
 
 void add_compile_options(CLI::App& command, pipeline::LoadOptions& load, plan::PlanOptions& plan) {
-  command.add_option("--target", load.target, "Target triple to build for (default: the toolchain's host)");
+  command.add_option("--target", load.targets, "Target triple to build for, repeatable (default: the toolchain's host)")
+      ->allow_extra_args(false);
   command.add_option("--profile", plan.profile, "Cargo profile")->capture_default_str();
   command.add_option("--toolchain", load.toolchain_file,
                      "Toolchain of the build image: TOML with rustc_vv and cfg (default: ask the local rustc)");
@@ -54,7 +55,7 @@ void finish_workspace_options(WorkspaceOptions& opts) {
   opts.plan.features = opts.load.features;
   opts.plan.all_features = opts.load.all_features;
   opts.plan.no_default_features = opts.load.no_default_features;
-  opts.plan.target = opts.load.target;
+  opts.plan.targets = opts.load.targets;
   if (!opts.resolver.empty()) {
     opts.plan.resolver = opts.resolver;
   }

@@ -28,6 +28,7 @@ packages=(
   pkg-config
   python3
   python3-jsonschema
+  qemu-user-static  # runs the aarch64 binary of the cross e2e test
 )
 
 missing=()

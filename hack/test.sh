@@ -15,6 +15,15 @@ if ! cmp -s "$toolchain" recipes/toolchains/rust-base-bookworm.toml; then
   diff "$toolchain" recipes/toolchains/rust-base-bookworm.toml >&2 || true
   exit 1
 fi
+# The same for the toolchain images: rustc 1.96 and the aarch64 cross image (reused when their key matches).
+for image in rust-web:cross-rust-web cross-aarch64:cross-rust-aarch64; do
+  hack/make-toolchain-image.sh "${image%%:*}" --toolchain-out "$toolchain"
+  if ! cmp -s "$toolchain" "recipes/toolchains/${image#*:}-bookworm.toml"; then
+    echo "test: the ${image%%:*} image's toolchain differs from recipes/toolchains/${image#*:}-bookworm.toml:" >&2
+    diff "$toolchain" "recipes/toolchains/${image#*:}-bookworm.toml" >&2 || true
+    exit 1
+  fi
+done
 hack/start-buildah.sh
 hack/build.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"

@@ -5,7 +5,7 @@
 #   recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...
 #   recipe-helper compile UNIT_DIR [--build-script RUN_UNIT_DIR] [--link-search RUN_UNIT_DIR]...
 #                         [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...
-#   recipe-helper check-image
+#   recipe-helper check-image RUSTC_RELEASE [TARGET]...
 #
 # run-build-script runs a build script and parses what it prints as cargo's BuildOutput::parse does
 # (custom_build.rs) into NUL-terminated record files in UNIT_DIR. compile runs rustc with those
@@ -20,7 +20,8 @@
 #
 # The image needs bash >= 4.4 (mapfile -d, empty arrays under set -u), /proc, and env -i, find
 # -exec +, touch -h -d @EPOCH, tail -n and mkdir -p as coreutils and findutils have them;
-# check-image, which the base stage runs, tries each.
+# check-image, which the base stage runs, tries each, and that the image's rustc is the release the
+# recipe was generated for, with the std of each of its targets.
 if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] < 404)); then
   printf 'recipe-helper: needs bash >= 4.4 (mapfile -d), the image has bash %s\n' "$BASH_VERSION" >&2
   exit 1
@@ -31,7 +32,7 @@ LC_ALL=C
 
 readonly k_usage='usage: recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...
        recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...
-       recipe-helper check-image'
+       recipe-helper check-image RUSTC_RELEASE [TARGET]...'
 # Keys that the old `cargo:KEY=VALUE` syntax reserves; any other old-syntax key is metadata.
 readonly -a k_reserved=(rustc-flags rustc-link-lib rustc-link-search rustc-link-arg-cdylib
   rustc-cdylib-link-arg rustc-link-arg-bins rustc-link-arg-bin rustc-link-arg-tests
@@ -348,9 +349,13 @@ compile() {
 # --- check-image -------------------------------------------------------------------------------
 
 # Fail, naming the tool, unless the image runs every command the steps above run, with the
-# options they use; on the helper itself, which it leaves stamped like every output.
+# options they use (tried on the helper itself, which it leaves stamped like every output), and its
+# rustc is release RUSTC_RELEASE with a std for each TARGET: a recipe's flags follow the toolchain
+# it was generated for, and another rustc would reject them or build something else.
 check_image() {
-  (($# == 0)) || usage "check-image takes no arguments"
+  (($# >= 1)) || usage "check-image needs the rustc release the recipe was generated for"
+  local want=$1
+  shift
   local self=$0
   local fix='install coreutils and findutils (on Alpine: apk add coreutils findutils)'
   env -i -- true 2>/dev/null || die "the image's env(1) cannot run \"env -i -- COMMAND\" ($fix)"
@@ -359,6 +364,15 @@ check_image() {
     die "the image's touch(1) cannot stamp a file with -h -d @EPOCH ($fix)"
   find "$self" -exec true {} + 2>/dev/null || die "the image's find(1) has no -exec ... {} + ($fix)"
   tail -n 1 -- "$self" >/dev/null 2>&1 || die "the image's tail(1) has no -n ($fix)"
+  local have sysroot triple
+  have=$(rustc -vV 2>/dev/null | sed -n 's/^release: //p') || true
+  [[ $have == "$want" ]] || die "the recipe was generated for rustc $want but the image has rustc ${have:-none} \
+(build on the image of the recipe's toolchain file, or regenerate with --toolchain naming this image's)"
+  sysroot=$(rustc --print sysroot)
+  for triple; do
+    [[ -d $sysroot/lib/rustlib/$triple/lib ]] || die "the recipe builds for $triple but the image's rustc $have \
+has no std for it (build on an image made for that target, or regenerate without --target $triple)"
+  done
 }
 
 case ${1-} in

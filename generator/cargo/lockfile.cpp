@@ -20,17 +20,6 @@ std::string required_string(const toml::table& entry, const char* key, const std
   return node->as_string()->get();
 }
 
-std::string optional_string(const toml::table& entry, const char* key, const std::string& origin) {
-  const toml::node* node = entry.get(key);
-  if (node == nullptr) {
-    return {};
-  }
-  if (!node->is_string()) {
-    throw InputError(location_of(origin, *node) + ": \"" + key + "\" must be a string");
-  }
-  return node->as_string()->get();
-}
-
 int detect_version(const toml::table& doc, const std::string& origin) {
   if (const toml::node* node = doc.get("version")) {
     if (!node->is_integer()) {

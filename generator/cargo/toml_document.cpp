@@ -75,4 +75,15 @@ std::string location_of(const std::string& origin, const toml::node& node) {
   return at(origin, node.source());
 }
 
+std::string optional_string(const toml::table& table, std::string_view key, const std::string& origin) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    return {};
+  }
+  if (!node->is_string()) {
+    throw InputError(location_of(origin, *node) + ": \"" + std::string(key) + "\" must be a string");
+  }
+  return node->as_string()->get();
+}
+
 }  // namespace recipe::cargo

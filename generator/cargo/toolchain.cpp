@@ -6,6 +6,39 @@
 
 namespace recipe::cargo {
 
+namespace {
+
+// One `[target.TRIPLE]` table: the target's cfg (required), Debian architecture, linker, C compiler
+// and build-script environment.
+void read_target_table(model::Toolchain& toolchain, const std::string& triple, const toml::node& node,
+                       const std::string& path) {
+  const std::string where = "target." + triple;
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    throw InputError(location_of(path, node) + ": " + where + " must be a table (cfg, deb_arch, linker, cc, env)");
+  }
+  std::string cfg = optional_string(*table, "cfg", path);
+  if (cfg.empty()) {
+    throw InputError(location_of(path, node) + ": " + where + " needs a \"cfg\" string (rustc --print cfg --target " +
+                     triple + ")");
+  }
+  toolchain.cfg_by_triple[triple] = model::CfgSet::parse(cfg, triple, path);
+  model::TargetSettings& settings = toolchain.targets[triple];
+  settings.deb_arch = optional_string(*table, "deb_arch", path);
+  settings.linker = optional_string(*table, "linker", path);
+  settings.cc = optional_string(*table, "cc", path);
+  if (const toml::node* env = table->get("env")) {
+    if (!env->is_table()) {
+      throw InputError(location_of(path, *env) + ": " + where + ".env must be a table of NAME = \"value\"");
+    }
+    for (const auto& [name, value] : *env->as_table()) {
+      settings.env[std::string(name.str())] = optional_string(*env->as_table(), name.str(), path);
+    }
+  }
+}
+
+}  // namespace
+
 model::Toolchain toolchain_from_text(std::string_view rustc_vv, std::string_view host_cfg, const std::string& origin) {
   model::Toolchain toolchain;
   std::string_view rest = rustc_vv;
@@ -52,6 +85,11 @@ model::Toolchain parse_toolchain_file(std::string_view text, const std::string& 
       }
       toolchain.cfg_by_triple[std::string(triple.str())] =
           model::CfgSet::parse(node.as_string()->get(), std::string(triple.str()), path);
+    }
+  }
+  if (const toml::table* targets = doc["target"].as_table()) {
+    for (const auto& [triple, node] : *targets) {
+      read_target_table(toolchain, std::string(triple.str()), node, path);
     }
   }
   return toolchain;

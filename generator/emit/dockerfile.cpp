@@ -26,6 +26,21 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
+// ", target T1, T2" for the --target triples, "" for the host alone.
+std::string targets_text(const std::vector<std::string>& targets) {
+  std::string out;
+  for (const auto& triple : targets) {
+    out += (out.empty() ? ", target " : ", ") + triple;
+  }
+  return out;
+}
+
+// Where a binary goes in the binaries stage: its name, under a folder per triple when the recipe
+// builds for several targets (whose binaries share names).
+std::string binary_path(const plan::Plan& plan, const plan::Unit& bin) {
+  return plan.targets.size() > 1 ? bin.platform.value_or(plan.host) + "/" + bin.target->name : bin.target->name;
+}
+
 std::string header(const RecipeInputs& inputs, const std::vector<const plan::Unit*>& bins) {
   const plan::Plan& plan = *inputs.plan;
   std::string out;
@@ -41,7 +56,7 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
   out += std::string(k_request_prefix) + std::to_string(k_request_version) + ": " + inputs.request_json + "\n";
   out += "# toolchain: " +
          comment_text("rustc " + plan.rustc_release + " (" + plan.host + ")" +
-                      (plan.target ? ", target " + *plan.target : std::string()) + "; profile " + plan.profile +
+                      targets_text(plan.targets) + "; profile " + plan.profile +
                       "; resolver " + plan.resolver + "; dialect " + inputs.dialect.name()) +
          "\n";
   // A recipe of registry crates alone (an install) reads nothing of a workspace.
@@ -52,7 +67,7 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
   }
   out += "\n# binaries:";
   for (const plan::Unit* bin : bins) {
-    out += " " + comment_text(bin->target->name);
+    out += " " + comment_text(binary_path(plan, *bin));
   }
   return out + "\n";
 }
@@ -76,8 +91,12 @@ std::string base_stage(const RecipeInputs& inputs) {
       " written beside the recipe\" >&2; exit 1; }; "
       "[ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and "
       "coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; "
-      "chmod 0755 " + path + " && exec " + path + " check-image";
-  out += "RUN " + json_words({"/bin/sh", "-c", script, "check-recipe-helper", helper.sha256}) + "\n";
+      "chmod 0755 " + path + " && shift && exec " + path + " check-image \"$@\"";
+  // The toolchain the recipe was generated for: the image must have that rustc and each target's std.
+  std::vector<std::string> words = {"/bin/sh", "-c", script, "check-recipe-helper", helper.sha256,
+                                    inputs.plan->rustc_release};
+  words.insert(words.end(), inputs.plan->targets.begin(), inputs.plan->targets.end());
+  out += "RUN " + json_words(words) + "\n";
   return out;
 }
 
@@ -264,7 +283,7 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
       bins.push_back(&plan.units[root]);
     }
   }
-  std::ranges::sort(bins, {}, [](const plan::Unit* u) { return std::tie(u->target->name, u->id); });
+  std::ranges::sort(bins, {}, [](const plan::Unit* u) { return std::tie(u->platform, u->target->name, u->id); });
 
   std::string out = header(inputs, bins);
   out += base_stage(inputs);
@@ -299,7 +318,7 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
   for (const plan::Unit* bin : bins) {
     std::string file = plan::layout::artifact_path(*bin);
     out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*bin) + " " + plain_word(file, "binary") +
-           " /" + plain_word(bin->target->name, "binary name") + "\n";
+           " /" + plain_word(binary_path(plan, *bin), "binary name") + "\n";
   }
   return out;
 }

@@ -20,10 +20,26 @@ bool links_something(const plan::Unit& unit) {
   return std::ranges::any_of(target.crate_types, [](const std::string& type) { return type == "cdylib" || type == "dylib"; });
 }
 
+// `packages` as the target architecture `arch` needs them: a library's -dev package for `arch`,
+// anything else (pkg-config, cmake: tools that run on the build machine) as it is. A name that
+// already says its architecture is left alone.
+std::vector<hints::SystemPackage> for_architecture(std::vector<hints::SystemPackage> packages, const std::string& arch) {
+  if (arch.empty()) {
+    return packages;
+  }
+  for (auto& package : packages) {
+    if (package.name.ends_with("-dev") && package.name.find(':') == std::string::npos) {
+      package.name += ":" + arch;
+    }
+  }
+  return packages;
+}
+
 }  // namespace
 
-std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::Plan& plan, const hints::HintSet& hints,
-                                                                    hints::Distro distro) {
+std::vector<std::vector<hints::SystemPackage>> unit_system_packages(
+    const plan::Plan& plan, const hints::HintSet& hints, hints::Distro distro,
+    const std::map<std::string, std::string>& deb_arch_by_triple) {
   // Each package's own packages, looked up once.
   std::map<const model::Package*, std::vector<hints::SystemPackage>> own;
   auto own_of = [&](const model::Package* pkg) -> const std::vector<hints::SystemPackage>& {
@@ -35,6 +51,11 @@ std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::
     return it->second;
   };
   const std::vector<hints::SystemPackage> everywhere = hints.everywhere(distro);
+  // The packages of `unit`'s crate, for the architecture `unit` is built or run for.
+  auto own_for = [&](const plan::Unit& unit) {
+    auto arch = unit.platform ? deb_arch_by_triple.find(*unit.platform) : deb_arch_by_triple.end();
+    return for_architecture(own_of(unit.package), arch == deb_arch_by_triple.end() ? "" : arch->second);
+  };
 
   std::vector<std::vector<hints::SystemPackage>> out(plan.units.size());
   for (size_t i = 0; i < plan.units.size(); ++i) {
@@ -44,9 +65,9 @@ std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::
       needed.insert(needed.end(), packages.begin(), packages.end());
     };
     if (unit.mode == plan::Mode::run_custom_build) {
-      add(own_of(unit.package));
+      add(own_for(unit));
       for (const auto& [run, links] : plan::links_runs(unit, plan.units)) {
-        add(own_of(plan.units[run].package));
+        add(own_for(plan.units[run]));
       }
       // The script runs with what it links: a build-dependency that loads a system library as it
       // runs (clang-sys loading libclang for bindgen, in Debian's zstd-sys) needs it here.
@@ -62,10 +83,10 @@ std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::
       // A build script's binary links only its build-dependencies; anything else links its own
       // package's native libraries too (a bin through its package's lib, which it links anyway).
       if (!unit.target->is_custom_build()) {
-        add(own_of(unit.package));
+        add(own_for(unit));
       }
       for (size_t lib : plan::transitive_libs(unit, plan.units)) {
-        add(own_of(plan.units[lib].package));
+        add(own_for(plan.units[lib]));
       }
     } else {
       continue;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "generator/hints/resolve.hpp"
@@ -15,8 +17,12 @@ namespace recipe::emit {
 //    every library it links, transitively, and of its own crate (but for a build script, whose
 //    binary does not link its crate's native libraries),
 // each plus the packages for every unit. A plain library compile never links, so a hint never
-// reaches it. Throws InputError when two pins of one package meet in one unit.
-std::vector<std::vector<hints::SystemPackage>> unit_system_packages(const plan::Plan& plan, const hints::HintSet& hints,
-                                                                    hints::Distro distro);
+// reaches it. For a unit built or run for a cross target whose Debian architecture
+// `deb_arch_by_triple` names, the -dev packages of the crates built for that target are installed
+// for it ("zlib1g-dev:arm64"); tools, and what host code links, stay the build machine's. Throws
+// InputError when two pins of one package meet in one unit.
+std::vector<std::vector<hints::SystemPackage>> unit_system_packages(
+    const plan::Plan& plan, const hints::HintSet& hints, hints::Distro distro,
+    const std::map<std::string, std::string>& deb_arch_by_triple = {});
 
 }  // namespace recipe::emit

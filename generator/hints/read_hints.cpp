@@ -154,8 +154,9 @@ class Reader {
 
  private:
   static std::optional<SystemPackage> parse_package(const std::string& text, Distro distro) {
-    // Debian policy 5.6.1/5.6.12 names and versions; Alpine's apk-tools names and versions.
-    static const RE2 k_apt("([a-z0-9][a-z0-9+.-]+)(?: \\(=((?:[0-9]+:)?[0-9][A-Za-z0-9.+~-]*)\\))?");
+    // Debian policy 5.6.1/5.6.12 names (with a multiarch qualifier, "zlib1g-dev:arm64") and
+    // versions; Alpine's apk-tools names and versions.
+    static const RE2 k_apt("([a-z0-9][a-z0-9+.-]+(?::[a-z0-9]+)?)(?: \\(=((?:[0-9]+:)?[0-9][A-Za-z0-9.+~-]*)\\))?");
     static const RE2 k_apk("([A-Za-z0-9][A-Za-z0-9+._-]*)(?:=([0-9][0-9A-Za-z._]*(?:-r[0-9]+)?))?");
     SystemPackage package;
     if (RE2::FullMatch(text, distro == Distro::debian ? k_apt : k_apk, &package.name, &package.version)) {

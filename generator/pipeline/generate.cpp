@@ -106,7 +106,8 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
   // any file is listed, so that bad hints are reported as such.
   inputs.distro = hints::decide_distro(request.hints.distro, loaded.inputs.toolchain.distro, request.base_image);
   inputs.unit_packages =
-      emit::unit_system_packages(plan, load_hints(request.hints, loaded.workspace.get()), inputs.distro);
+      emit::unit_system_packages(plan, load_hints(request.hints, loaded.workspace.get()), inputs.distro,
+                                 loaded.inputs.toolchain.deb_arch_by_triple());
   inputs.base_image = request.base_image;
   inputs.dialect = emit::Dialect::parse(request.dialect);
   std::set<std::string> skip = {"recipes"};

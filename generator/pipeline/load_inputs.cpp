@@ -133,14 +133,15 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
     loaded.inputs.checksums = match_lockfile(*lockfile, *loaded.workspace);
   }
 
-  std::vector<std::string> targets;
-  if (opts.target) {
-    targets.push_back(*opts.target);
-  }
   loaded.inputs.toolchain = opts.toolchain_file ? read_toolchain_file(*opts.toolchain_file)
-                                                : query_local_toolchain(runner, targets);
-  if (opts.target) {
-    loaded.inputs.toolchain.cfg(*opts.target);  // fail early, naming the missing triple
+                                                : query_local_toolchain(runner, opts.targets);
+  // Fail early, naming the missing triple and the file that lacks it.
+  for (const auto& triple : opts.targets) {
+    try {
+      loaded.inputs.toolchain.cfg(triple);
+    } catch (const InputError& e) {
+      throw InputError(opts.toolchain_file ? *opts.toolchain_file + ": " + e.what() : e.what());
+    }
   }
   return loaded;
 }

@@ -23,7 +23,7 @@ struct LoadOptions {
   bool all_features = false;
   bool no_default_features = false;
   std::vector<std::string> filter_platforms;
-  std::optional<std::string> target;
+  std::vector<std::string> targets;  // --target TRIPLE, repeatable; none: the host
 };
 
 // The inputs of one plan, owning the workspace that PlanInputs points into.

@@ -45,8 +45,8 @@ const std::vector<Field>& shared_fields() {
        .flag_of = [](GenerateRequest& r) { return &r.load.no_default_features; }},
       {.key = "bin", .flag = "--bin", .kind = Kind::list, .list_of = [](GenerateRequest& r) { return &r.plan.bins; }},
       {.key = "bins", .flag = "--bins", .kind = Kind::flag, .flag_of = [](GenerateRequest& r) { return &r.plan.bins_only; }},
-      {.key = "target", .flag = "--target", .kind = Kind::value,
-       .optional_of = [](GenerateRequest& r) { return &r.load.target; }},
+      {.key = "target", .flag = "--target", .kind = Kind::list,
+       .list_of = [](GenerateRequest& r) { return &r.load.targets; }},
       {.key = "profile", .flag = "--profile", .kind = Kind::value,
        .value_of = [](GenerateRequest& r) { return &r.plan.profile; }, .default_value = "release"},
   };

@@ -1,5 +1,6 @@
 #include "generator/plan/features.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <utility>
@@ -113,8 +114,13 @@ class FeatureResolver {
     for (const auto& edge : m_graph.edges(pkg)) {
       const model::DependencyDecl& decl = *edge.decl;
       if (decl.platform && m_result.m_opts.ignore_inactive_targets) {
-        const model::CfgSet* cfg = (decl.kind == model::DepKind::build || host) ? m_platforms.host : m_platforms.target;
-        if (!decl.platform->matches(*cfg)) {
+        // Cargo's dep_platform_activated: on the target side, active for any requested target.
+        bool host_side = decl.kind == model::DepKind::build || host;
+        bool active = host_side ? decl.platform->matches(*m_platforms.host)
+                                : std::ranges::any_of(m_platforms.targets, [&decl](const model::CfgSet* cfg) {
+                                    return decl.platform->matches(*cfg);
+                                  });
+        if (!active) {
           continue;
         }
       }

@@ -88,8 +88,8 @@ class ResolvedFeatures {
 };
 
 struct FeaturePlatforms {
-  const model::CfgSet* target;  // where normal units run
-  const model::CfgSet* host;    // where build scripts and proc-macros run
+  std::vector<const model::CfgSet*> targets;  // where normal units run: each --target, or the host
+  const model::CfgSet* host;                  // where build scripts and proc-macros run
 };
 
 // Resolve features the way cargo's FeatureResolver does, starting from `requested`.

@@ -182,23 +182,31 @@ Plan make_plan(const PlanInputs& inputs, const PlanOptions& opts) {
   plan.profile = opts.profile;
   plan.rustc_release = inputs.toolchain.release;
   plan.host = inputs.toolchain.host;
-  plan.target = opts.target;
+  plan.targets = opts.targets;
 
   // Selection: the packages and features asked for on the command line.
   std::vector<RequestedPackage> selected = select_packages(ws, opts);
   DepGraph graph(ws);
   const model::CfgSet& host_cfg = inputs.toolchain.cfg(inputs.toolchain.host);
-  const model::CfgSet& target_cfg = opts.target ? inputs.toolchain.cfg(*opts.target) : host_cfg;
+  std::map<std::string, const model::CfgSet*> target_cfgs;
+  FeaturePlatforms platforms{{}, &host_cfg};
+  for (const auto& triple : opts.targets) {
+    target_cfgs.emplace(triple, &inputs.toolchain.cfg(triple));
+    platforms.targets.push_back(target_cfgs.at(triple));
+  }
+  if (platforms.targets.empty()) {
+    platforms.targets.push_back(&host_cfg);
+  }
 
-  // Features, per package and per host/target side.
-  plan.features = std::make_shared<const ResolvedFeatures>(resolve_features(
-      ws, graph, selected, FeatureOptions::for_resolver(plan.resolver, false), {&target_cfg, &host_cfg}));
+  // Features, per package and per host/target side (the target side for every --target at once).
+  plan.features = std::make_shared<const ResolvedFeatures>(
+      resolve_features(ws, graph, selected, FeatureOptions::for_resolver(plan.resolver, false), platforms));
   const ResolvedFeatures& features = *plan.features;
 
   // Units: roots, then everything they need.
   std::vector<RootTarget> roots = select_root_targets(ws, selected, features, opts);
   Profiles profiles(inputs.manifest, opts.profile, ProfileRules::for_toolchain(inputs.toolchain));
-  UnitGraphContext ctx{&ws, &graph, &features, &profiles, &host_cfg, &target_cfg, opts.target};
+  UnitGraphContext ctx{&ws, &graph, &features, &profiles, &host_cfg, std::move(target_cfgs), opts.targets};
   plan.units = build_unit_graph(ctx, roots, plan.roots);
   sort_units(plan.units, plan.roots);
   // What each unit contributes to link-time optimisation, from the roots down.

@@ -58,7 +58,7 @@ struct PlanOptions {
   bool no_default_features = false;
   std::vector<std::string> bins;      // --bin NAME; empty: every bin
   bool bins_only = false;             // --bins: no lib root
-  std::optional<std::string> target;  // --target TRIPLE
+  std::vector<std::string> targets;   // --target TRIPLE, repeatable; none: the host
   std::string profile = "release";
   std::optional<std::string> resolver;  // override when no root manifest can be read
 };
@@ -76,7 +76,7 @@ struct Plan {
   std::string profile;
   std::string rustc_release;
   std::string host;
-  std::optional<std::string> target;
+  std::vector<std::string> targets;  // as asked, in order; empty: the host
   // Sorted by (package key, target name, target kinds, mode, platform, for_host, features, profile).
   std::vector<Unit> units;
   std::vector<size_t> roots;  // indices into units, ascending

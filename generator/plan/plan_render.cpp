@@ -164,8 +164,11 @@ std::string render_plan_json(const Plan& plan) {
   }
   w.end_array();
   w.key("schema").string("cargo-recipe/plan/1");
-  w.key("target");
-  write_optional(w, plan.target);
+  w.key("targets").begin_array();
+  for (const auto& triple : plan.targets) {
+    w.string(triple);
+  }
+  w.end_array();
   w.key("toolchain").begin_object();
   w.key("host").string(plan.host);
   w.key("rustc").string(plan.rustc_release);

@@ -151,6 +151,11 @@ std::vector<std::string> compile_args(const Unit& unit, const std::vector<Unit>&
   args.insert(args.end(), {"--out-dir", layout::unit_dir(unit)});
   if (unit.platform) {
     args.insert(args.end(), {"--target", *unit.platform});
+    // Cargo's `[target.TRIPLE] linker`: every unit of that target gets it, rlibs included.
+    if (const model::TargetSettings* settings = toolchain.target_settings(*unit.platform);
+        settings != nullptr && !settings->linker.empty()) {
+      args.insert(args.end(), {"-C", "linker=" + settings->linker});
+    }
   }
   // No `-C incremental=`: a recipe stage starts from nothing, so there is no state to reuse.
   if (unit.profile.strip != "none") {
@@ -245,6 +250,21 @@ std::map<std::string, std::string> run_env(const Unit& unit, const model::Toolch
   }
   for (const auto& [key, value] : platform_cfg_env) {
     env.insert_or_assign(key, value);
+  }
+  // A cross target's tools, as a user sets them for cargo: RUSTC_LINKER is cargo's own (from
+  // `[target.TRIPLE] linker`), CC_<triple> the cc crate's, then whatever the toolchain file adds.
+  if (const model::TargetSettings* settings = unit.platform ? toolchain.target_settings(*unit.platform) : nullptr) {
+    std::string suffix = triple;
+    std::ranges::replace(suffix, '-', '_');
+    if (!settings->linker.empty()) {
+      env["RUSTC_LINKER"] = settings->linker;
+    }
+    if (!settings->cc.empty()) {
+      env["CC_" + suffix] = settings->cc;
+    }
+    for (const auto& [key, value] : settings->env) {
+      env.insert_or_assign(key, value);
+    }
   }
   return env;
 }

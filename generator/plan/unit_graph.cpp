@@ -20,9 +20,9 @@ class UnitGraphBuilder {
  public:
   explicit UnitGraphBuilder(const UnitGraphContext& ctx) : m_ctx(ctx) {}
 
-  size_t root(const RootTarget& root) {
+  size_t root(const RootTarget& root, const std::optional<std::string>& platform) {
     if (!target_for_host(*root.target)) {
-      return unit(*root.package, *root.target, UnitFor{}, dep_platform(m_ctx.target, *root.target), Mode::build);
+      return unit(*root.package, *root.target, UnitFor{}, platform, Mode::build);
     }
     // A proc-macro root is compiled like a compiler plugin: normal profile, host features, never
     // abort; its dependencies are walked as host code (cargo's new_compiler / new_host).
@@ -46,7 +46,7 @@ class UnitGraphBuilder {
   }
 
   const model::CfgSet& cfg_of(const std::optional<std::string>& platform) const {
-    return platform ? *m_ctx.target_cfg : *m_ctx.host_cfg;
+    return platform ? *m_ctx.target_cfgs.at(*platform) : *m_ctx.host_cfg;
   }
 
   // The unit for (`pkg`, `target`), created with its dependencies on first request.
@@ -222,8 +222,15 @@ std::vector<Unit> build_unit_graph(const UnitGraphContext& ctx, const std::vecto
                                    std::vector<size_t>& root_units) {
   UnitGraphBuilder builder(ctx);
   root_units.clear();
-  for (const auto& root : roots) {
-    root_units.push_back(builder.root(root));
+  // Cargo's requested kinds: each --target, or the host alone.
+  std::vector<std::optional<std::string>> platforms(ctx.targets.begin(), ctx.targets.end());
+  if (platforms.empty()) {
+    platforms.emplace_back(std::nullopt);
+  }
+  for (const auto& platform : platforms) {
+    for (const auto& root : roots) {
+      root_units.push_back(builder.root(root, platform));
+    }
   }
   return builder.finish();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,8 @@ struct UnitGraphContext {
   const ResolvedFeatures* features;
   const Profiles* profiles;
   const model::CfgSet* host_cfg;
-  const model::CfgSet* target_cfg;
-  std::optional<std::string> target;  // --target triple, if any
+  std::map<std::string, const model::CfgSet*> target_cfgs;  // of each --target triple
+  std::vector<std::string> targets;                          // --target triples; empty: the host
 };
 
 struct RootTarget {
@@ -37,7 +38,8 @@ struct RootTarget {
 
 // Build the unit graph from `roots` the way cargo's unit_dependencies.rs does, including the
 // links edges between build-script runs. Units come back in discovery order with `deps` set;
-// ids, args and env are left empty. `root_units` receives the index of each root's unit.
+// ids, args and env are left empty. Each root is planned for every --target (once for the host
+// when there is none, and once in all for a proc-macro). `root_units` receives each root's unit.
 std::vector<Unit> build_unit_graph(const UnitGraphContext& ctx, const std::vector<RootTarget>& roots,
                                    std::vector<size_t>& root_units);
 

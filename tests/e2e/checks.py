@@ -14,3 +14,8 @@ class Checks:
             self.failures.append(what)
             print("FAIL: " + what)
         return ok
+
+    def summary(self, label="e2e"):
+        """Print "LABEL: N passed, M failed" and return the exit code: 1 when any check failed."""
+        print(f"{label}: {self.passes} passed, {len(self.failures)} failed")
+        return 1 if self.failures else 0

@@ -320,8 +320,7 @@ def main():
             case_install(c)
         else:
             raise SystemExit(f"unknown case {case}")
-    print(f"e2e: {c.passes} passed, {len(c.failures)} failed")
-    return 1 if c.failures else 0
+    return c.summary()
 
 
 if __name__ == "__main__":

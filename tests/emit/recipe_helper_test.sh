@@ -496,19 +496,28 @@ EOF
   [[ $printed == "$greeting|$greeting|7" ]] || fail "app printed \"$printed\""
 }
 
-# What the base stage runs: every tool the steps use, tried with their options.
+# What the base stage runs: every tool the steps use, tried with their options, and the rustc.
 test_check_image() {
-  helper SOURCE_DATE_EPOCH=86400 -- check-image
+  local release
+  release=$(rustc -vV | sed -n 's/^release: //p')
+  helper SOURCE_DATE_EPOCH=86400 -- check-image "$release"
   expect_status 0
   [[ $(stat -c %Y "$helper") == 86400 ]] || fail "check-image did not stamp the helper at SOURCE_DATE_EPOCH"
   # A touch(1) without -h (old BusyBox): named, with the packages that fix it.
   mkdir -p "$t/old-tools"
   printf '#!/bin/sh\ncase "$1" in -h) echo "touch: unrecognized option: h" >&2; exit 1 ;; esac\n' >"$t/old-tools/touch"
   chmod 755 "$t/old-tools/touch"
-  PATH="$t/old-tools:$PATH" helper -- check-image
+  PATH="$t/old-tools:$PATH" helper -- check-image "$release"
   expect_status 1
   expect_stderr "recipe-helper: the image's touch(1) cannot stamp a file with -h -d @EPOCH (install coreutils and findutils"
-  helper -- check-image extra
+  # A recipe generated for another rustc, or for a target whose std the image lacks: refused, named.
+  helper -- check-image 1.63.0
+  expect_status 1
+  expect_stderr "recipe-helper: the recipe was generated for rustc 1.63.0 but the image has rustc $release (build on"
+  helper -- check-image "$release" aarch64-unknown-linux-gnu
+  expect_status 1
+  expect_stderr "recipe-helper: the recipe builds for aarch64-unknown-linux-gnu but the image's rustc $release has no std"
+  helper -- check-image
   expect_status 2
 }
 

@@ -11,12 +11,18 @@ It prints one summary line per comparison ("units: N/M matched") and every diffe
 non-zero on any difference. The plan comes from `cargo-recipe plan --format json`, which reads
 nothing but `cargo metadata`, Cargo.lock and the root manifest.
 
+With --target TRIPLE (repeatable) both sides plan for those targets: each unit's platform (the
+triple, or none for host units: build scripts, proc-macros and their dependencies) is compared too.
+Cargo prints the unit graph of a target whose std is not installed, so any triple rustc knows works.
+With --cargo-image IMAGE cargo runs inside that build image (docker run, no network; the workspace
+and Debian's registry mounted at their own paths) and --toolchain FILE gives our plan that image's
+toolchain file: the rustc lines of a toolchain other than the local one, as its own cargo prints them.
 With --profile NAME both sides build that profile instead of release. With --fast-codegen cargo's
 rustc lines run through fast_rustc.sh, which drops the optimisation and LTO flags before calling
 rustc: cargo prints and decides exactly what it would, the build just takes a fraction of the time.
 
 usage: compare_with_cargo.py CARGO_RECIPE WORKSPACE [--rustc-lines] [--profile NAME] [--fast-codegen]
-                             [--summary-json FILE]
+                             [--target TRIPLE]... [--cargo-image IMAGE --toolchain FILE] [--summary-json FILE]
 """
 import argparse
 import json
@@ -27,6 +33,20 @@ import sys
 import tempfile
 
 ENV = dict(os.environ, LC_ALL="C", CARGO_TERM_COLOR="never")
+REGISTRY = "/usr/share/cargo/registry"
+CARGO_IMAGE = None  # --cargo-image: run cargo in this image instead of on the machine
+
+
+def cargo(args, workspace, extra_env, mounts=()):
+    """The argv and environment that run `cargo ARGS` in `workspace`, here or in CARGO_IMAGE."""
+    if CARGO_IMAGE is None:
+        return ["cargo"] + args, dict(ENV, **extra_env)
+    argv = ["/usr/bin/docker", "run", "--rm", "--network", "none", "-w", workspace, "-e", "CARGO_TERM_COLOR=never"]
+    for folder in (workspace, REGISTRY, *mounts):
+        argv += ["-v", f"{folder}:{folder}" + (":ro" if folder == REGISTRY else "")]
+    for key, value in extra_env.items():
+        argv += ["-e", f"{key}={value}"]
+    return argv + [CARGO_IMAGE, "cargo"] + args, ENV
 
 
 def run(argv, cwd, env=ENV):
@@ -41,9 +61,14 @@ def package_keys(workspace):
     return {p["id"]: f"{p['name']}@{p['version']}" for p in meta["packages"]}
 
 
-def cargo_units(workspace, keys, profile):
-    graph = json.loads(run(["cargo", "build", "--profile", profile, "--offline", "--locked", "--unit-graph", "-Z",
-                            "unstable-options"], workspace, dict(ENV, RUSTC_BOOTSTRAP="1")))
+def target_args(targets):
+    return [word for triple in targets for word in ("--target", triple)]
+
+
+def cargo_units(workspace, keys, profile, targets):
+    argv, env = cargo(["build", "--profile", profile, "--offline", "--locked", "--unit-graph", "-Z", "unstable-options"]
+                      + target_args(targets), workspace, {"RUSTC_BOOTSTRAP": "1"})
+    graph = json.loads(run(argv, workspace, env))
     units = []
     for u in graph["units"]:
         p = u["profile"]
@@ -54,6 +79,7 @@ def cargo_units(workspace, keys, profile):
             "target": u["target"]["name"],
             "kind": u["target"]["kind"][0],
             "mode": u["mode"],
+            "platform": u["platform"],
             "features": tuple(u["features"]),
             "profile": (p["opt_level"], str(p["debuginfo"]), p["debug_assertions"], p["overflow_checks"], p["panic"],
                         p["codegen_units"], strip.lower()),
@@ -62,9 +88,10 @@ def cargo_units(workspace, keys, profile):
     return units
 
 
-def our_units(cargo_recipe, workspace, profile):
+def our_units(cargo_recipe, workspace, profile, targets, toolchain):
     plan = json.loads(run([cargo_recipe, "plan", "--manifest-path", os.path.join(workspace, "Cargo.toml"), "--offline",
-                           "--locked", "--profile", profile, "--format", "json"], workspace))
+                           "--locked", "--profile", profile, "--format", "json"] + target_args(targets)
+                          + (["--toolchain", toolchain] if toolchain else []), workspace))
     by_id = {u["id"]: i for i, u in enumerate(plan["units"])}
     units = []
     for u in plan["units"]:
@@ -74,6 +101,7 @@ def our_units(cargo_recipe, workspace, profile):
             "target": u["target"]["name"],
             "kind": u["target"]["kind"][0],
             "mode": u["mode"],
+            "platform": u["platform"],
             "features": tuple(u["features"]),
             "profile": (p["opt_level"], p["debuginfo"], p["debug_assertions"], p["overflow_checks"], p["panic"],
                         p["codegen_units"], p["strip"]),
@@ -84,7 +112,8 @@ def our_units(cargo_recipe, workspace, profile):
 
 
 def signature(unit):
-    return (unit["package"], unit["target"], unit["kind"], unit["mode"], unit["features"], unit["profile"])
+    return (unit["package"], unit["target"], unit["kind"], unit["mode"], unit["platform"] or "", unit["features"],
+            unit["profile"])
 
 
 def edges(units):
@@ -105,9 +134,9 @@ def compare_units(ours, theirs, problems):
     print(f"units: {matched}/{len(set(cargo))} matched ({len(cargo)} in cargo's graph, {len(mine)} in our plan)")
     our_edges, cargo_edges = edges(ours), edges(theirs)
     for e in sorted(cargo_edges - our_edges):
-        problems.append(f"edge only in cargo's graph: {e[0][:4]} -{e[1]}-> {e[2][:4]}")
+        problems.append(f"edge only in cargo's graph: {e[0][:5]} -{e[1]}-> {e[2][:5]}")
     for e in sorted(our_edges - cargo_edges):
-        problems.append(f"edge only in our plan: {e[0][:4]} -{e[1]}-> {e[2][:4]}")
+        problems.append(f"edge only in our plan: {e[0][:5]} -{e[1]}-> {e[2][:5]}")
     print(f"edges: {len(our_edges & cargo_edges)}/{len(cargo_edges)} matched")
     return {"units": len(set(cargo)), "units_matched": matched, "edges": len(cargo_edges),
             "edges_matched": len(our_edges & cargo_edges)}
@@ -159,11 +188,12 @@ def normalise_args(args):
 def cargo_rustc_lines(workspace, profile, fast):
     """rustc argument lists that `cargo build --profile PROFILE -v` runs, from a scratch target dir."""
     with tempfile.TemporaryDirectory() as target:
-        env = dict(ENV, CARGO_TARGET_DIR=target)
+        here = os.path.dirname(os.path.abspath(__file__))
+        extra = {"CARGO_TARGET_DIR": target}
         if fast:
-            env["RUSTC_WRAPPER"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fast_rustc.sh")
-        result = subprocess.run(["cargo", "build", "--profile", profile, "--offline", "--locked", "-v"], cwd=workspace,
-                                env=env, capture_output=True, text=True)
+            extra["RUSTC_WRAPPER"] = os.path.join(here, "fast_rustc.sh")
+        argv, env = cargo(["build", "--profile", profile, "--offline", "--locked", "-v"], workspace, extra, (target, here))
+        result = subprocess.run(argv, cwd=workspace, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             sys.exit(f"cargo build failed in {workspace}:\n{result.stderr[-3000:]}")
     lines = []
@@ -209,14 +239,25 @@ def main():
     parser.add_argument("--rustc-lines", action="store_true")
     parser.add_argument("--profile", default="release")
     parser.add_argument("--fast-codegen", action="store_true")
+    parser.add_argument("--target", action="append", default=[])
+    parser.add_argument("--cargo-image")
+    parser.add_argument("--toolchain")
     parser.add_argument("--summary-json")
     args = parser.parse_args()
+    if args.rustc_lines and args.target:
+        parser.error("--rustc-lines builds with cargo, which needs the target's std: compare units alone")
     workspace = os.path.abspath(args.workspace)
+    global CARGO_IMAGE
+    CARGO_IMAGE = args.cargo_image
+    if CARGO_IMAGE and subprocess.run(["/usr/bin/docker", "image", "inspect", CARGO_IMAGE],
+                                      capture_output=True).returncode != 0:
+        print(f"skipped: no image {CARGO_IMAGE} (hack/make-toolchain-image.sh makes it)")
+        return 77
     keys = package_keys(workspace)
-    ours = our_units(os.path.abspath(args.cargo_recipe), workspace, args.profile)
+    ours = our_units(os.path.abspath(args.cargo_recipe), workspace, args.profile, args.target, args.toolchain)
     problems = []
-    print(f"== {os.path.basename(workspace)} ({args.profile})")
-    summary = compare_units(ours, cargo_units(workspace, keys, args.profile), problems)
+    print(f"== {os.path.basename(workspace)} ({', '.join([args.profile] + args.target)})")
+    summary = compare_units(ours, cargo_units(workspace, keys, args.profile, args.target), problems)
     if args.rustc_lines:
         summary.update(compare_rustc_lines(ours, workspace, problems, args.profile, args.fast_codegen))
     for p in problems:

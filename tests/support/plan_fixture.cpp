@@ -27,6 +27,19 @@ model::Toolchain linux_toolchain(const std::string& release) {
   return toolchain;
 }
 
+model::Toolchain cross_toolchain(const std::string& release) {
+  const std::string text = "rustc_vv = \"\"\"\nrustc " + release + "\nhost: x86_64-unknown-linux-gnu\nrelease: " + release +
+                           "\n\"\"\"\ncfg = \"\"\"\ntarget_arch=\"x86_64\"\ntarget_os=\"linux\"\nunix\n\"\"\"\n"
+                           "[target.aarch64-unknown-linux-gnu]\ndeb_arch = \"arm64\"\nlinker = \"aarch64-linux-gnu-gcc\"\n"
+                           "cc = \"aarch64-linux-gnu-gcc\"\ncfg = \"\"\"\ntarget_arch=\"aarch64\"\ntarget_os=\"linux\"\n"
+                           "target_pointer_width=\"64\"\nunix\n\"\"\"\n"
+                           "[target.aarch64-unknown-linux-gnu.env]\nPKG_CONFIG_LIBDIR_aarch64_unknown_linux_gnu = \"/usr/lib/aarch64-linux-gnu/pkgconfig\"\n";
+  model::Toolchain toolchain = cargo::parse_toolchain_file(text, "cross.toml");
+  // The host's full cfg, as linux_toolchain() has it.
+  toolchain.cfg_by_triple[toolchain.host] = linux_toolchain(release).cfg(toolchain.host);
+  return toolchain;
+}
+
 const plan::Unit& PlannedWorkspace::unit(const std::string& package, const std::string& target, bool for_host,
                                          plan::Mode mode) const {
   for (const auto& u : plan.units) {

@@ -15,6 +15,11 @@ std::string test_data(const std::string& relative);
 // rustc 1.63 on x86_64 Linux, with its real `rustc --print cfg`, plus a Windows GNU target.
 model::Toolchain linux_toolchain(const std::string& release = "1.63.0");
 
+// linux_toolchain() read back from a toolchain file that adds aarch64-unknown-linux-gnu as
+// hack/write-toolchain-file.sh writes it: Debian architecture arm64, a cross linker and C
+// compiler, and one build-script variable.
+model::Toolchain cross_toolchain(const std::string& release = "1.63.0");
+
 // A plan together with the workspace it points into.
 struct PlannedWorkspace {
   std::unique_ptr<model::Workspace> workspace;

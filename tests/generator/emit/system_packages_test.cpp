@@ -58,6 +58,25 @@ TEST(SystemPackages, OnlyBuildScriptRunsOfTheCrateAndItsLinksDependentsAndLinkin
   EXPECT_TRUE(packages_of(planned, packages, planned.unit("steady", "steady")).empty());
 }
 
+TEST(SystemPackages, ACrossTargetGetsItsLibrariesForItsArchitectureAndToolsForTheBuildMachine) {
+  testing::MetadataBuilder b;
+  b.package("app", "bin", true).package("wrapper", "lib", false, true).package("native-sys", "lib", false, true);
+  b.package("steady").links("native-sys", "native");
+  b.dep("app", {.name = "wrapper"}).dep("wrapper", {.name = "native-sys"}).dep("app", {.name = "steady"});
+  plan::PlanOptions cross;
+  cross.targets = {"aarch64-unknown-linux-gnu"};
+  model::Toolchain toolchain = testing::cross_toolchain();
+  auto planned = testing::plan_json(b.json(), cross, "2", toolchain);
+  auto packages = unit_system_packages(planned.plan, native_hints(), hints::Distro::debian, toolchain.deb_arch_by_triple());
+  const std::vector<std::string> for_target = {"libnative-dev:arm64", "pkg-config"};
+  EXPECT_EQ(packages_of(planned, packages, planned.unit("native-sys", "build-script-build", true, Mode::run_custom_build)),
+            for_target);
+  EXPECT_EQ(packages_of(planned, packages, planned.unit("app", "app")), for_target);
+  // Without the target's architecture (a toolchain file that names none) they stay as written.
+  auto native = unit_system_packages(planned.plan, native_hints(), hints::Distro::debian);
+  EXPECT_EQ(packages_of(planned, native, planned.unit("app", "app")), (std::vector<std::string>{"libnative-dev", "pkg-config"}));
+}
+
 TEST(SystemPackages, ABuildScriptRunGetsThePackagesOfTheBuildDependenciesItLinks) {
   // zstd-sys's build script runs bindgen, whose clang-sys loads libclang as the script runs.
   testing::MetadataBuilder b;

@@ -1,4 +1,6 @@
 // Feature resolution cases from cargo's documented semantics (resolver 1 vs 2, dep:, weak, x/f).
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include "generator/support/error.hpp"
@@ -88,10 +90,35 @@ TEST(Features, Resolver2IgnoresOtherPlatformsAndResolver1DoesNot) {
   EXPECT_EQ(v1.unit("shared", "shared").features, (Features{"win"}));
   EXPECT_FALSE(v1.has_unit("winonly", false));  // features leak, units do not
   PlanOptions windows;
-  windows.target = "x86_64-pc-windows-gnu";
+  windows.targets = {"x86_64-pc-windows-gnu"};
   auto cross = testing::plan_json(b.json(), windows, "2");
   EXPECT_EQ(cross.unit("shared", "shared").features, (Features{"win"}));
   EXPECT_TRUE(cross.has_unit("winonly", false));
+}
+
+TEST(Features, SeveralTargetsShareFeaturesButEachBuildsOnlyItsOwnDependencies) {
+  MetadataBuilder b;
+  b.package("app", "bin", true).package("shared").package("winonly");
+  b.dep("app", {.name = "shared"}).dep("app", {.name = "shared", .features = {"win"}, .target = "cfg(windows)"});
+  b.dep("app", {.name = "winonly", .target = "cfg(windows)"});
+  b.feature("shared", "win", {});
+  PlanOptions both;
+  both.targets = {"x86_64-unknown-linux-gnu", "x86_64-pc-windows-gnu"};
+  auto planned = testing::plan_json(b.json(), both, "2");
+  // Cargo resolves features once for every requested target: Linux's shared gets "win" too.
+  std::map<std::string, Features> shared_by_target;
+  std::set<std::string> winonly_targets;
+  for (const auto& unit : planned.plan.units) {
+    if (unit.package->name == "shared") {
+      shared_by_target[unit.platform.value_or("")] = unit.features;
+    } else if (unit.package->name == "winonly") {
+      winonly_targets.insert(unit.platform.value_or(""));
+    }
+  }
+  EXPECT_EQ(shared_by_target, (std::map<std::string, Features>{{"x86_64-pc-windows-gnu", {"win"}},
+                                                               {"x86_64-unknown-linux-gnu", {"win"}}}));
+  EXPECT_EQ(winonly_targets, (std::set<std::string>{"x86_64-pc-windows-gnu"}));
+  EXPECT_EQ(planned.plan.roots.size(), 2U);
 }
 
 TEST(Features, DevDependenciesCountOnlyUnderResolver1) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "generator/support/error.hpp"
 #include "tests/support/metadata_builder.hpp"
 #include "tests/support/plan_fixture.hpp"
 
@@ -77,6 +78,44 @@ TEST(RustcArgs, BuildScriptRunEnvironment) {
   EXPECT_EQ(run.env.at("TARGET"), "x86_64-unknown-linux-gnu");
   EXPECT_EQ(run.env.at("CARGO_CFG_FEATURE"), "std");
   EXPECT_TRUE(run.rustc_args.empty());
+}
+
+TEST(RustcArgs, CrossTargetUnitsGetTheTargetsLinkerAndBuildScriptsItsTools) {
+  PlanOptions cross;
+  cross.targets = {"aarch64-unknown-linux-gnu"};
+  auto planned = testing::plan_json(workspace().json(), cross, "2", testing::cross_toolchain());
+  // Target units: --target, then the linker, as cargo orders them; host units neither.
+  const auto& app = planned.unit("app", "app").rustc_args;
+  auto target = std::find(app.begin(), app.end(), "--target");
+  ASSERT_NE(target, app.end());
+  EXPECT_EQ(std::vector<std::string>(target, target + 4),
+            (std::vector<std::string>{"--target", "aarch64-unknown-linux-gnu", "-C", "linker=aarch64-linux-gnu-gcc"}));
+  for (const auto* host : {&planned.unit("derive", "derive", true), &planned.unit("util", "build-script-build", true)}) {
+    EXPECT_EQ(std::find(host->rustc_args.begin(), host->rustc_args.end(), "--target"), host->rustc_args.end());
+    EXPECT_FALSE(has_pair(host->rustc_args, "-C", "linker=aarch64-linux-gnu-gcc"));
+  }
+  const Unit& run = planned.unit("util", "build-script-build", true, Mode::run_custom_build);
+  EXPECT_EQ(run.platform, "aarch64-unknown-linux-gnu");
+  EXPECT_EQ(run.env.at("TARGET"), "aarch64-unknown-linux-gnu");
+  EXPECT_EQ(run.env.at("HOST"), "x86_64-unknown-linux-gnu");
+  EXPECT_EQ(run.env.at("CARGO_CFG_TARGET_ARCH"), "aarch64");
+  EXPECT_EQ(run.env.at("RUSTC_LINKER"), "aarch64-linux-gnu-gcc");
+  EXPECT_EQ(run.env.at("CC_aarch64_unknown_linux_gnu"), "aarch64-linux-gnu-gcc");
+  EXPECT_EQ(run.env.at("PKG_CONFIG_LIBDIR_aarch64_unknown_linux_gnu"), "/usr/lib/aarch64-linux-gnu/pkgconfig");
+}
+
+TEST(RustcArgs, ATargetTheToolchainLacksIsRefusedNamingWhatItHas) {
+  PlanOptions cross;
+  cross.targets = {"riscv64gc-unknown-linux-gnu"};
+  try {
+    testing::plan_json(workspace().json(), cross, "2", testing::cross_toolchain());
+    FAIL() << "planned for a target the toolchain lacks";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("the toolchain supports no target \"riscv64gc-unknown-linux-gnu\" (it has "
+                                         "aarch64-unknown-linux-gnu, x86_64-unknown-linux-gnu;"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(RustcArgs, EnvifyMatchesCargo) {
