@@ -27,7 +27,6 @@ struct Toolchain {
   std::map<std::string, TargetSettings> targets;  // cross targets the image is set up for, by triple
 
   // The cfg of `triple`. Throws InputError naming the triples the toolchain knows.
-
   const model::CfgSet& cfg(const std::string& triple) const;
   // The settings of cross target `triple`, or nullptr (the host, or a target given no settings).
   const TargetSettings* target_settings(const std::string& triple) const;
