@@ -31,6 +31,7 @@ struct BuildOptions {
   std::string target = "binaries";
   bool no_cache = false;
   int retries = 2;  // builds again after an engine-internal failure
+  std::optional<int> jobs;  // steps at once (buildah); unset: the engine's default
 };
 
 void run_build(const BuildOptions& opts) {
@@ -69,6 +70,7 @@ void run_build(const BuildOptions& opts) {
   request.target = opts.target;
   request.output_dir = partial.string();
   request.no_cache = opts.no_cache;
+  request.jobs = opts.jobs;
   runner::RetryPolicy retry;
   retry.retries = opts.retries;
   retry.what = opts.recipe;
@@ -103,6 +105,9 @@ void add_build_command(CLI::App& app) {
   command->add_option("--vendor", opts->vendor, "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
   command->add_option("--target", opts->target, "Stage to build")->capture_default_str();
   command->add_flag("--no-cache", opts->no_cache, "Build every step again");
+  command->add_option("-j,--jobs", opts->jobs,
+                      "Steps to run at once (buildah; docker's daemon decides its own; default: the engine's)")
+      ->check(CLI::Range(1, 1024));
   command->add_option("--retries", opts->retries,
                       "Builds again, from the engine's cache, after a failure inside the engine (0: none)")
       ->capture_default_str()

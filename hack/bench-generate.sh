@@ -37,8 +37,10 @@ printf 'rustc_vv = """\n%s\n"""\ncfg = """\n%s\n"""\n' "$(rustc -vV)" "$(rustc -
 # which as root would replace the device with a regular file).
 # generate-toolchain-file is the same with the build image's toolchain given as a file (as CI
 # does when the image's rustc is not the local one): no rustc runs.
-generate="$(printf '%q ' "$bin" generate --offline --locked -o -)"
-generate_toolchain="$(printf '%q ' "$bin" generate --offline --locked --toolchain "$tmp/toolchain.toml" -o -)"
+# Debian's registry records no checksums in Cargo.lock: the crates are vendored from it.
+vendor=(--sources vendor=/usr/share/cargo/registry)
+generate="$(printf '%q ' "$bin" generate --offline --locked "${vendor[@]}" -o -)"
+generate_toolchain="$(printf '%q ' "$bin" generate --offline --locked "${vendor[@]}" --toolchain "$tmp/toolchain.toml" -o -)"
 (cd "$ws" && hyperfine -N --style none --warmup 3 --runs "$runs" --export-json "$tmp/times.json" \
   -n metadata-large 'cargo metadata --format-version 1 --offline --locked' \
   -n generate-large "$generate" -n generate-toolchain-file "$generate_toolchain" >/dev/null)

@@ -54,6 +54,10 @@ class DockerEngine : public Engine {
   bool alive() override { return m_processes.run({m_client, "info", "--format", "{{.ServerVersion}}"}, options()).exit_code == 0; }
 
   BuildResult build(const BuildRequest& request) override {
+    if (request.jobs) {
+      throw InputError("--jobs: docker's built-in BuildKit runs as many steps at once as its daemon allows; "
+                       "no build can change that (use --runner buildah, or a buildx builder's max-parallelism)");
+    }
     std::vector<std::string> argv = {m_client, "build", "--progress=plain", "-f", request.dockerfile, "--target", request.target};
     if (request.no_cache) {
       argv.push_back("--no-cache");
@@ -99,6 +103,9 @@ class BuildahEngine : public Engine {
     // No --layers: buildah 1.28 keys its layer cache on instruction text only and would reuse a
     // COPY of changed sources. Every buildah build is therefore a clean one.
     std::vector<std::string> argv = {"buildah", "build", "-f", request.dockerfile, "--target", request.target};
+    if (request.jobs) {
+      argv.insert(argv.end(), {"--jobs", std::to_string(*request.jobs)});
+    }
     add_request_words(argv, request);
     RunOptions opts;
     opts.mirror_stderr = request.show_progress;

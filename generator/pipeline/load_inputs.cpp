@@ -57,22 +57,21 @@ std::vector<std::string> metadata_argv(const LoadOptions& opts) {
   return argv;
 }
 
-// Metadata that is not in a file: from stdin (`--metadata -`) or from running cargo.
-std::string read_metadata_stream(const LoadOptions& opts, ProcessRunner& runner, std::string& origin) {
-  if (opts.metadata_file) {
-    origin = "<stdin>";
-    return read_stream(std::cin, k_metadata_limit, origin);
-  }
-  origin = "cargo metadata";
-  RunOptions run_opts;
-  run_opts.env = deterministic_env();
+// How cargo metadata is run for `opts`.
+Command metadata_command(const LoadOptions& opts) {
+  Command command{metadata_argv(opts), {}};
+  command.opts.env = deterministic_env();
   if (opts.manifest_path) {
-    run_opts.cwd = std::filesystem::absolute(*opts.manifest_path).parent_path();
+    command.opts.cwd = std::filesystem::absolute(*opts.manifest_path).parent_path();
   }
-  ProcessResult result = runner.run(metadata_argv(opts), run_opts);
+  return command;
+}
+
+// cargo metadata's output, or an InputError with cargo's own reason.
+std::string metadata_output(const ProcessResult& result) {
   if (result.exit_code != 0) {
     // cargo's first "error:" line says what went wrong; the lines after it are hints.
-    std::string err = result.err;
+    const std::string& err = result.err;
     auto start = err.find("error: ");
     std::string message = err.substr(start == std::string::npos ? 0 : start + 7);
     message = message.substr(0, message.find('\n'));
@@ -113,11 +112,27 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
   // Errors are reported in the order metadata, root manifest, lockfile.
   LoadedInputs loaded;
   std::string text;
+  // Answers of the local rustc, asked while cargo metadata runs (both take a while; neither
+  // needs the other).
+  std::optional<std::vector<ProcessResult>> rustc_answers;
   if (opts.metadata_file && *opts.metadata_file != "-") {
     loaded.metadata_origin = *opts.metadata_file;
     text = read_file(*opts.metadata_file, k_metadata_limit);
+  } else if (opts.metadata_file) {
+    loaded.metadata_origin = "<stdin>";
+    text = read_stream(std::cin, k_metadata_limit, loaded.metadata_origin);
   } else {
-    text = read_metadata_stream(opts, runner, loaded.metadata_origin);
+    loaded.metadata_origin = "cargo metadata";
+    std::vector<Command> commands = {metadata_command(opts)};
+    if (!opts.toolchain_file) {
+      std::vector<Command> questions = local_toolchain_questions(opts.targets);
+      commands.insert(commands.end(), questions.begin(), questions.end());
+    }
+    std::vector<ProcessResult> results = runner.run_together(commands);
+    text = metadata_output(results.front());
+    if (!opts.toolchain_file) {
+      rustc_answers.emplace(results.begin() + 1, results.end());
+    }
   }
   if (transform_metadata) {
     text = transform_metadata(std::move(text));
@@ -133,8 +148,13 @@ LoadedInputs load_inputs(const LoadOptions& opts, ProcessRunner& runner,
     loaded.inputs.checksums = match_lockfile(*lockfile, *loaded.workspace);
   }
 
-  loaded.inputs.toolchain = opts.toolchain_file ? read_toolchain_file(*opts.toolchain_file)
-                                                : query_local_toolchain(runner, opts.targets);
+  if (opts.toolchain_file) {
+    loaded.inputs.toolchain = read_toolchain_file(*opts.toolchain_file);
+  } else if (rustc_answers) {
+    loaded.inputs.toolchain = toolchain_from_answers(*rustc_answers, opts.targets);
+  } else {
+    loaded.inputs.toolchain = query_local_toolchain(runner, opts.targets);
+  }
   // Fail early, naming the missing triple and the file that lacks it.
   for (const auto& triple : opts.targets) {
     try {

@@ -12,8 +12,16 @@ namespace recipe::pipeline {
 // InputError when it cannot be read or is invalid.
 model::Toolchain read_toolchain_file(const std::string& path);
 
-// Ask the local rustc (argv[0] `rustc`) for its version and its cfg for the host and `targets`.
-// Throws InputError when rustc cannot run or does not know a target.
+// What query_local_toolchain asks the local rustc (argv[0] `rustc`), in this order: its version
+// (`-vV`), its host cfg, and the cfg of each of `targets`.
+std::vector<Command> local_toolchain_questions(const std::vector<std::string>& targets);
+
+// The toolchain from the answers to local_toolchain_questions(targets), in their order. Throws
+// InputError when rustc could not run or does not know a target.
+model::Toolchain toolchain_from_answers(const std::vector<ProcessResult>& answers,
+                                        const std::vector<std::string>& targets);
+
+// Ask the local rustc those questions, all at once, and read its answers.
 model::Toolchain query_local_toolchain(ProcessRunner& runner, const std::vector<std::string>& targets);
 
 }  // namespace recipe::pipeline

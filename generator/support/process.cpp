@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -198,6 +200,37 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
   }
   spdlog::debug("exit {}: {}", result.exit_code, argv[0]);
   return result;
+}
+
+std::vector<ProcessResult> ProcessRunner::run_together(const std::vector<Command>& commands) {
+  std::vector<ProcessResult> results;
+  for (const Command& command : commands) {
+    results.push_back(run(command.argv, command.opts));
+  }
+  return results;
+}
+
+std::vector<ProcessResult> SubprocessRunner::run_together(const std::vector<Command>& commands) {
+  std::vector<ProcessResult> results(commands.size());
+  std::vector<std::exception_ptr> errors(commands.size());
+  {
+    std::vector<std::jthread> waiting;
+    for (size_t i = 0; i < commands.size(); ++i) {
+      waiting.emplace_back([this, &commands, &results, &errors, i] {
+        try {
+          results[i] = run(commands[i].argv, commands[i].opts);
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+      });
+    }
+  }  // every thread joined
+  for (const std::exception_ptr& error : errors) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
+  return results;
 }
 
 std::map<std::string, std::string> deterministic_env() {

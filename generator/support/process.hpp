@@ -32,6 +32,12 @@ struct ProcessResult {
   std::string err;
 };
 
+// One program to run, for ProcessRunner::run_together.
+struct Command {
+  std::vector<std::string> argv;
+  RunOptions opts;
+};
+
 // Runs programs from an argv vector, never through a shell. A seam for tests, in the manner of
 // ninja's CommandRunner: tests/support/fake_process_runner.hpp records commands and answers them.
 class ProcessRunner {
@@ -39,14 +45,19 @@ class ProcessRunner {
   virtual ~ProcessRunner() = default;
   // Run `argv` to completion. Never throws for a failing program; check `exit_code`.
   virtual ProcessResult run(const std::vector<std::string>& argv, const RunOptions& opts) = 0;
+  // Run every command to completion, possibly at the same time, and return their results in the
+  // order given. This one runs them one after the other, in order (what fakes record).
+  virtual std::vector<ProcessResult> run_together(const std::vector<Command>& commands);
 };
 
 // The real thing: fork/exec with pipes, searching PATH for argv[0]. An empty `argv` starts
 // nothing and reads as a program that could not be started. Throws Error only when the pipes or
-// the fork cannot be made.
+// the fork cannot be made. run_together starts every command at once (one thread each waits
+// for its program), so the slowest one sets the wall time, not their sum.
 class SubprocessRunner : public ProcessRunner {
  public:
   ProcessResult run(const std::vector<std::string>& argv, const RunOptions& opts) override;
+  std::vector<ProcessResult> run_together(const std::vector<Command>& commands) override;
 };
 
 // Cuts one stream's bytes, handed over in chunks of any size, into complete lines for

@@ -172,5 +172,28 @@ TEST(BuildahEngine, BuildsWithoutLayersAndItsLogIsBothStreams) {
   EXPECT_TRUE(processes.commands().back().opts.mirror_stderr);
 }
 
+TEST(BuildahEngine, JobsBecomeBuildahsJobs) {
+  FakeProcessRunner processes;
+  processes.answer(k_buildah_version, exits(0, "buildah version 1.28.2\n"));
+  processes.answer({"buildah", "build"}, exits(0));
+  BuildRequest request = audit_request();
+  request.jobs = 2;
+  find_engine("buildah", processes)->build(request);
+  const Argv& argv = processes.commands().back().argv;
+  EXPECT_EQ(Argv(argv.begin(), argv.begin() + 8),
+            (Argv{"buildah", "build", "-f", "/w/app.Dockerfile", "--target", "outputs", "--jobs", "2"}));
+}
+
+TEST(DockerEngine, RefusesJobsBeforeRunningAnything) {
+  FakeProcessRunner processes;
+  processes.answer(k_buildx_version, exits(0)).answer(k_daemon_info, exits(0));
+  std::unique_ptr<Engine> engine = find_engine("docker", processes);
+  const size_t asked = processes.commands().size();
+  BuildRequest request = audit_request();
+  request.jobs = 4;
+  EXPECT_THROW(engine->build(request), InputError);
+  EXPECT_EQ(processes.commands().size(), asked);
+}
+
 }  // namespace
 }  // namespace recipe::runner

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "generator/support/scoped_fs.hpp"
+
 namespace recipe {
 namespace {
 
@@ -86,6 +88,24 @@ TEST(Process, AProgramThatCannotStartReadsAsMinusOneAndSaysWhy) {
 TEST(Process, AProgramKilledByASignalReadsAsMinusOne) {
   SubprocessRunner runner;
   EXPECT_EQ(runner.run({"sh", "-c", "kill -KILL $$"}, {}).exit_code, -1);
+}
+
+TEST(Process, RunTogetherRunsTheCommandsAtOnceAndAnswersInOrder) {
+  // The first command waits for a line the second writes into a FIFO: run one after the other,
+  // the first would wait until `timeout` ends it (exit 124).
+  TempDir scratch("cargo-recipe-process-test");
+  const std::string fifo = (scratch.path() / "fifo").string();
+  ASSERT_EQ(SubprocessRunner().run({"mkfifo", fifo}, {}).exit_code, 0);
+  SubprocessRunner runner;
+  std::vector<ProcessResult> results = runner.run_together(
+      {{{"timeout", "20", "sh", "-c", "read line < \"$0\" && echo \"got $line\"", fifo}, {}},
+       {{"sh", "-c", "echo ready > \"$0\"; echo wrote", fifo}, {}},
+       {{"sh", "-c", "exit 3"}, {}}});
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].exit_code, 0);
+  EXPECT_EQ(results[0].out, "got ready\n");
+  EXPECT_EQ(results[1].out, "wrote\n");
+  EXPECT_EQ(results[2].exit_code, 3);
 }
 
 }  // namespace
