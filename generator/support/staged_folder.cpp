@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe {
@@ -66,7 +67,10 @@ StagedFolder::StagedFolder(const fs::path& target) {
   if (fs::exists(status) && !fs::is_directory(status)) {
     throw InputError(target.string() + ": exists and is not a folder (name a folder for the outputs)");
   }
-  m_hidden = m_target.parent_path() / ("." + m_target.filename().string() + ".partial." + std::to_string(::getpid()));
+  // What a build killed with SIGKILL left beside the target goes first.
+  const std::string prefix = "." + m_target.filename().string() + ".partial.";
+  remove_left_by_dead_processes(m_target.parent_path(), prefix);
+  m_hidden = m_target.parent_path() / (prefix + std::to_string(::getpid()));
   fs::remove_all(m_hidden, ec);
   if (!fs::create_directories(m_hidden, ec) || ec) {
     throw Error("cannot create " + m_hidden.string() + ": " + (ec ? ec.message() : "it exists"));

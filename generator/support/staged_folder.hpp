@@ -9,7 +9,8 @@ namespace recipe {
 // Outputs written into a hidden sibling of `target` (".NAME.partial.PID/") and moved into
 // `target` on `commit()`. Each staged entry replaces the entry of the same name in `target`; the
 // other entries of an existing `target` stay as they are. Destroyed without commit (a failed
-// build), it removes its own hidden folder and `target` is as it was.
+// build), it removes its own hidden folder and `target` is as it was; one a SIGKILL left (of a
+// process that is gone) is removed by the next StagedFolder beside it.
 class StagedFolder {
  public:
   // Throws InputError when `target` is "" or exists and is not a folder, Error when the hidden

@@ -78,6 +78,17 @@ TEST_F(StagedFolderTest, AFailedBuildLeavesTheFolderAsItWasAndNoHiddenFolder) {
   EXPECT_EQ(tree(m_dir.path()), before);
 }
 
+TEST_F(StagedFolderTest, WhatAKilledBuildLeftBesideTheTargetIsRemoved) {
+  // A pid that is no process: past the largest pid_max Linux allows.
+  write(m_dir.path() / ".bin.partial.4194305/out/app", "half written");
+  write(m_dir.path() / ".bin.partial.1/out/app", "pid 1 lives");      // not ours to judge
+  write(m_dir.path() / ".other.partial.4194305/out/app", "another target's");
+  StagedFolder staged(m_out);
+  EXPECT_FALSE(fs::exists(m_dir.path() / ".bin.partial.4194305"));
+  EXPECT_TRUE(fs::exists(m_dir.path() / ".bin.partial.1/out/app"));
+  EXPECT_TRUE(fs::exists(m_dir.path() / ".other.partial.4194305/out/app"));
+}
+
 TEST_F(StagedFolderTest, AFileWhereTheBuildWritesAFolderMovesNothing) {
   write(m_out / "share", "a file of mine");
   write(m_out / "notes.txt", "mine");
