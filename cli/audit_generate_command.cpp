@@ -9,6 +9,7 @@
 #include "audit/regenerate/regeneration_audit.hpp"
 #include "generator/emit/helper_file.hpp"
 #include "generator/pipeline/recipe_header.hpp"
+#include "generator/pipeline/request_paths.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/process.hpp"
@@ -63,7 +64,9 @@ void run_audit_generate(const AuditGenerateOptions& opts) {
     const std::string label = file.string();
     const std::string text = read_file(file);
     pipeline::GenerateRequest request = pipeline::read_request(text, label);
-    // Regenerate from where the command was recorded: relative paths mean what they meant then.
+    // Regenerate from where the command was recorded: relative paths mean what they meant then,
+    // and may not reach out of there.
+    pipeline::check_request_paths(request, command_root(file), label);
     WorkingDirectory directory(command_root(file));
     std::cerr << "cargo-recipe: " << (opts.check ? "checking " : "auditing ") << label << "\n";
     if (opts.check) {

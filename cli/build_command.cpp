@@ -15,6 +15,7 @@
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/scoped_fs.hpp"
+#include "generator/support/staged_folder.hpp"
 
 namespace recipe::cli {
 
@@ -58,36 +59,23 @@ void run_build(const BuildOptions& opts) {
   std::cerr << "cargo-recipe: building " << opts.recipe << " (target " << opts.target << ") with " << engine->version()
             << "\n";
 
-  // Build into a sibling folder and rename: a failed build leaves -o as it was.
-  fs::path output = fs::absolute(opts.output);
-  fs::path partial = output;
-  partial += ".partial." + std::to_string(::getpid());
-  std::error_code ec;
-  fs::remove_all(partial, ec);
+  // Build into a hidden sibling folder and move the outputs in: a failed build leaves -o as it
+  // was, and files of -o the build does not write stay.
+  StagedFolder output(opts.output);
   runner::BuildRequest request;
   request.dockerfile = fs::absolute(opts.recipe).string();
   request.context = context.path().string();
   request.target = opts.target;
-  request.output_dir = partial.string();
+  request.output_dir = output.path().string();
   request.no_cache = opts.no_cache;
   request.jobs = opts.jobs;
   runner::RetryPolicy retry;
   retry.retries = opts.retries;
   retry.what = opts.recipe;
   retry.on_retry = [](const std::string& line) { std::cerr << line << "\n"; };
-  try {
-    runner::build_retrying(*engine, request, retry);
-  } catch (const EngineError&) {
-    fs::remove_all(partial, ec);
-    throw;
-  }
-  fs::remove_all(output, ec);
-  fs::rename(partial, output, ec);
-  if (ec) {
-    throw Error("cannot move the binaries into " + output.string() + ": " + ec.message());
-  }
-  for (const auto& entry : fs::directory_iterator(output)) {
-    std::cout << (output / entry.path().filename()).string() << "\n";
+  runner::build_retrying(*engine, request, retry);
+  for (const auto& written : output.commit()) {
+    std::cout << written.string() << "\n";
   }
 }
 

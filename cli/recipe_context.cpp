@@ -1,6 +1,7 @@
 #include "cli/recipe_context.hpp"
 
 #include "generator/pipeline/recipe_header.hpp"
+#include "generator/pipeline/request_paths.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 
@@ -17,6 +18,7 @@ RecipeContext recipe_context(const fs::path& recipe) {
   const std::string label = recipe.string();
   pipeline::GenerateRequest request = pipeline::read_request(read_file(recipe), label);
   fs::path root = command_root(recipe);
+  pipeline::check_request_paths(request, root, label);
   auto from_root = [&root](const std::string& path) { return (root / path).lexically_normal().string(); };
   RecipeContext out;
   if (request.install && request.install->path) {

@@ -16,7 +16,8 @@ struct RecipeContext {
 std::filesystem::path command_root(const std::filesystem::path& recipe);
 
 // The build context and vendor folder `recipe` needs, from its header, as paths usable from here.
-// Throws InputError naming the recipe when it has no readable recorded command.
+// Throws InputError naming the recipe when it has no readable recorded command, or when its
+// paths leave the recipe's root (pipeline::check_request_paths).
 RecipeContext recipe_context(const std::filesystem::path& recipe);
 
 }  // namespace recipe::cli

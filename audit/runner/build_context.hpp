@@ -15,7 +15,8 @@ namespace recipe::runner {
 std::vector<std::string> context_sources(std::string_view recipe, const std::string& origin);
 
 // Throw InputError, located at `where`, unless `source` is a relative, normalised path without
-// "..", NUL or newline: the only kind the stager accepts.
+// "..", NUL, newline or glob character, climbing at most 8 "@up" folders (context_path_problem):
+// the only kind the stager accepts.
 void check_context_path(const std::string& source, const std::string& where);
 
 // Fill `staging` with exactly the context paths the recipe reads: crates ("vendor/NAME-VERSION")

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "generator/emit/recipe_inputs.hpp"
 #include "generator/support/error.hpp"
 
 namespace recipe::runner {
@@ -120,12 +121,22 @@ std::string context_path_problem(std::string_view source) {
   if (source.starts_with("/")) {
     return "is absolute";
   }
+  // The engine would expand them: a source must name what is staged, nothing more.
+  if (source.find_first_of("*?[") != std::string_view::npos) {
+    return "holds a glob character (*, ? or [)";
+  }
   size_t start = 0;
+  size_t ups = 0;
+  bool leading = true;
   while (start <= source.size()) {
     size_t end = std::min(source.find('/', start), source.size());
     std::string_view part = source.substr(start, end - start);
     if (part.empty() || part == "." || part == "..") {
       return "is not normalised (an empty, \".\" or \"..\" component)";
+    }
+    leading = leading && part == emit::k_context_up;
+    if (leading && ++ups > k_max_context_ups) {
+      return "climbs more than " + std::to_string(k_max_context_ups) + " folders above the workspace";
     }
     // The generator never copies a hidden entry (.git/config may hold a token).
     if (part.starts_with(".")) {

@@ -15,9 +15,13 @@ struct CopyRules {
   bool skip_build_output = false;
 };
 
+// How many leading "@up" components (folders above the workspace) a context path may have.
+inline constexpr size_t k_max_context_ups = 8;
+
 // Why `source`, a path of a recipe's build context, may not be staged, or "" if it may: it must
 // be relative, normalised (no "", "." or ".." component, no trailing "/"), and free of NUL and
-// newline characters, with no component naming a hidden entry (starting with ".").
+// newline characters and of glob characters (`*`, `?`, `[`), with no component naming a hidden
+// entry (starting with ".") and at most k_max_context_ups leading "@up" components.
 std::string context_path_problem(std::string_view source);
 
 // Copy `from` to `to` (whose parent must exist) without ever leaving `root`, an existing folder

@@ -339,8 +339,9 @@ void validate_features(const Reader& reader, const model::Package& pkg, const Wh
       optional_deps.insert(dep.name_in_toml());
     }
   }
-  for (const auto& [name, values] : pkg.features) {
-    auto fail = [&](const std::string& what) { reader.fail(Where(where, "feature", name), what); };
+  for (const auto& feature : pkg.features) {
+    const auto& [name, values] = feature;  // clang 14 cannot capture a structured binding
+    auto fail = [&](const std::string& what) { reader.fail(Where(where, "feature", feature.first), what); };
     for (const auto& value : values) {
       if (value == name) {
         fail("includes itself");

@@ -2,6 +2,7 @@
 
 #include "generator/cargo/json_error.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/printable.hpp"
 
 namespace recipe::cargo {
 
@@ -67,7 +68,8 @@ toml::table parse_toml(std::string_view text, const std::string& origin) {
   try {
     return toml::parse(text, origin);
   } catch (const toml::parse_error& e) {
-    throw InputError(at(origin, e.source()) + ": invalid TOML: " + std::string(e.description()));
+    // toml++ quotes what it read in its messages: printable keeps them one line.
+    throw InputError(at(origin, e.source()) + ": invalid TOML: " + printable(e.description()));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/support/error.hpp"
+#include "generator/support/printable.hpp"
 
 namespace recipe::pipeline {
 
@@ -200,8 +201,8 @@ GenerateRequest read_request(std::string_view recipe, const std::string& origin)
   line = line.substr(0, line.find('\n'));
   size_t colon = line.find(": ");
   if (colon == std::string_view::npos || line.substr(0, colon) != std::to_string(k_request_version)) {
-    throw InputError(where + ": recipe header version \"" + std::string(line.substr(0, line.find(':'))) +
-                     "\" is not one this cargo-recipe reads (it reads " + std::to_string(k_request_version) +
+    throw InputError(where + ": recipe header version " + quote_value(line.substr(0, line.find(':'))) +
+                     " is not one this cargo-recipe reads (it reads " + std::to_string(k_request_version) +
                      "; regenerate the recipe or update cargo-recipe)");
   }
   json object = json::parse(line.substr(colon + 2), nullptr, false);
@@ -209,7 +210,8 @@ GenerateRequest read_request(std::string_view recipe, const std::string& origin)
     throw InputError(where + ": the request is not a JSON object (regenerate the recipe)");
   }
   auto field_error = [&where](const std::string& key, const std::string& what) {
-    return InputError(where + ": request field \"" + key + "\" " + what + " (regenerate the recipe)");
+    // A key is the recipe's text: quote_value keeps a "\n" in it from ending the message's line.
+    return InputError(where + ": request field " + quote_value(key) + " " + what + " (regenerate the recipe)");
   };
   auto string_of = [&](const std::string& key, const json& value) {
     if (!value.is_string()) {

@@ -90,23 +90,8 @@ class PendingTemp {
 
 // Remove TARGET.tmp.PID files beside `target` whose process is gone (killed mid-write).
 void remove_stale_temps(const std::filesystem::path& target) {
-  const std::string prefix = target.filename().string() + std::string(k_temp_infix);
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (!name.starts_with(prefix)) {
-      continue;
-    }
-    std::string_view digits = std::string_view(name).substr(prefix.size());
-    pid_t pid = 0;
-    auto [ptr, parse_error] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
-    if (parse_error == std::errc() && ptr == digits.data() + digits.size() && pid > 0 && ::kill(pid, 0) == -1 &&
-        errno == ESRCH) {
-      std::error_code ignored;
-      std::filesystem::remove(it->path(), ignored);
-    }
-  }
+  remove_left_by_dead_processes(dir, target.filename().string() + std::string(k_temp_infix));
 }
 
 bool write_all(int fd, std::string_view bytes) {
@@ -284,6 +269,24 @@ std::string read_file(const std::filesystem::path& path, size_t limit) {
     throw_too_large(path.string(), limit);
   }
   return read_stream(in, limit, path.string());
+}
+
+void remove_left_by_dead_processes(const std::filesystem::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix)) {
+      continue;
+    }
+    std::string_view digits = std::string_view(name).substr(prefix.size());
+    pid_t pid = 0;
+    auto [ptr, parse_error] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+    if (parse_error == std::errc() && ptr == digits.data() + digits.size() && pid > 0 && ::kill(pid, 0) == -1 &&
+        errno == ESRCH) {
+      std::error_code ignored;
+      std::filesystem::remove_all(it->path(), ignored);
+    }
+  }
 }
 
 }  // namespace recipe

@@ -30,6 +30,11 @@ class AtomicFile {
   bool m_committed = false;
 };
 
+// Remove the entries of `dir` named `prefix` followed by the id of a process that is gone: what
+// a process killed with SIGKILL left of its temporary files or folders (names only this tool
+// gives, such as TARGET.tmp.PID).
+void remove_left_by_dead_processes(const std::filesystem::path& dir, const std::string& prefix);
+
 // Write `content` to `path` atomically (`-` means stdout). Throws InputError when `path` is
 // empty or a folder, Error when it cannot be written.
 void write_output(const std::string& path, std::string_view content);

@@ -72,11 +72,15 @@ def main():
                  f"night 1 audited every committed recipe and the helper: {audited}")
 
         # Tonight: the same, plus a recipe made non-reproducible on purpose.
+        # Its header may name only paths inside its repository (the folder holding recipes/): the
+        # workspace is copied there, generated from there as a repository's CI would.
         os.makedirs(os.path.join(scratch, "recipes"))
+        shutil.copytree(os.path.join(ROOT, "tests", "workspaces", "unreproducible"), os.path.join(scratch, "unreproducible"))
+        shutil.copytree(os.path.join(ROOT, "tests", "workspaces", "unreproducible", ".cargo"), os.path.join(scratch, ".cargo"))
         bad = os.path.join(scratch, "recipes", "unreproducible@0.1.0.Dockerfile")
-        generated = run([tool, "generate", "--manifest-path", os.path.join(ROOT, "tests", "workspaces", "unreproducible",
-                                                                           "Cargo.toml"),
-                         "--offline", "--locked", "--toolchain", TOOLCHAIN, "--sources", "vendor=" + REGISTRY, "-o", bad])
+        generated = run([tool, "generate", "--manifest-path", os.path.join("unreproducible", "Cargo.toml"),
+                         "--offline", "--locked", "--toolchain", TOOLCHAIN, "--sources", "vendor=" + REGISTRY, "-o", bad],
+                        cwd=scratch)
         c.expect(generated.returncode == 0, f"the unreproducible recipe generates: {generated.stderr[-500:]}")
         second = os.path.join(scratch, "night-2")
         result = nightly(tool, second, COMMITTED + [bad], "--baseline", os.path.join(first, "summary.json"))

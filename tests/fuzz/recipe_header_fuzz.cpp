@@ -7,6 +7,7 @@
 
 #include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/error.hpp"
+#include "tests/fuzz/one_line.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view recipe(reinterpret_cast<const char*>(data), size);
@@ -18,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         recipe::pipeline::request_to_json(recipe::pipeline::read_request(again, "fuzz")) != json) {
       __builtin_trap();
     }
-  } catch (const recipe::InputError&) {
+  } catch (const recipe::InputError& e) {
+    require_one_line(e);
   }
   return 0;
 }

@@ -55,6 +55,14 @@ check "lockfile [." 2 "dot.toml:1:" -- plan --metadata "$meta" --lockfile "$work
 check "toolchain toml++ UB" 2 "unreachable.toml:1:4: invalid TOML" -- plan --metadata "$meta" --toolchain "$work/unreachable.toml"
 check "hints toml++ UB" 2 "unreachable.toml:1:4: invalid TOML" -- \
   generate --metadata "$meta" --hints "$work/unreachable.toml"
+# Valid UTF-8 that reached toml++'s __builtin_unreachable where it skips whitespace (U+048C
+# after a key), and a toml++ message that quotes a newline: located errors of one line.
+printf '[package]\nname = "app"\nvessio\xd2\x8cys = 1\n' >"$work/whitespace.toml"
+check "lockfile toml++ whitespace lookup" 2 "whitespace.toml:3:7: invalid TOML:" -- \
+  plan --metadata "$meta" --lockfile "$work/whitespace.toml"
+printf 'schema = tru\n' >"$work/newline-message.toml"
+check "hints toml++ message with a newline" 2 "newline-message.toml:1:13: invalid TOML: Error while parsing boolean: expected 'true', saw 'tru\\n'" -- \
+  generate --metadata "$meta" --hints "$work/newline-message.toml"
 mkdir -p "$work/ws"
 cp "$work/unreachable.toml" "$work/ws/Cargo.toml"
 edit ws-root "d[\"workspace_root\"] = \"$work/ws\""

@@ -31,9 +31,9 @@ def run(args, cwd=None):
 
 
 def expect_refused(name, args, part, output, cwd=None):
-    """exit 2, one stderr line holding `part`, nothing at `output`."""
+    """exit 2, one stderr line holding `part`, nothing at `output` (None: a command without -o)."""
     global passes
-    result = run(args + ["-o", str(output)], cwd=cwd)
+    result = run(args + ([] if output is None else ["-o", str(output)]), cwd=cwd)
     lines = result.stderr.splitlines()
     problems = []
     if result.returncode != 2:
@@ -42,7 +42,7 @@ def expect_refused(name, args, part, output, cwd=None):
         problems.append(f"{len(lines)} stderr lines, want 1")
     if part not in result.stderr:
         problems.append(f"no {part!r} in the message")
-    if Path(output).exists():
+    if output is not None and Path(output).exists():
         problems.append(f"{output} was written")
     if problems:
         failures.append(f"{name}: {'; '.join(problems)}\n{result.stderr}")
@@ -173,16 +173,46 @@ def staging_attacks(work):
     ws = work / "stage-ws"
     write_workspace(ws)
     (work / "empty-vendor").mkdir()
+    # A source through a symlinked folder that leads out of the workspace.
+    os.symlink(host / "dir", ws / "linked")
     for name, copy in [("absolute COPY source", f'COPY {host / "dir"} /x'),
                        ("absolute COPY source, JSON form", f'COPY ["{host / "dir"}", "/x"]'),
                        ("'..' COPY source", 'COPY ["../host/dir", "/x"]'),
-                       ("'@up' out of any package", 'COPY ["@up/host/dir", "/x"]')]:
+                       ("'@up' out of any package", 'COPY ["@up/host/dir", "/x"]'),
+                       ("'@up' nine folders up", 'COPY ["' + "@up/" * 9 + 'host/dir", "/x"]'),
+                       ("glob COPY source", 'COPY ["src/*", "/x"]'),
+                       ("glob COPY source, shell form", 'COPY sr? /x'),
+                       ("source through a symlink out", 'COPY ["linked/sentinel", "/x"]')]:
         recipe = work / "attack.Dockerfile"
         recipe.write_text(f"FROM scratch AS binaries\nCOPY [\"src\", \"/src\"]\n{copy}\n")
         expect_refused(f"build: {name}", ["build", str(recipe), "--context", str(ws), "--vendor", str(work / "empty-vendor")],
                        "", work / "bin")
         check(f"build: {name}: host untouched", host_tree(host) == before)
     return host, before
+
+
+def header_attacks(work, host, before):
+    """A committed recipe's header names the manifest `audit generate` reads and the folder `build`
+    stages from: it may name only paths inside the recipe's repository."""
+    repo = work / "repo"
+    write_workspace(repo / "ws")
+    (repo / "recipes").mkdir()
+    (host / "dir/Cargo.toml").write_text(
+        '[package]\nname = "host"\nversion = "0.1.0"\n\n[[bin]]\nname = "host"\npath = "sentinel"\n')
+    os.symlink(host / "dir", repo / "out-link")
+    before = host_tree(host)
+    for name, manifest in [("absolute manifest_path", str(host / "dir/Cargo.toml")),
+                           ("'..' manifest_path", "../host/dir/Cargo.toml"),
+                           ("manifest_path through a symlink out", "out-link/Cargo.toml")]:
+        recipe = repo / "recipes/attack.Dockerfile"
+        request = {"command": "generate", "manifest_path": manifest, "offline": True}
+        recipe.write_text("# cargo-recipe-request/1: " + json.dumps(request, sort_keys=True, separators=(",", ":")) +
+                          '\nFROM scratch AS binaries\nCOPY ["sentinel", "/x"]\n')
+        expect_refused(f"audit generate: {name}", ["audit", "generate", "--check", str(recipe)],
+                       'header field "manifest_path"', None, cwd=repo)
+        expect_refused(f"build: {name}", ["build", str(recipe)], 'header field "manifest_path"', work / "bin", cwd=repo)
+        check(f"header: {name}: host untouched", host_tree(host) == before)
+    (host / "dir/Cargo.toml").unlink()
 
 
 def engine_attacks(work, host, before):
@@ -195,13 +225,25 @@ def engine_attacks(work, host, before):
     (ws / "src/.env").write_text("TOKEN=secret")
     recipe = work / "links.Dockerfile"
     recipe.write_text('FROM scratch AS binaries\nCOPY ["src", "/src"]\n')
+    # -o names a folder of the user's: what the build does not write there stays.
     out = work / "built"
-    result = run(["build", str(recipe), "--context", str(ws), "--vendor", str(work / "empty-vendor"), "-o", str(out)])
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    build = ["build", str(recipe), "--context", str(ws), "--vendor", str(work / "empty-vendor"), "-o", str(out)]
+    result = run(build)
     check("engine: build of a tree with outside symlinks", result.returncode == 0, result.stderr)
     listed = sorted(str(p.relative_to(out)) for p in out.rglob("*")) if out.exists() else []
-    check("engine: the built stage holds no outside file", listed == ["src", "src/alias.rs", "src/main.rs"], str(listed))
+    check("engine: the built stage holds no outside file, the user's file stays",
+          listed == ["notes.txt", "src", "src/alias.rs", "src/main.rs"], str(listed))
     check("engine: the inside symlink stays one", (out / "src/alias.rs").is_symlink())
     check("engine: host untouched", host_tree(host) == before)
+    # A failed build leaves -o as it was, and no half-written folder beside it.
+    kept = host_tree(out)
+    result = run(build + ["--target", "no-such-stage"])
+    check("engine: a failed build fails", result.returncode != 0, result.stderr)
+    check("engine: a failed build leaves -o as it was", host_tree(out) == kept)
+    check("engine: a failed build leaves no staging folder",
+          sorted(p.name for p in work.iterdir() if p.name.startswith(".built")) == [])
 
 
 def main():
@@ -212,6 +254,7 @@ def main():
         hints_attacks(work)
         output_attacks(work)
         host, before = staging_attacks(work)
+        header_attacks(work, host, before)
         if WITH_ENGINE:
             if not engine_available():
                 print("SKIP: no engine answers (start dockerd: hack/start-dockerd.sh)")

@@ -121,6 +121,37 @@ TEST_F(StageContext, VendoredCratesAreCopiedAsPublished) {
                                                     "vendor/foo-1.0.0/Cargo.toml", "vendor/foo-1.0.0/src", "vendor/foo-1.0.0/src/lib.rs"}));
 }
 
+TEST_F(StageContext, GlobSourcesAreRefusedBeforeTheEngineCouldExpandThem) {
+  write(m_workspace / "src/[ab].rs", "");
+  for (const char* source : {"src/*", "src/?ain.rs", "src/[ab].rs", "*"}) {
+    try {
+      context_sources("COPY [\"" + std::string(source) + "\", \"/x\"]\n", "r.Dockerfile");
+      ADD_FAILURE() << source << " was accepted";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("holds a glob character"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(stage_context({source}, m_workspace, std::nullopt, m_staging), InputError) << source;
+  }
+  EXPECT_TRUE(tree(m_staging).empty());
+}
+
+TEST_F(StageContext, UpPathsClimbAtMostEightFolders) {
+  std::string eight;
+  for (int i = 0; i < 8; ++i) {
+    eight += "@up/";
+  }
+  EXPECT_NO_THROW(check_context_path(eight + "quote/src", "r"));
+  try {
+    check_context_path("@up/" + eight + "quote/src", "r.Dockerfile:4");
+    ADD_FAILURE() << "nine @up folders were accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "r.Dockerfile:4: build context path \"@up/" + eight +
+                                         "quote/src\" climbs more than 8 folders above the workspace (a recipe "
+                                         "copies only relative paths inside its build context)");
+  }
+  EXPECT_NO_THROW(check_context_path("src/@up/@up/@up/@up/@up/@up/@up/@up/@up", "r"));  // not leading: a name
+}
+
 TEST_F(StageContext, UpPathsMustLieInAPackageBesideTheWorkspace) {
   EXPECT_THROW(stage_context({"@up/host/secret"}, m_workspace, std::nullopt, m_staging), InputError);
   expect_host_untouched();

@@ -113,6 +113,10 @@ TEST(RecipeHeader, BadRequestLinesNameTheLineAndTheField) {
   // An install-only option in a generate request.
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"git\":\"x\"}\n"),
             "r.Dockerfile:1: request field \"git\" is not one this cargo-recipe knows for generate (regenerate the recipe)");
+  // A key holding a JSON-escaped newline (found by hack/fuzz.sh recipe_header) stays on the line.
+  EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"m\\nanifest_path\":\"x\"}\n"),
+            "r.Dockerfile:1: request field \"m\\nanifest_path\" is not one this cargo-recipe knows for generate "
+            "(regenerate the recipe)");
 }
 
 TEST(QuoteCommand, ControlCharactersAreEscapedNeverWritten) {
