@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -12,6 +14,8 @@
 #include "audit/runner/helper_context.hpp"
 #include "audit/runner/engine.hpp"
 #include "audit/runner/retrying_build.hpp"
+#include "audit/runner/watched_build.hpp"
+#include "cli/build_state.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/scoped_fs.hpp"
@@ -31,6 +35,8 @@ struct BuildOptions {
   std::string target = "binaries";
   bool no_cache = false;
   int retries = 2;  // builds again after an engine-internal failure
+  std::string progress = "auto";
+  std::string log;  // "": in the build's state folder
 };
 
 void run_build(const BuildOptions& opts) {
@@ -58,7 +64,7 @@ void run_build(const BuildOptions& opts) {
             << "\n";
 
   // Build into a sibling folder and rename: a failed build leaves -o as it was.
-  fs::path output = fs::absolute(opts.output);
+  fs::path output = fs::absolute(opts.output).lexically_normal();
   fs::path partial = output;
   partial += ".partial." + std::to_string(::getpid());
   std::error_code ec;
@@ -73,10 +79,23 @@ void run_build(const BuildOptions& opts) {
   retry.retries = opts.retries;
   retry.what = opts.recipe;
   retry.on_retry = [](const std::string& line) { std::cerr << line << "\n"; };
+  // The engine's log goes to a file; stderr shows the units as they finish, and the summary.
+  BuildState state = build_state(opts.recipe, output);
+  fs::path log_path = opts.log.empty() ? state.folder / "build.log" : fs::path(opts.log);
+  std::ofstream log(log_path, std::ios::trunc);
+  if (!log) {
+    throw Error("cannot write the build log " + log_path.string() + " (choose another with --log)");
+  }
+  auto started = std::chrono::steady_clock::now();
+  runner::BuildWatcher watcher(runner::read_recipe_units(recipe, opts.target), runner::progress_mode(opts.progress, stderr),
+                               stderr, [started] {
+                                 return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                               });
   try {
-    runner::build_retrying(*engine, request, retry);
+    runner::build_watched(*engine, request, retry, watcher, log, stderr);
   } catch (const EngineError&) {
     fs::remove_all(partial, ec);
+    std::cerr << "cargo-recipe: the engine's log is in " << log_path.string() << "\n";
     throw;
   }
   fs::remove_all(output, ec);
@@ -87,6 +106,7 @@ void run_build(const BuildOptions& opts) {
   for (const auto& entry : fs::directory_iterator(output)) {
     std::cout << (output / entry.path().filename()).string() << "\n";
   }
+  std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(), output.string() + " (log: " + log_path.string() + ")");
 }
 
 }  // namespace
@@ -107,6 +127,11 @@ void add_build_command(CLI::App& app) {
                       "Builds again, from the engine's cache, after a failure inside the engine (0: none)")
       ->capture_default_str()
       ->check(CLI::Range(0, 100));
+  command->add_option("--progress", opts->progress,
+                      "auto (tty on a terminal, else plain), tty (live lines), plain (a line per unit) or quiet")
+      ->check(CLI::IsMember({"auto", "tty", "plain", "quiet"}))
+      ->capture_default_str();
+  command->add_option("--log", opts->log, "Write the engine's log to FILE (default: build.log in the build's state folder)");
   command->callback([opts] { run_build(*opts); });
 }
 
