@@ -15,6 +15,7 @@
 #include "audit/runner/engine.hpp"
 #include "audit/runner/retrying_build.hpp"
 #include "audit/runner/watched_build.hpp"
+#include "cli/build_explain.hpp"
 #include "cli/build_state.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
@@ -37,6 +38,7 @@ struct BuildOptions {
   int retries = 2;  // builds again after an engine-internal failure
   std::string progress = "auto";
   std::string log;  // "": in the build's state folder
+  bool explain = false;
 };
 
 void run_build(const BuildOptions& opts) {
@@ -81,6 +83,9 @@ void run_build(const BuildOptions& opts) {
   retry.on_retry = [](const std::string& line) { std::cerr << line << "\n"; };
   // The engine's log goes to a file; stderr shows the units as they finish, and the summary.
   BuildState state = build_state(opts.recipe, output);
+  // What the recipe stands for now, kept for the next build --explain (before the build: the
+  // sources as staged).
+  std::optional<std::string> plan_now = recipe_plan_json(opts.recipe, recipe, processes);
   fs::path log_path = opts.log.empty() ? state.folder / "build.log" : fs::path(opts.log);
   std::ofstream log(log_path, std::ios::trunc);
   if (!log) {
@@ -107,6 +112,19 @@ void run_build(const BuildOptions& opts) {
     std::cout << (output / entry.path().filename()).string() << "\n";
   }
   std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(), output.string() + " (log: " + log_path.string() + ")");
+  std::optional<std::string> plan_before;
+  if (fs::exists(state.previous_plan(), ec)) {
+    plan_before = read_file(state.previous_plan());
+  }
+  if (opts.explain) {
+    std::cerr << explain_build(watcher.status(), plan_before, plan_now);
+  }
+  write_output(state.previous_recipe().string(), recipe);
+  if (plan_now) {
+    write_output(state.previous_plan().string(), *plan_now);
+  } else {
+    fs::remove(state.previous_plan(), ec);  // a plan of an older build would explain this one wrongly
+  }
 }
 
 }  // namespace
@@ -131,6 +149,9 @@ void add_build_command(CLI::App& app) {
                       "auto (tty on a terminal, else plain), tty (live lines), plain (a line per unit) or quiet")
       ->check(CLI::IsMember({"auto", "tty", "plain", "quiet"}))
       ->capture_default_str();
+  command->add_flag("--explain", opts->explain,
+                    "After the build, say why each unit built (not cached) was: its change against the previous "
+                    "successful build of the same output, as `explain` says it");
   command->add_option("--log", opts->log, "Write the engine's log to FILE (default: build.log in the build's state folder)");
   command->callback([opts] { run_build(*opts); });
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """End-to-end: what `cargo-recipe build` shows while it builds, against a real BuildKit.
-usage: progress_test.py CARGO_RECIPE CASE   (CASE: plain | tty)
+usage: progress_test.py CARGO_RECIPE CASE   (CASE: plain | tty | explain)
   plain  build the twobins workspace (one dependency, a library, two binaries) after an edit of its
          library, stderr not a terminal: one line per unit ("built …" / "cached …"), each unit once,
          then the summary; the engine's log is in the --log file, not on stderr.
   tty    the same in a pseudo-terminal (script(1)): the total line "units D/N" is redrawn as units
          finish, D only grows and ends at N, and the summary's built + cached is N.
+  explain build, edit the library, build --explain: each unit built again is named once, the library
+         and both binaries (same package) for the change of twobins' source files; nothing for itoa.
 Each run edits the library anew: BuildKit's cache is content-addressed and remembers old edits.
 Exits 77 (CTest: skipped) when no engine answers or script(1) is missing. Prints "e2e: N passed, M failed".
 """
@@ -95,6 +97,26 @@ def case_tty(c):
     print("tty final frame and summary:\n" + final)
 
 
+def case_explain(c):
+    run(c.build_argv("--progress", "quiet"), env=c.env)
+    c.edit()
+    result = run(c.build_argv("--progress", "plain", "--explain"), env=c.env, check=False)
+    c.expect(result.returncode == 0, f"explain: build exits 0, got {result.returncode}: {result.stderr[-1500:]}")
+    built = sorted(re.sub(r"^built | in [0-9.]+ s$", "", line) for line in result.stderr.splitlines()
+                   if line.startswith("built "))
+    m = re.search(r"^explain: (\d+) units? built, against the previous build:\n((?:  .*\n)*)", result.stderr, re.M)
+    if not c.expect(m is not None, f"explain: a heading: {result.stderr[-1500:]!r}"):
+        return
+    reasons = dict(line[2:].split(": ", 1) for line in m.group(2).splitlines())
+    c.expect(int(m.group(1)) == len(built) and sorted(reasons) == built,
+             f"explain: one reason per unit built: {sorted(reasons)}, built {built}")
+    c.expect(built == ["bin twobins 0.1.0 cargo-kani", "bin twobins 0.1.0 kani", "lib twobins 0.1.0"],
+             f"explain: the edit rebuilt twobins' units only: {built}")
+    c.expect(all(r.startswith("source files of twobins@0.1.0 changed (") for r in reasons.values()),
+             f"explain: each names the change of twobins' files: {reasons}")
+    print("explain:\n" + m.group(0))
+
+
 def main():
     tool, case = os.path.abspath(sys.argv[1]), sys.argv[2]
     if not engine_available():
@@ -105,7 +127,7 @@ def main():
         return SKIP
     with tempfile.TemporaryDirectory(prefix="cargo-recipe-e2e.") as scratch:
         c = Case(tool, scratch)
-        {"plain": case_plain, "tty": case_tty}[case](c)
+        {"plain": case_plain, "tty": case_tty, "explain": case_explain}[case](c)
     return c.summary()
 
 
