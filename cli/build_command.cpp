@@ -1,8 +1,8 @@
 #include "cli/build_command.hpp"
 
-#include <unistd.h>
-
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -12,6 +12,9 @@
 #include "audit/runner/helper_context.hpp"
 #include "audit/runner/engine.hpp"
 #include "audit/runner/retrying_build.hpp"
+#include "audit/runner/watched_build.hpp"
+#include "cli/build_explain.hpp"
+#include "cli/build_state.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/scoped_fs.hpp"
@@ -33,6 +36,9 @@ struct BuildOptions {
   bool no_cache = false;
   int retries = 2;  // builds again after an engine-internal failure
   std::optional<int> jobs;  // steps at once (buildah); unset: the engine's default
+  std::string progress = "auto";
+  std::string log;  // "": in the build's state folder
+  bool explain = false;
 };
 
 void run_build(const BuildOptions& opts) {
@@ -61,21 +67,57 @@ void run_build(const BuildOptions& opts) {
 
   // Build into a hidden sibling folder and move the outputs in: a failed build leaves -o as it
   // was, and files of -o the build does not write stay.
-  StagedFolder output(opts.output);
+  StagedFolder staged(opts.output);
+  const fs::path output = fs::absolute(opts.output).lexically_normal();
   runner::BuildRequest request;
   request.dockerfile = fs::absolute(opts.recipe).string();
   request.context = context.path().string();
   request.target = opts.target;
-  request.output_dir = output.path().string();
+  request.output_dir = staged.path().string();
   request.no_cache = opts.no_cache;
   request.jobs = opts.jobs;
   runner::RetryPolicy retry;
   retry.retries = opts.retries;
   retry.what = opts.recipe;
   retry.on_retry = [](const std::string& line) { std::cerr << line << "\n"; };
-  runner::build_retrying(*engine, request, retry);
-  for (const auto& written : output.commit()) {
+  // The engine's log goes to a file; stderr shows the units as they finish, and the summary.
+  BuildState state = build_state(opts.recipe, output);
+  // What the recipe stands for now, kept for the next build --explain (before the build: the
+  // sources as staged).
+  std::optional<std::string> plan_now = recipe_plan_json(opts.recipe, recipe, processes);
+  fs::path log_path = opts.log.empty() ? state.folder / "build.log" : fs::path(opts.log);
+  std::ofstream log(log_path, std::ios::trunc);
+  if (!log) {
+    throw Error("cannot write the build log " + log_path.string() + " (choose another with --log)");
+  }
+  auto started = std::chrono::steady_clock::now();
+  runner::BuildWatcher watcher(runner::read_recipe_units(recipe, opts.target), runner::progress_mode(opts.progress, stderr),
+                               stderr, [started] {
+                                 return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                               });
+  try {
+    runner::build_watched(*engine, request, retry, watcher, log, stderr);
+  } catch (const EngineError&) {
+    std::cerr << "cargo-recipe: the engine's log is in " << log_path.string() << "\n";
+    throw;
+  }
+  for (const auto& written : staged.commit()) {
     std::cout << written.string() << "\n";
+  }
+  std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(), output.string() + " (log: " + log_path.string() + ")");
+  std::optional<std::string> plan_before;
+  std::error_code ec;
+  if (fs::exists(state.previous_plan(), ec)) {
+    plan_before = read_file(state.previous_plan());
+  }
+  if (opts.explain) {
+    std::cerr << explain_build(watcher.status(), plan_before, plan_now);
+  }
+  write_output(state.previous_recipe().string(), recipe);
+  if (plan_now) {
+    write_output(state.previous_plan().string(), *plan_now);
+  } else {
+    fs::remove(state.previous_plan(), ec);  // a plan of an older build would explain this one wrongly
   }
 }
 
@@ -85,7 +127,7 @@ void add_build_command(CLI::App& app) {
   auto opts = std::make_shared<BuildOptions>();
   CLI::App* command = app.add_subcommand("build", "Build a recipe's binaries with BuildKit (docker) or buildah");
   command->add_option("recipe", opts->recipe, "The recipe (a Dockerfile written by generate)")->required();
-  command->add_option("-o,--output", opts->output, "Folder for the binaries (replaced on success)")->capture_default_str();
+  command->add_option("-o,--output", opts->output, "Folder for the binaries (written on success; its other files stay)")->capture_default_str();
   command->add_option("--runner", opts->runner, "docker or buildah (default: the first that works)")
       ->check(CLI::IsMember({"docker", "buildah"}));
   command->add_option("--context", opts->context,
@@ -100,6 +142,14 @@ void add_build_command(CLI::App& app) {
                       "Builds again, from the engine's cache, after a failure inside the engine (0: none)")
       ->capture_default_str()
       ->check(CLI::Range(0, 100));
+  command->add_option("--progress", opts->progress,
+                      "auto (tty on a terminal, else plain), tty (live lines), plain (a line per unit) or quiet")
+      ->check(CLI::IsMember({"auto", "tty", "plain", "quiet"}))
+      ->capture_default_str();
+  command->add_flag("--explain", opts->explain,
+                    "After the build, say why each unit built (not cached) was: its change against the previous "
+                    "successful build of the same output, as `explain` says it");
+  command->add_option("--log", opts->log, "Write the engine's log to FILE (default: build.log in the build's state folder)");
   command->callback([opts] { run_build(*opts); });
 }
 

@@ -29,6 +29,7 @@ packages=(
   python3
   python3-jsonschema
   qemu-user-static  # runs the aarch64 binary of the cross e2e test
+  util-linux  # script(1): the pseudo-terminal of the progress e2e test
 )
 
 missing=()

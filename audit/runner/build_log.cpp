@@ -71,3 +71,39 @@ std::optional<BuildFailure> find_build_failure(std::string_view log) {
 }
 
 }  // namespace recipe::runner
+
+namespace recipe::runner {
+
+std::string failed_step_output(std::string_view log, size_t max_lines) {
+  static const RE2 k_step(R"(^(#[0-9]+) )");
+  static const RE2 k_error(R"(^(#[0-9]+) ERROR)");
+  static const RE2 k_buildah_stage(R"(STEP [0-9]+/[0-9]+: FROM \S+ AS )");
+  std::map<std::string, std::vector<std::string_view>> lines_of_step;
+  std::vector<std::string_view> buildah_lines;
+  std::vector<std::string_view> failed;
+  LineReader lines(log);
+  std::string_view line;
+  while (lines.next(line)) {
+    std::string step;
+    if (RE2::PartialMatch(line, k_step, &step)) {
+      lines_of_step[step].push_back(line);
+      if (RE2::PartialMatch(line, k_error, &step)) {
+        failed = lines_of_step[step];
+      }
+    } else if (RE2::PartialMatch(line, k_buildah_stage)) {
+      buildah_lines = {line};
+    } else {
+      buildah_lines.push_back(line);
+      if (line.starts_with("error building at STEP")) {
+        failed = buildah_lines;
+      }
+    }
+  }
+  std::string out;
+  for (size_t i = failed.size() > max_lines ? failed.size() - max_lines : 0; i < failed.size(); ++i) {
+    out += std::string(failed[i]) + "\n";
+  }
+  return out;
+}
+
+}  // namespace recipe::runner

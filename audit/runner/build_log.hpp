@@ -17,3 +17,12 @@ struct BuildFailure {
 std::optional<BuildFailure> find_build_failure(std::string_view log);
 
 }  // namespace recipe::runner
+
+namespace recipe::runner {
+
+// What the failed step printed, for quoting: the last `max_lines` lines of the BuildKit step that
+// ended in "#N ERROR" (its "#N …" lines), or of buildah's output since the stage that failed began.
+// "" when the log shows no failed step.
+std::string failed_step_output(std::string_view log, size_t max_lines);
+
+}  // namespace recipe::runner

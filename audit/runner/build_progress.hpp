@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "audit/runner/progress_events.hpp"
+
 namespace recipe::runner {
 
 // Progress of an audit: runs × unit stages, elapsed time and an estimate of what is left, read
@@ -18,7 +20,7 @@ class BuildProgress {
 
   // A new run begins.
   void start_run(int index);
-  // One line of the engine's log: counts unit stages whose step is done or cached.
+  // One line of the engine's log: counts unit stages done or cached (ProgressEvents reads them).
   void on_log_line(std::string_view line);
   // The run ended; prints its line.
   void finish_run(bool built, double seconds);
@@ -34,8 +36,8 @@ class BuildProgress {
   std::FILE* m_out;
   bool m_terminal;
   int m_run = 0;
-  std::set<std::string> m_steps_of_units;  // BuildKit step numbers ("#15") of unit stages
-  std::set<std::string> m_done;            // step numbers (BuildKit) or stage names (buildah) done
+  ProgressEvents m_events;
+  std::set<std::string> m_done;  // unit stages done or cached in this run
   size_t m_last_reported = 0;
   std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 };

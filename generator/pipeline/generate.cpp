@@ -63,12 +63,12 @@ GenerateRequest recorded_request(const GenerateRequest& request, const std::stri
 
 }  // namespace
 
-GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes, const GenerateHooks& hooks) {
-  // Inputs → plan → recipe; only the listing of path packages' files touches the disk here.
+PlannedRequest plan_request(const GenerateRequest& request, ProcessRunner& processes, const GenerateHooks& hooks) {
   pipeline::LoadOptions load = request.load;
   plan::PlanOptions plan_options = request.plan;
+  PlannedRequest out;
   // cargo install: first make the crate ready to plan, then plan just its binaries.
-  install::AcquiredCrate crate;
+  install::AcquiredCrate& crate = out.crate;
   if (request.install) {
     crate = acquire(*request.install, request.sources, processes);
     if (!request.install->path || !load.manifest_path) {
@@ -78,23 +78,32 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
     load.locked = request.install->locked && !crate.from_vendor;
     load.offline = load.offline || crate.from_vendor;
   }
-  pipeline::LoadedInputs loaded = pipeline::load_inputs(load, processes, hooks.transform_metadata);
-  std::string output;
-  const model::Package* installed = nullptr;
+  out.loaded = pipeline::load_inputs(load, processes, hooks.transform_metadata);
   if (request.install) {
-    const model::Package& pkg =
-        install::adopt_package(*loaded.workspace, loaded.inputs.checksums, *request.install, crate, *load.manifest_path);
-    installed = &pkg;
-    plan_options.packages = {pkg.name};
+    out.installed =
+        &install::adopt_package(*out.loaded.workspace, out.loaded.inputs.checksums, *request.install, crate, *load.manifest_path);
+    plan_options.packages = {out.installed->name};
     plan_options.workspace = false;
     plan_options.bins_only = true;
-    // git: NAME@COMMIT, the only name that stays true of what was built.
-    output = "recipes/" + pkg.name + "@" + (crate.git_commit.empty() ? pkg.version : crate.git_commit.substr(0, 12)) +
-             ".Dockerfile";
   }
-  plan::Plan plan = plan::make_plan(loaded.inputs, plan_options);
-  if (installed != nullptr) {
-    install::require_binaries_left(plan, *installed);
+  out.plan = plan::make_plan(out.loaded.inputs, plan_options);
+  if (out.installed != nullptr) {
+    install::require_binaries_left(out.plan, *out.installed);
+  }
+  return out;
+}
+
+GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& processes, const GenerateHooks& hooks) {
+  // Inputs → plan → recipe; only the listing of path packages' files touches the disk here.
+  PlannedRequest planned = plan_request(request, processes, hooks);
+  pipeline::LoadedInputs& loaded = planned.loaded;
+  plan::Plan& plan = planned.plan;
+  const install::AcquiredCrate& crate = planned.crate;
+  std::string output;
+  if (planned.installed != nullptr) {
+    // git: NAME@COMMIT, the only name that stays true of what was built.
+    output = "recipes/" + planned.installed->name + "@" +
+             (crate.git_commit.empty() ? planned.installed->version : crate.git_commit.substr(0, 12)) + ".Dockerfile";
   }
   if (output.empty()) {
     output = default_output(*loaded.workspace, plan);

@@ -67,11 +67,14 @@ class Case(Checks):
 
     def build(self, recipe, workspace, out, *extra):
         vendor = [] if "--vendor" in extra else ["--vendor", REGISTRY]
-        result = run([self.tool, "build", recipe, "--context", workspace, *vendor, "-o", out, *extra], check=False)
+        log = out + ".log"
+        result = run([self.tool, "build", recipe, "--context", workspace, *vendor, "-o", out, "--log", log, *extra],
+                     check=False)
         if result.returncode != 0:
             print(result.stderr[-4000:])
             raise SystemExit(f"cargo-recipe build {os.path.basename(recipe)} failed (exit {result.returncode})")
-        return result.stderr
+        with open(log) as f:
+            return f.read()
 
     def cargo_binaries(self, workspace):
         target = os.path.join(self.scratch, "cargo-target-" + os.path.basename(workspace))

@@ -1,0 +1,53 @@
+#include "audit/runner/build_status.hpp"
+
+#include <gtest/gtest.h>
+
+#include "audit/runner/progress_text.hpp"
+
+namespace recipe::runner {
+namespace {
+
+RecipeUnit unit(const std::string& stage, const std::string& package, std::vector<std::string> deps) {
+  return RecipeUnit{stage, "lib", package, "1.0.0", package, false, "lib " + package + " 1.0.0", std::move(deps)};
+}
+
+TEST(BuildStatus, CountsTimesAndFindsTheCriticalPathOverBuiltUnits) {
+  // a ← b ← d, a ← c ← d: d waits for both chains; the slower one (through b) is critical.
+  BuildStatus status({{"lib-a", unit("lib-a", "a", {})},
+                      {"lib-b", unit("lib-b", "b", {"lib-a"})},
+                      {"lib-c", unit("lib-c", "c", {"lib-a"})},
+                      {"lib-d", unit("lib-d", "d", {"lib-b", "lib-c"})}});
+  EXPECT_EQ(status.apply({StageEventKind::started, "base", 0}, 0.0), nullptr);
+  status.apply({StageEventKind::started, "lib-a", 0}, 0.0);
+  status.apply({StageEventKind::cached, "lib-a", 0}, 0.1);
+  status.apply({StageEventKind::started, "lib-b", 0}, 0.2);
+  status.apply({StageEventKind::started, "lib-c", 0}, 0.3);
+  EXPECT_EQ(status.running().size(), 2u);
+  EXPECT_EQ(status.running()[0]->unit.stage, "lib-b");
+  EXPECT_DOUBLE_EQ(status.eta(1.0), 3.0);  // 1 of 4 done in 1 s: 3 left
+  status.apply({StageEventKind::done, "lib-c", 1.5}, 1.8);
+  status.apply({StageEventKind::done, "lib-b", 4.0}, 4.2);
+  status.apply({StageEventKind::started, "lib-d", 0}, 4.2);
+  status.apply({StageEventKind::done, "lib-d", 0}, 5.2);  // no time from the engine: the clock's
+  EXPECT_EQ(status.total(), 4u);
+  EXPECT_EQ(status.built(), 3u);
+  EXPECT_EQ(status.cached(), 1u);
+  EXPECT_TRUE(status.running().empty());
+  std::vector<const UnitStatus*> slowest = status.slowest(2);
+  ASSERT_EQ(slowest.size(), 2u);
+  EXPECT_EQ(slowest[0]->unit.stage, "lib-b");
+  EXPECT_EQ(slowest[1]->unit.stage, "lib-c");
+  CriticalPath path = status.critical_path();
+  EXPECT_DOUBLE_EQ(path.seconds, 5.0);
+  EXPECT_EQ(path.stages, (std::vector<std::string>{"lib-b", "lib-d"}));
+  EXPECT_EQ(render_unit_line(*slowest[0]), "built lib b 1.0.0 in 4.0 s");
+  EXPECT_EQ(render_unit_line(status.units().at("lib-a")), "cached lib a 1.0.0");
+  EXPECT_EQ(render_summary(status, 65.0, "bin/"),
+            "summary: 4 units, 3 built, 1 cached, in 1m05s\n"
+            "slowest:\n  4.0 s  lib b 1.0.0\n  1.5 s  lib c 1.0.0\n  1.0 s  lib d 1.0.0\n"
+            "critical path: 5.0 s over 2 units (lib b 1.0.0 -> lib d 1.0.0)\n"
+            "outputs: bin/\n");
+}
+
+}  // namespace
+}  // namespace recipe::runner
