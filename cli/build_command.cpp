@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "cli/build_target.hpp"
 #include "cli/recipe_context.hpp"
 #include "audit/runner/build_context.hpp"
 #include "audit/runner/helper_context.hpp"
@@ -29,12 +30,14 @@ struct BuildOptions {
   std::string context;  // "": what the recipe's header records
   std::string vendor;   // "": what the recipe's header records
   std::string target = "binaries";
+  std::string tag;  // "": files into -o, unless the target is the runtime image
   bool no_cache = false;
   int retries = 2;  // builds again after an engine-internal failure
 };
 
 void run_build(const BuildOptions& opts) {
   std::string recipe = read_file(opts.recipe);
+  const BuildTarget target = build_target(recipe, opts.recipe, opts.target, opts.tag);
   // Stage exactly the files the recipe copies: the engine sees nothing else of the machine.
   // Unless told, build from what the recipe's header says it was generated from.
   std::string workspace = opts.context;
@@ -67,7 +70,11 @@ void run_build(const BuildOptions& opts) {
   request.dockerfile = fs::absolute(opts.recipe).string();
   request.context = context.path().string();
   request.target = opts.target;
-  request.output_dir = partial.string();
+  if (target.image) {
+    request.tag = target.image;
+  } else {
+    request.output_dir = partial.string();
+  }
   request.no_cache = opts.no_cache;
   runner::RetryPolicy retry;
   retry.retries = opts.retries;
@@ -78,6 +85,10 @@ void run_build(const BuildOptions& opts) {
   } catch (const EngineError&) {
     fs::remove_all(partial, ec);
     throw;
+  }
+  if (target.image) {
+    std::cout << *target.image << "\n";
+    return;
   }
   fs::remove_all(output, ec);
   fs::rename(partial, output, ec);
@@ -101,7 +112,10 @@ void add_build_command(CLI::App& app) {
   command->add_option("--context", opts->context,
                       "The workspace root the recipe was generated from (default: what its header records)");
   command->add_option("--vendor", opts->vendor, "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
-  command->add_option("--target", opts->target, "Stage to build")->capture_default_str();
+  command->add_option("--target", opts->target, "Stage to build (runtime: an image that runs the binaries)")
+      ->capture_default_str();
+  command->add_option("--tag", opts->tag,
+                      "Load the stage as this image instead of writing files to -o (runtime: cargo-recipe-runtime/STEM)");
   command->add_flag("--no-cache", opts->no_cache, "Build every step again");
   command->add_option("--retries", opts->retries,
                       "Builds again, from the engine's cache, after a failure inside the engine (0: none)")

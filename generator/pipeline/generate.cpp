@@ -109,6 +109,7 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
       emit::unit_system_packages(plan, load_hints(request.hints, loaded.workspace.get()), inputs.distro,
                                  loaded.inputs.toolchain.deb_arch_by_triple());
   inputs.base_image = request.base_image;
+  inputs.runtime_base = request.runtime_base;
   inputs.dialect = emit::Dialect::parse(request.dialect);
   std::set<std::string> skip = {"recipes"};
   inputs.sources = parse_sources(request.sources, *loaded.workspace, skip);
