@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "generator/pipeline/acquire.hpp"
+#include "generator/pipeline/dev_free_workspace.hpp"
 #include "generator/pipeline/path_sources.hpp"
 #include "generator/pipeline/read_hints_files.hpp"
 #include "generator/pipeline/recipe_header.hpp"
@@ -78,12 +79,30 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
     load.locked = request.install->locked && !crate.from_vendor;
     load.offline = load.offline || crate.from_vendor;
   }
-  pipeline::LoadedInputs loaded = pipeline::load_inputs(load, processes, hooks.transform_metadata);
+  // --path and --git: cargo install resolves their workspace without any member's dev-dependencies
+  // (and, without --locked, ignoring its Cargo.lock); resolve a stand-in that has none.
+  std::optional<DevFreeWorkspace> dev_free;
+  const std::string real_manifest = load.manifest_path.value_or("");
+  std::function<std::string(std::string)> transform = hooks.transform_metadata;
+  if (request.install && !crate.from_vendor) {
+    dev_free.emplace(real_manifest, workspace_root_of(real_manifest, processes), request.install->locked);
+    load.manifest_path = dev_free->manifest_path();
+    load.locked = false;
+    if (!load.lockfile) {
+      load.lockfile = dev_free->lockfile();
+    }
+    transform = [&dev_free, next = hooks.transform_metadata](std::string text) {
+      text = dev_free->real_metadata(std::move(text));
+      return next ? next(std::move(text)) : text;
+    };
+  }
+  pipeline::LoadedInputs loaded = pipeline::load_inputs(load, processes, transform);
   std::string output;
   const model::Package* installed = nullptr;
   if (request.install) {
     const model::Package& pkg =
-        install::adopt_package(*loaded.workspace, loaded.inputs.checksums, *request.install, crate, *load.manifest_path);
+        install::adopt_package(*loaded.workspace, loaded.inputs.checksums, *request.install, crate,
+                               dev_free ? real_manifest : *load.manifest_path);
     installed = &pkg;
     plan_options.packages = {pkg.name};
     plan_options.workspace = false;
