@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "cli/build_target.hpp"
 #include "cli/recipe_context.hpp"
 #include "audit/runner/build_context.hpp"
 #include "audit/runner/helper_context.hpp"
@@ -33,6 +34,7 @@ struct BuildOptions {
   std::string context;  // "": what the recipe's header records
   std::string vendor;   // "": what the recipe's header records
   std::string target = "binaries";
+  std::string tag;  // "": files into -o, unless the target is the runtime image
   bool no_cache = false;
   int retries = 2;  // builds again after an engine-internal failure
   std::optional<int> jobs;  // steps at once (buildah); unset: the engine's default
@@ -43,6 +45,7 @@ struct BuildOptions {
 
 void run_build(const BuildOptions& opts) {
   std::string recipe = read_file(opts.recipe);
+  const BuildTarget target = build_target(recipe, opts.recipe, opts.target, opts.tag);
   // Stage exactly the files the recipe copies: the engine sees nothing else of the machine.
   // Unless told, build from what the recipe's header says it was generated from.
   std::string workspace = opts.context;
@@ -67,13 +70,20 @@ void run_build(const BuildOptions& opts) {
 
   // Build into a hidden sibling folder and move the outputs in: a failed build leaves -o as it
   // was, and files of -o the build does not write stay.
-  StagedFolder staged(opts.output);
+  std::optional<StagedFolder> staged;
+  if (!target.image) {
+    staged.emplace(opts.output);
+  }
   const fs::path output = fs::absolute(opts.output).lexically_normal();
   runner::BuildRequest request;
   request.dockerfile = fs::absolute(opts.recipe).string();
   request.context = context.path().string();
   request.target = opts.target;
-  request.output_dir = staged.path().string();
+  if (target.image) {
+    request.tag = target.image;
+  } else {
+    request.output_dir = staged->path().string();
+  }
   request.no_cache = opts.no_cache;
   request.jobs = opts.jobs;
   runner::RetryPolicy retry;
@@ -101,10 +111,17 @@ void run_build(const BuildOptions& opts) {
     std::cerr << "cargo-recipe: the engine's log is in " << log_path.string() << "\n";
     throw;
   }
-  for (const auto& written : staged.commit()) {
-    std::cout << written.string() << "\n";
+  std::string outputs;  // where the outputs went, for the summary
+  if (target.image) {
+    std::cout << *target.image << "\n";
+    outputs = "image " + *target.image;
+  } else {
+    for (const auto& written : staged->commit()) {
+      std::cout << written.string() << "\n";
+    }
+    outputs = output.string();
   }
-  std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(), output.string() + " (log: " + log_path.string() + ")");
+  std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(), outputs + " (log: " + log_path.string() + ")");
   std::optional<std::string> plan_before;
   std::error_code ec;
   if (fs::exists(state.previous_plan(), ec)) {
@@ -133,7 +150,10 @@ void add_build_command(CLI::App& app) {
   command->add_option("--context", opts->context,
                       "The workspace root the recipe was generated from (default: what its header records)");
   command->add_option("--vendor", opts->vendor, "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
-  command->add_option("--target", opts->target, "Stage to build")->capture_default_str();
+  command->add_option("--target", opts->target, "Stage to build (runtime: an image that runs the binaries)")
+      ->capture_default_str();
+  command->add_option("--tag", opts->tag,
+                      "Load the stage as this image instead of writing files to -o (runtime: cargo-recipe-runtime/STEM)");
   command->add_flag("--no-cache", opts->no_cache, "Build every step again");
   command->add_option("-j,--jobs", opts->jobs,
                       "Steps to run at once (buildah; docker's daemon decides its own; default: the engine's)")

@@ -31,6 +31,9 @@ void add_recipe_options(CLI::App& command, RecipeCommandOptions& opts) {
   command.add_option("-o,--output", opts.output, "Write to FILE (- for stdout; default recipes/NAME@VERSION.Dockerfile)");
   command.add_option("--base-image", opts.request.base_image, "Image with the toolchain (pin it with @sha256:…)")
       ->capture_default_str();
+  command.add_option("--runtime-base", opts.request.runtime_base,
+                     "Debian image the runtime stage starts from (apt and dpkg, no toolchain needed)")
+      ->capture_default_str();
   command.add_option("--dialect", opts.request.dialect, "portable (Docker 20.10, buildah) or modern (dockerfile:1.7)")
       ->check(CLI::IsMember({"portable", "modern"}))
       ->capture_default_str();

@@ -15,7 +15,9 @@ set -euo pipefail
 # Exception: ahash comes from librust-ahash-0.7-dev (librust-ahash-dev is an
 # older build of the same crate that Debian makes conflict with it).
 # Beyond the lockfiles: librust-pulldown-cmark-dev and the crates it needs, the
-# install tests' crate whose dev-dependencies Debian does not package.
+# install tests' crate whose dev-dependencies Debian does not package; and
+# librust-libgit2-sys-dev, whose crate links the system's libgit2 (the runtime
+# image's test).
 PACKAGES=(
   librust-adler-dev
   librust-ahash-0.7-dev
@@ -88,6 +90,7 @@ PACKAGES=(
   librust-lazy-static-dev
   librust-lazycell-dev
   librust-libc-dev
+  librust-libgit2-sys-dev
   librust-libloading-dev
   librust-libz-sys-dev
   librust-linked-hash-map-dev

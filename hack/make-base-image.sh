@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the offline Rust base image (no registry can be pulled from here) with
-# debootstrap and `docker import` it.
-#   usage: make-base-image.sh [NAME] [--toolchain-out FILE]
+# debootstrap and `docker import` it; with --runtime, the image recipes' runtime stage starts
+# from instead: the same suite and mirror, minbase alone (apt, dpkg, bash), no toolchain.
+#   usage: make-base-image.sh [NAME] [--toolchain-out FILE] [--runtime]
 # Idempotent: an image NAME whose label key matches this script's inputs is reused,
 # because CI runs this every time and debootstrap costs ~1 min.
 set -euo pipefail
@@ -20,16 +21,23 @@ LABEL=org.cargo-recipe.base-key
 CHANGES=('ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
          'ENV LANG=C.UTF-8' 'CMD ["/bin/bash"]')
 
-name=cargo-recipe/rust-base:bookworm
+name=
 toolchain_out=
+runtime=false
 while [ $# -gt 0 ]; do
   case $1 in
+    --runtime) runtime=true; shift ;;
     --toolchain-out) toolchain_out=${2:?--toolchain-out needs a FILE}; shift 2 ;;
     --toolchain-out=*) toolchain_out=${1#*=}; shift ;;
     -*) echo "make-base-image: unknown option $1" >&2; exit 2 ;;
     *) name=$1; shift ;;
   esac
 done
+if $runtime; then
+  PACKAGES=
+  [ -z "$toolchain_out" ] || { echo "make-base-image: the runtime image has no toolchain (drop --toolchain-out)" >&2; exit 2; }
+fi
+[ -n "$name" ] || { if $runtime; then name=cargo-recipe/runtime-base:$SUITE; else name=cargo-recipe/rust-base:$SUITE; fi; }
 
 "$DOCKER" info >/dev/null 2>&1 \
   || { echo "make-base-image: no Docker daemon answers; run hack/start-dockerd.sh" >&2; exit 1; }
@@ -63,7 +71,8 @@ else
   trap cleanup EXIT
 
   start=$SECONDS
-  debootstrap --variant="$VARIANT" --include="$PACKAGES" --arch="$ARCH" \
+  include=(); [ -z "$PACKAGES" ] || include=(--include="$PACKAGES")
+  debootstrap --variant="$VARIANT" "${include[@]}" --arch="$ARCH" \
     "$SUITE" "$root" "$mirror" >"$root.log" 2>&1 \
     || { echo "make-base-image: debootstrap failed; see $root.log" >&2; exit 1; }
   # Two runs give byte-identical file contents; only install-time mtimes differ.

@@ -24,6 +24,8 @@ for image in rust-web:cross-rust-web cross-aarch64:cross-rust-aarch64; do
     exit 1
   fi
 done
+# The image recipes' runtime stage starts from.
+hack/make-base-image.sh --runtime
 hack/start-buildah.sh
 hack/build.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"

@@ -26,6 +26,9 @@ void add_request_words(std::vector<std::string>& argv, const BuildRequest& reque
   for (const auto& [key, value] : request.build_args) {
     argv.insert(argv.end(), {"--build-arg", key + "=" + value});
   }
+  if (request.tag) {
+    argv.insert(argv.end(), {"-t", *request.tag});
+  }
   if (request.output_dir) {
     argv.insert(argv.end(), {"-o", "type=local,dest=" + *request.output_dir});
   } else if (request.output_tar) {

@@ -18,6 +18,7 @@ struct BuildRequest {
   std::string target;                          // stage to build
   std::optional<std::string> output_dir;       // -o type=local,dest=DIR
   std::optional<std::string> output_tar;       // -o type=tar,dest=FILE
+  std::optional<std::string> tag;              // -t NAME: an image in the engine's store
   bool no_cache = false;
   // Steps run at once: buildah's --jobs. Docker's built-in BuildKit takes it from the daemon's
   // configuration only, so a docker engine refuses a request that sets it (InputError).

@@ -9,6 +9,7 @@
 #include "generator/emit/json_words.hpp"
 #include "generator/emit/recipe_inputs.hpp"
 #include "generator/emit/recorded_command.hpp"
+#include "generator/emit/runtime_stage.hpp"
 #include "generator/emit/stage_names.hpp"
 #include "generator/emit/unit_command.hpp"
 #include "generator/plan/layout.hpp"
@@ -313,7 +314,17 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
     out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*unit) + " " + plain_word(dir, "unit folder") +
            " " + dir + "\n";
   }
-  // The product: every requested binary under its own name.
+  // An image that runs them: the run-time packages their shared libraries come from.
+  std::vector<RuntimeBinary> runtime_bins;
+  for (const plan::Unit* bin : bins) {
+    runtime_bins.push_back({.name = binary_path(plan, *bin),
+                            .output_stage = output_stage(*bin),
+                            .artifact = plan::layout::artifact_path(*bin),
+                            .linked_on = unit_base(inputs, static_cast<size_t>(bin - plan.units.data()))});
+  }
+  out += runtime_stages(inputs, runtime_bins);
+  // The product, the last stage (what a plain `docker build` makes): every requested binary under
+  // its own name.
   out += "\nFROM scratch AS " + std::string(k_binaries_stage) + "\n";
   for (const plan::Unit* bin : bins) {
     std::string file = plan::layout::artifact_path(*bin);

@@ -24,10 +24,14 @@ struct SourceOptions {
 
 // The image recipes build on unless told otherwise (hack/make-base-image.sh makes it).
 inline constexpr const char* k_default_base_image = "cargo-recipe/rust-base:bookworm";
+// The image the runtime stage starts from (hack/make-base-image.sh --runtime makes it): the same
+// Debian release as the base image, with apt and dpkg, and no toolchain.
+inline constexpr const char* k_default_runtime_base = "cargo-recipe/runtime-base:bookworm";
 
 // Stage names and the build argument every recipe has.
 inline constexpr const char* k_binaries_stage = "binaries";  // the product, the last stage
 inline constexpr const char* k_outputs_stage = "outputs";    // every unit's outputs, for the audit
+inline constexpr const char* k_runtime_stage = "runtime";    // an image that runs the binaries
 inline constexpr const char* k_salt_arg = "CARGO_RECIPE_SALT";  // busts the cache of unit steps only
 
 // How the build context spells "..": path packages beside the workspace enter it as @up/NAME.
@@ -38,6 +42,7 @@ inline constexpr const char* k_context_up = "@up";
 struct RecipeInputs {
   const plan::Plan* plan = nullptr;
   std::string base_image = k_default_base_image;
+  std::string runtime_base = k_default_runtime_base;
   Dialect dialect = Dialect::parse("portable");
   SourceOptions sources;
   // For each path package (by key): its top-level files and folders, relative to its directory,

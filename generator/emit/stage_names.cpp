@@ -73,7 +73,7 @@ bool is_unit_stage_name(std::string_view name) {
   if (name.empty() || name == k_base_stage) {
     return false;
   }
-  for (std::string_view prefix : {"src-", "out-", "apt-", "apk-", "recipe-helper-"}) {
+  for (std::string_view prefix : {"src-", "out-", "apt-", "apk-", "recipe-helper-", "runtime"}) {
     if (name.starts_with(prefix)) {
       return false;
     }

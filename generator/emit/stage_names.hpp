@@ -23,7 +23,8 @@ std::string unit_kind(const plan::Unit& unit);
 inline constexpr const char* k_base_stage = "base";
 // The stage that installs one set of system packages on the base: apt-<12 hex of the set>.
 std::string package_set_stage(hints::Distro distro, const std::vector<hints::SystemPackage>& packages);
-// Whether a stage named `name` runs a unit (not the helper, the base, a source or a package set).
+// Whether a stage named `name` runs a unit (not the helper, the base, a source, a package set or
+// a stage of the runtime image).
 bool is_unit_stage_name(std::string_view name);
 
 }  // namespace recipe::emit

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "generator/pipeline/acquire.hpp"
+#include "generator/pipeline/dev_free_workspace.hpp"
+#include "generator/pipeline/dev_free_workspace.hpp"
 #include "generator/pipeline/path_sources.hpp"
 #include "generator/pipeline/read_hints_files.hpp"
 #include "generator/pipeline/recipe_header.hpp"
@@ -78,10 +80,27 @@ PlannedRequest plan_request(const GenerateRequest& request, ProcessRunner& proce
     load.locked = request.install->locked && !crate.from_vendor;
     load.offline = load.offline || crate.from_vendor;
   }
-  out.loaded = pipeline::load_inputs(load, processes, hooks.transform_metadata);
+  // --path and --git: cargo install resolves their workspace without any member's dev-dependencies
+  // (and, without --locked, ignoring its Cargo.lock); resolve a stand-in that has none.
+  std::optional<DevFreeWorkspace> dev_free;
+  const std::string real_manifest = load.manifest_path.value_or("");
+  std::function<std::string(std::string)> transform = hooks.transform_metadata;
+  if (request.install && !crate.from_vendor) {
+    dev_free.emplace(real_manifest, workspace_root_of(real_manifest, processes), request.install->locked);
+    load.manifest_path = dev_free->manifest_path();
+    load.locked = false;
+    if (!load.lockfile) {
+      load.lockfile = dev_free->lockfile();
+    }
+    transform = [&dev_free, next = hooks.transform_metadata](std::string text) {
+      text = dev_free->real_metadata(std::move(text));
+      return next ? next(std::move(text)) : text;
+    };
+  }
+  out.loaded = pipeline::load_inputs(load, processes, transform);
   if (request.install) {
-    out.installed =
-        &install::adopt_package(*out.loaded.workspace, out.loaded.inputs.checksums, *request.install, crate, *load.manifest_path);
+    out.installed = &install::adopt_package(*out.loaded.workspace, out.loaded.inputs.checksums, *request.install, crate,
+                                            dev_free ? real_manifest : *load.manifest_path);
     plan_options.packages = {out.installed->name};
     plan_options.workspace = false;
     plan_options.bins_only = true;
@@ -118,6 +137,7 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
       emit::unit_system_packages(plan, load_hints(request.hints, loaded.workspace.get()), inputs.distro,
                                  loaded.inputs.toolchain.deb_arch_by_triple());
   inputs.base_image = request.base_image;
+  inputs.runtime_base = request.runtime_base;
   inputs.dialect = emit::Dialect::parse(request.dialect);
   std::set<std::string> skip = {"recipes"};
   inputs.sources = parse_sources(request.sources, *loaded.workspace, skip);

@@ -17,6 +17,7 @@ struct GenerateRequest {
   pipeline::LoadOptions load;
   plan::PlanOptions plan;
   std::string base_image = emit::k_default_base_image;
+  std::string runtime_base = emit::k_default_runtime_base;
   std::string dialect = "portable";
   std::string sources = "registry";  // "registry" or "vendor=DIR"
   std::string source_date_epoch = "0";

@@ -92,6 +92,8 @@ const std::vector<Field>& recipe_fields() {
   static const std::vector<Field> fields = {
       {.key = "base_image", .flag = "--base-image", .kind = Kind::value,
        .value_of = [](GenerateRequest& r) { return &r.base_image; }, .default_value = emit::k_default_base_image},
+      {.key = "runtime_base", .flag = "--runtime-base", .kind = Kind::value,
+       .value_of = [](GenerateRequest& r) { return &r.runtime_base; }, .default_value = emit::k_default_runtime_base},
       {.key = "dialect", .flag = "--dialect", .kind = Kind::value,
        .value_of = [](GenerateRequest& r) { return &r.dialect; }, .default_value = "portable"},
       {.key = "sources", .flag = "--sources", .kind = Kind::value,

@@ -2,7 +2,7 @@
 # cargo-recipe install without an engine: the recipe of a crate with several binaries lists them
 # all, sorted; ten generations give the same bytes; a --git install from a local repository pins
 # the commit (name and header), whatever branch or tag asked for it; audit generate --check
-# regenerates such recipes.
+# regenerates such recipes; --path and --git resolve without dev-dependencies.
 set -uo pipefail
 bin=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -71,6 +71,49 @@ expect "both binaries, cargo-kani first" grep -qx '# binaries: cargo-kani kani' 
 mkdir -p "$work/project/recipes/toolchains" && cp "$toolchain" "$work/project/recipes/toolchains/"
 (cd "$work/project" && "$bin" audit generate --check recipes/ >"$work/check.out" 2>&1)
 expect "audit generate --check regenerates the git install from its header" test $? -eq 0
+
+
+# install --path and --git resolve as cargo install does: without any member's dev-dependencies
+# (here one no registry has), and without writing into the crate's folder; cargo install agrees.
+# A crate with a path dependency beside it and a dev-dependency that exists nowhere.
+crate=$work/tool
+mkdir -p "$crate/src" "$work/helper/src" "$crate/.cargo"
+printf '[package]\nname = "helper"\nversion = "0.1.0"\nedition = "2021"\n\n[dev-dependencies]\nalso-nowhere = "1"\n' \
+  >"$work/helper/Cargo.toml"
+printf 'pub fn name() -> &'"'"'static str { "tool" }\n' >"$work/helper/src/lib.rs"
+printf '[package]\nname = "tool"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nhelper = { path = "../helper" }\ncfg-if = "1"\n\n[dev-dependencies]\nno-such-crate-anywhere = "9.9"\n' \
+  >"$crate/Cargo.toml"
+printf 'fn main() { println!("{}", helper::name()); }\n' >"$crate/src/main.rs"
+cp "$here/workspaces/syslib/.cargo/config.toml" "$crate/.cargo/"
+before=$(cd "$crate" && find . -printf '%p %s\n' | sort | sha256sum)
+
+expect "cargo metadata itself fails on the dev-dependency (else this proves nothing)" \
+  bash -c "cd '$crate' && ! cargo metadata --format-version 1 --offline >/dev/null 2>&1"
+(cd "$crate" && "$bin" install --path . --offline --sources vendor=$registry --toolchain "$toolchain" \
+  -o "$work/path.Dockerfile" 2>"$work/path.err")
+status=$?
+expect "install --path succeeds: $(tail -1 "$work/path.err")" test $status -eq 0
+expect "... with the binary" grep -qx '# binaries: tool' "$work/path.Dockerfile"
+expect "... its path dependency planned" grep -q '^# lib helper@0.1.0 helper' "$work/path.Dockerfile"
+expect "... and no dev-dependency" bash -c "! grep -q 'no-such-crate\|also-nowhere' '$work/path.Dockerfile'"
+expect "the crate's folder is as it was (no Cargo.lock written)" \
+  test "$(cd "$crate" && find . -printf '%p %s\n' | sort | sha256sum)" = "$before"
+(cd "$crate" && cargo install --path . --offline --root "$work/cargo-root" >/dev/null 2>&1)
+expect "cargo install agrees" test -x "$work/cargo-root/bin/tool"
+
+# The same from git: the checkout's members lose their dev-dependencies too.
+repo=$work/tool-repo
+mkdir -p "$repo" && cp -r "$crate" "$repo/tool" && cp -r "$work/helper" "$repo/helper"
+printf '[workspace]\nmembers = ["tool", "helper"]\n' >"$repo/Cargo.toml"
+# cargo plans a git install from the checkout's root, where it reads the offline registry's config.
+cp -r "$crate/.cargo" "$repo/.cargo"
+git -C "$repo" init -q -b main && git -C "$repo" add -A
+git -C "$repo" -c user.email=ci@example.invalid -c user.name=ci commit -qm tool
+(cd "$crate" && "$bin" install tool --git "file://$repo" --offline --sources vendor=$registry --toolchain "$toolchain" \
+  -o "$work/git.Dockerfile" 2>"$work/git.err")
+status=$?
+expect "install --git succeeds: $(tail -1 "$work/git.err")" test $status -eq 0
+expect "... with the binary" grep -qx '# binaries: tool' "$work/git.Dockerfile"
 
 echo "install: $passes passed, $failures failed"
 exit $((failures > 0))

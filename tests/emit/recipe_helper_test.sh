@@ -521,6 +521,60 @@ test_check_image() {
   expect_status 2
 }
 
+# runtime-packages names the packages of a binary's NEEDED libraries, pinned to the installed
+# versions; install-runtime-packages installs only what is missing (apt-get and rm here are fakes
+# that record their arguments).
+test_runtime_packages() {
+  local arch libc
+  arch=$(dpkg --print-architecture)
+  libc=$(dpkg-query -W -f='${Version}' "libc6:$arch")
+  helper -- runtime-packages "$t/lists/ls" /bin/ls
+  expect_status 0
+  grep -qxF "libc6:$arch=$libc" "$t/lists/ls" || fail "ls's list lacks libc6:$arch=$libc: $(cat "$t/lists/ls")"
+  sort -uc "$t/lists/ls" || fail "ls's list is not sorted and unique"
+  expect_stderr "recipe-helper: ls needs libc.so.6 from libc6:$arch=$libc"
+
+  printf 'int main(void) { return 0; }\n' >"$t/static.c"
+  gcc -static -o "$t/static" "$t/static.c"
+  helper -- runtime-packages "$t/lists/static" "$t/static"
+  expect_status 0
+  expect_stderr "recipe-helper: static is statically linked: it needs no package"
+  [[ -f $t/lists/static && ! -s $t/lists/static ]] || fail "a static binary's list is not empty"
+
+  # A library only this folder has: no package, and the loader does not know it.
+  printf 'int fixture(void) { return 1; }\n' >"$t/lib.c"
+  gcc -shared -fPIC -Wl,-soname,libfixture-only.so.1 -o "$t/libfixture-only.so.1" "$t/lib.c"
+  printf 'int fixture(void); int main(void) { return fixture(); }\n' >"$t/uses.c"
+  gcc -o "$t/uses" "$t/uses.c" "$t/libfixture-only.so.1"
+  helper -- runtime-packages "$t/lists/uses" "$t/uses"
+  expect_status 1
+  expect_stderr "recipe-helper: uses needs libfixture-only.so.1, which the dynamic loader of the build image does not find"
+  helper -- runtime-packages "$t/lists/x" "$t/static.c"
+  expect_status 1
+  expect_stderr "is not an ELF file"
+
+  mkdir -p "$t/fakebin"
+  # rm too: the helper empties apt's lists after installing, which must not happen to this machine's.
+  printf '#!/bin/sh\nprintf "%%s\\n" "$*" >>"$APT_CALLS"\n' >"$t/fakebin/apt-get"
+  printf '#!/bin/sh\n[ -n "$APT_CALLS" ] || exec /bin/rm "$@"\nprintf "rm %%s\\n" "$1" >>"$APT_CALLS"\n' >"$t/fakebin/rm"
+  chmod 755 "$t/fakebin/apt-get" "$t/fakebin/rm"
+  local saved_path=$PATH
+  PATH=$t/fakebin:$PATH
+  helper APT_CALLS="$t/apt-calls" -- install-runtime-packages "$t/lists/ls" "$t/lists/static"
+  expect_status 0
+  expect_stderr "recipe-helper: the binaries need no package beyond the runtime base"
+  [[ ! -e $t/apt-calls ]] || fail "apt-get ran for packages the image has: $(cat "$t/apt-calls")"
+  printf 'libc6:%s=0.0-not-this\nzz-not-installed=1.0\n' "$arch" >"$t/lists/other"
+  helper APT_CALLS="$t/apt-calls" -- install-runtime-packages "$t/lists/ls" "$t/lists/other"
+  expect_status 0
+  printf 'update -qq\ninstall -y -qq --no-install-recommends libc6:%s=0.0-not-this zz-not-installed=1.0\nrm -rf\n' "$arch" >"$t/want-calls"
+  cmp -s "$t/want-calls" "$t/apt-calls" || fail "apt-get calls: $(cat "$t/apt-calls")"
+  PATH=$saved_path
+  helper -- install-runtime-packages "$t/lists/none"
+  expect_status 1
+  expect_stderr "is not a file"
+}
+
 run_case "new cargo:: syntax, every directive" test_new_syntax
 run_case "old cargo: syntax, every directive" test_old_syntax
 run_case "lines trimmed, other lines and non-UTF-8 ignored" test_lines_trimmed_and_ignored
@@ -538,6 +592,7 @@ run_case "rustc's exit code passes through" test_rustc_exit_code_passes_through
 run_case "bad command lines and missing records" test_bad_command_lines
 run_case "a real build script, lib and bin with rustc" test_real_rustc
 run_case "check-image tries every tool the steps use" test_check_image
+run_case "runtime-packages and install-runtime-packages" test_runtime_packages
 
 echo "recipe-helper: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

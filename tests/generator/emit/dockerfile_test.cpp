@@ -53,7 +53,9 @@ TEST(Dockerfile, StagesAreDefinedBeforeUseAndMountsAreSorted) {
       auto as = line.find(" AS ");
       ASSERT_NE(as, std::string::npos) << line;
       std::string base = line.substr(5, as - 5);
-      EXPECT_TRUE(base == "scratch" || defined.contains(base) || base == "cargo-recipe/rust-base:bookworm") << line;
+      EXPECT_TRUE(base == "scratch" || defined.contains(base) || base == k_default_base_image ||
+                  base == k_default_runtime_base)
+          << line;
       EXPECT_TRUE(defined.insert(line.substr(as + 4)).second) << "stage defined twice: " << line;
       ++stages;
       EXPECT_TRUE(std::is_sorted(mounts.begin(), mounts.end()));

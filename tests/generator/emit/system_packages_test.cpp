@@ -150,6 +150,10 @@ TEST(SystemPackages, AddingAHintChangesOnlyTheStagesOfTheUnitsThatUseIt) {
   }
   std::set<std::string> expected = users;
   expected.insert(package_stage);
+  // The binary is linked on the package stage now: its run-time packages are listed there, and the
+  // runtime image reads that list.
+  expected.insert("runtime-packages-" + package_stage);
+  expected.insert("runtime");
   EXPECT_EQ(changed, expected);
   EXPECT_EQ(with.size(), without.size() + 1);
   // The package stage installs the sorted set, exec form, nothing left in the apt lists.

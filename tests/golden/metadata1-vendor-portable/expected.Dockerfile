@@ -6,12 +6,12 @@
 # binaries: testcrate
 
 # The build-time helper: recipe-helper.sh beside this recipe, at recipes/recipe-helper.sh in the build context.
-FROM scratch AS recipe-helper-dd4364f8614a
+FROM scratch AS recipe-helper-c5022ea3c490
 COPY recipes/recipe-helper.sh /recipe/bin/recipe-helper
 
 FROM cargo-recipe/rust-base:bookworm AS base
-COPY --from=recipe-helper-dd4364f8614a /recipe/bin/recipe-helper /recipe/bin/recipe-helper
-RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "dd4364f8614ad165fdc49f762c947a438def1415f60b731c0a1967a4b0c42ef0", "1.63.0"]
+COPY --from=recipe-helper-c5022ea3c490 /recipe/bin/recipe-helper /recipe/bin/recipe-helper
+RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "c5022ea3c490dc5a0bde4aadf1adfab429f62539a6fa233bfd47f1eab5d372da", "1.63.0"]
 
 FROM scratch AS src-aho-corasick-0.7.6
 COPY vendor/aho-corasick-0.7.6 /recipe/src/aho-corasick-0.7.6
@@ -2264,6 +2264,20 @@ COPY --from=out-lib-walkdir-2.2.9-172509049e77 /recipe/units/172509049e772da5 /r
 COPY --from=out-lib-yaml-rust-0.4.3-3fe54e95c195 /recipe/units/3fe54e95c19547cb /recipe/units/3fe54e95c19547cb
 COPY --from=out-proc-macro-ctor-0.1.10-b975a771ef0a /recipe/units/b975a771ef0aabfe /recipe/units/b975a771ef0aabfe
 COPY --from=out-proc-macro-datatest-derive-0.4.0-ba195229de4a /recipe/units/ba195229de4a0fb0 /recipe/units/ba195229de4a0fb0
+
+# Run-time packages of the binaries linked on base: the Debian packages holding the shared
+# libraries they name as NEEDED, at the versions they were linked against (none for a static binary).
+FROM base AS runtime-packages-base
+RUN --mount=type=bind,from=out-bin-testcrate-0.1.0-testcrate-e4399f1f9df5,source=/recipe/units/e4399f1f9df51e68/testcrate-e4399f1f9df51e68,target=/recipe/runtime/bin/testcrate \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "/recipe/bin/recipe-helper", "runtime-packages", "/recipe/runtime/packages-base", "/recipe/runtime/bin/testcrate"]
+
+# The runtime image: the runtime base, those of the packages above that it lacks (from the Debian
+# archive), and the binaries in /usr/local/bin.
+FROM cargo-recipe/runtime-base:bookworm AS runtime
+RUN --mount=type=bind,from=recipe-helper-c5022ea3c490,source=/recipe/bin/recipe-helper,target=/recipe/bin/recipe-helper \
+    --mount=type=bind,from=runtime-packages-base,source=/recipe/runtime/packages-base,target=/recipe/runtime/packages-base \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "DEBIAN_FRONTEND=noninteractive", "/bin/bash", "-p", "/recipe/bin/recipe-helper", "install-runtime-packages", "/recipe/runtime/packages-base"]
+COPY --from=out-bin-testcrate-0.1.0-testcrate-e4399f1f9df5 /recipe/units/e4399f1f9df51e68/testcrate-e4399f1f9df51e68 /usr/local/bin/testcrate
 
 FROM scratch AS binaries
 COPY --from=out-bin-testcrate-0.1.0-testcrate-e4399f1f9df5 /recipe/units/e4399f1f9df51e68/testcrate-e4399f1f9df51e68 /testcrate
