@@ -38,7 +38,10 @@ with tempfile.TemporaryDirectory() as scratch:
         shutil.copy(os.path.join(root, "recipes", name), recipes)
     # Commands in recipe headers are relative to the repository root, so the copies say which.
     shutil.copytree(os.path.join(root, "recipes", "toolchains"), os.path.join(recipes, "toolchains"))
-    os.symlink(os.path.join(root, "tests"), os.path.join(scratch, "tests"))
+    # (Copies, not a symlink: a header may name only paths inside the recipes' repository.)
+    for workspace in ("hostile", "multi"):
+        shutil.copytree(os.path.join(root, "tests", "workspaces", workspace),
+                        os.path.join(scratch, "tests", "workspaces", workspace), symlinks=True)
     edited = os.path.join(recipes, "hostile@0.1.0-rc.1.Dockerfile")
     with open(edited) as f:
         text = f.read()
