@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,6 +54,35 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
   return flat;
 }
 
+// `name` as execve needs it: a name without '/' looked up in the PATH of `env` ("KEY=VALUE"
+// entries) as execvp would, the first executable regular file; unchanged when nothing matches
+// (execve then fails with ENOENT). Done before fork: the child of a threaded process may call
+// only async-signal-safe functions, which execvp's search is not.
+std::string resolve_program(const std::string& name, const std::vector<std::string>& env) {
+  if (name.find('/') != std::string::npos) {
+    return name;
+  }
+  std::string_view path = "/usr/local/bin:/usr/bin:/bin";
+  for (const auto& entry : env) {
+    if (entry.starts_with("PATH=")) {
+      path = std::string_view(entry).substr(5);
+    }
+  }
+  while (true) {
+    size_t colon = path.find(':');
+    std::string dir(path.substr(0, colon));
+    std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+    struct stat st{};
+    if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(candidate.c_str(), X_OK) == 0) {
+      return candidate;
+    }
+    if (colon == std::string_view::npos) {
+      return name;
+    }
+    path.remove_prefix(colon + 1);
+  }
+}
+
 // Why a child could not become the program, sent up a close-on-exec pipe.
 struct StartFailure {
   enum class Step { cwd, exec };
@@ -99,9 +129,24 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
   int err_pipe[2];
   int in_pipe[2];
   int start_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
-      ::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(start_pipe, O_CLOEXEC) != 0) {
-    throw Error(std::string("cannot create pipes: ") + std::strerror(errno));
+  int* pipes[] = {out_pipe, err_pipe, in_pipe, start_pipe};
+  int made = 0;
+  for (int* p : pipes) {
+    if (::pipe2(p, O_CLOEXEC) != 0) {
+      break;
+    }
+    ++made;
+  }
+  auto close_pipes = [&pipes, &made] {
+    for (int i = 0; i < made; ++i) {
+      ::close(pipes[i][0]);
+      ::close(pipes[i][1]);
+    }
+  };
+  if (made < 4) {
+    int error = errno;
+    close_pipes();
+    throw Error(std::string("cannot create pipes: ") + std::strerror(error));
   }
   auto env_strings = merged_environment(opts.env);
   std::vector<char*> envp;
@@ -115,10 +160,13 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     argvp.push_back(arg.data());
   }
   argvp.push_back(nullptr);
+  const std::string program = resolve_program(argv[0], env_strings);
 
   pid_t pid = ::fork();
   if (pid < 0) {
-    throw Error(std::string("cannot fork: ") + std::strerror(errno));
+    int error = errno;
+    close_pipes();
+    throw Error(std::string("cannot fork: ") + std::strerror(error));
   }
   if (pid == 0) {
     ::dup2(in_pipe[0], STDIN_FILENO);
@@ -126,8 +174,7 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     ::dup2(err_pipe[1], STDERR_FILENO);
     StartFailure failure{StartFailure::Step::cwd, 0};
     if (!opts.cwd || ::chdir(opts.cwd->c_str()) == 0) {
-      environ = envp.data();
-      ::execvp(argvp[0], argvp.data());
+      ::execve(program.c_str(), argvp.data(), envp.data());
       failure.step = StartFailure::Step::exec;
     }
     failure.error = errno;

@@ -90,6 +90,19 @@ TEST(Process, AProgramKilledByASignalReadsAsMinusOne) {
   EXPECT_EQ(runner.run({"sh", "-c", "kill -KILL $$"}, {}).exit_code, -1);
 }
 
+TEST(Process, AProgramIsLookedUpInThePathTheChildGets) {
+  TempDir bin("cargo-recipe-process-test");
+  const std::filesystem::path script = bin.path() / "say-hello";
+  ASSERT_EQ(SubprocessRunner().run({"sh", "-c", "printf '#!/bin/sh\\necho hello from $0\\n' > \"$0\" && chmod +x \"$0\"",
+                                    script.string()}, {}).exit_code, 0);
+  RunOptions opts;
+  opts.env["PATH"] = "/nonexistent:" + bin.path().string();
+  ProcessResult found = SubprocessRunner().run({"say-hello"}, opts);
+  EXPECT_EQ(found.exit_code, 0);
+  EXPECT_EQ(found.out, "hello from " + script.string() + "\n");
+  EXPECT_EQ(SubprocessRunner().run({"say-hello"}, {}).exit_code, -1);  // not in our own PATH
+}
+
 TEST(Process, RunTogetherRunsTheCommandsAtOnceAndAnswersInOrder) {
   // The first command waits for a line the second writes into a FIFO: run one after the other,
   // the first would wait until `timeout` ends it (exit 124).
