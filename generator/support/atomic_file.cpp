@@ -91,7 +91,7 @@ class PendingTemp {
 // Remove TARGET.tmp.PID files beside `target` whose process is gone (killed mid-write).
 void remove_stale_temps(const std::filesystem::path& target) {
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  remove_left_by_dead_processes(dir, target.filename().string() + std::string(k_temp_infix));
+  remove_left_by_dead_processes(dir, target.filename().string() + std::string(k_temp_infix), Leftover::file);
 }
 
 bool write_all(int fd, std::string_view bytes) {
@@ -271,7 +271,7 @@ std::string read_file(const std::filesystem::path& path, size_t limit) {
   return read_stream(in, limit, path.string());
 }
 
-void remove_left_by_dead_processes(const std::filesystem::path& dir, const std::string& prefix) {
+void remove_left_by_dead_processes(const std::filesystem::path& dir, const std::string& prefix, Leftover kind) {
   std::error_code ec;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
@@ -284,7 +284,12 @@ void remove_left_by_dead_processes(const std::filesystem::path& dir, const std::
     if (parse_error == std::errc() && ptr == digits.data() + digits.size() && pid > 0 && ::kill(pid, 0) == -1 &&
         errno == ESRCH) {
       std::error_code ignored;
-      std::filesystem::remove_all(it->path(), ignored);
+      std::filesystem::file_status status = std::filesystem::symlink_status(it->path(), ignored);
+      if (kind == Leftover::file && std::filesystem::is_regular_file(status)) {
+        std::filesystem::remove(it->path(), ignored);
+      } else if (kind == Leftover::folder && std::filesystem::is_directory(status)) {
+        std::filesystem::remove_all(it->path(), ignored);
+      }
     }
   }
 }

@@ -30,10 +30,14 @@ class AtomicFile {
   bool m_committed = false;
 };
 
-// Remove the entries of `dir` named `prefix` followed by the id of a process that is gone: what
-// a process killed with SIGKILL left of its temporary files or folders (names only this tool
-// gives, such as TARGET.tmp.PID).
-void remove_left_by_dead_processes(const std::filesystem::path& dir, const std::string& prefix);
+// What a temporary name stands for: a file (AtomicFile's TARGET.tmp.PID) or a folder
+// (StagedFolder's .TARGET.partial.PID).
+enum class Leftover { file, folder };
+
+// Remove the entries of `dir` named `prefix` followed by the id of a process that is gone, and
+// of the `kind` this tool made under such names: what a process killed with SIGKILL left. An
+// entry of the other kind (a folder named like a temporary file, a symlink) is never touched.
+void remove_left_by_dead_processes(const std::filesystem::path& dir, const std::string& prefix, Leftover kind);
 
 // Write `content` to `path` atomically (`-` means stdout). Throws InputError when `path` is
 // empty or a folder, Error when it cannot be written.

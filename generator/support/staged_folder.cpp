@@ -69,7 +69,7 @@ StagedFolder::StagedFolder(const fs::path& target) {
   }
   // What a build killed with SIGKILL left beside the target goes first.
   const std::string prefix = "." + m_target.filename().string() + ".partial.";
-  remove_left_by_dead_processes(m_target.parent_path(), prefix);
+  remove_left_by_dead_processes(m_target.parent_path(), prefix, Leftover::folder);
   m_hidden = m_target.parent_path() / (prefix + std::to_string(::getpid()));
   fs::remove_all(m_hidden, ec);
   if (!fs::create_directories(m_hidden, ec) || ec) {

@@ -102,6 +102,24 @@ TEST(AtomicFile, TempFileOfAKilledProcessIsRemovedByTheNextCommit) {
   EXPECT_EQ(names_in(dir.path()), std::set<std::string>{"out"});
 }
 
+TEST(AtomicFile, OnlyTheKindOfEntryATemporaryNameStandsForIsRemoved) {
+  TempDir dir("atomic-leftover-kinds");
+  pid_t child = ::fork();
+  if (child == 0) {
+    ::_exit(0);
+  }
+  ::waitpid(child, nullptr, 0);  // a process that is gone
+  const std::string dead = std::to_string(child);
+  fs::create_directories(dir.path() / ("out.tmp." + dead) / "user-data");  // a folder, named like a temp file
+  write_output((dir.path() / ("other.tmp." + dead)).string(), "left by the dead process");
+  fs::create_directory_symlink(dir.path() / ("out.tmp." + dead), dir.path() / (".out.partial." + dead));
+  remove_left_by_dead_processes(dir.path(), "out.tmp.", Leftover::file);
+  remove_left_by_dead_processes(dir.path(), "other.tmp.", Leftover::file);
+  remove_left_by_dead_processes(dir.path(), ".out.partial.", Leftover::folder);  // a symlink: kept
+  EXPECT_EQ(names_in(dir.path()), (std::set<std::string>{".out.partial." + dead, "out.tmp." + dead}));
+  EXPECT_TRUE(fs::exists(dir.path() / ("out.tmp." + dead) / "user-data"));
+}
+
 TEST(AtomicFile, EmptyPathAndFoldersAreInputErrors) {
   TempDir dir("atomic-folder");
   EXPECT_THROW(write_output("", "x"), InputError);
