@@ -117,6 +117,8 @@ TEST(RecipeHeader, BadRequestLinesNameTheLineAndTheField) {
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"m\\nanifest_path\":\"x\"}\n"),
             "r.Dockerfile:1: request field \"m\\nanifest_path\" is not one this cargo-recipe knows for generate "
             "(regenerate the recipe)");
+  EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"install\",\"crate\":\"os_pipe@1\\nRUN x\"}\n").find('\n'),
+            std::string::npos);
 }
 
 TEST(QuoteCommand, ControlCharactersAreEscapedNeverWritten) {
