@@ -39,7 +39,11 @@ fs::path first_conflict(const fs::path& from, const fs::path& to) {
 // merge into folders (first_conflict has found no mixed kinds).
 void move_into(const fs::path& from, const fs::path& to) {
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(from)) {
+  fs::directory_iterator entries(from, ec);
+  if (ec) {
+    throw Error("cannot read " + from.string() + ": " + ec.message());
+  }
+  for (const auto& entry : entries) {
     fs::path there = to / entry.path().filename();
     if (entry.is_directory(ec) && !entry.is_symlink(ec) && fs::is_directory(fs::symlink_status(there, ec))) {
       move_into(entry.path(), there);
@@ -85,6 +89,7 @@ StagedFolder::~StagedFolder() {
 
 std::vector<fs::path> StagedFolder::commit() {
   std::error_code ec;
+  fs::create_directories(m_path, ec);  // a build that wrote nothing: nothing to move, still a folder
   std::vector<fs::path> written;
   for (const auto& entry : fs::directory_iterator(m_path, ec)) {
     written.push_back(m_target / entry.path().filename());

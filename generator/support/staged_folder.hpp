@@ -26,7 +26,8 @@ class StagedFolder {
   // Move what path() holds into the target (creating it if needed), remove the hidden folder,
   // and return the top-level paths written in the target, sorted. Throws InputError, having
   // moved nothing, when a staged entry meets an entry of the other kind (a file where a folder
-  // is, or the reverse) in the target; Error when a move fails.
+  // is, or the reverse) in the target; Error when a move fails (the entries moved before it stay
+  // moved, the others are removed with the hidden folder).
   std::vector<std::filesystem::path> commit();
 
  private:

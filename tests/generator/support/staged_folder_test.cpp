@@ -46,6 +46,17 @@ TEST_F(StagedFolderTest, ANewFolderGetsTheOutputs) {
   EXPECT_EQ(tree(m_dir.path()), (std::map<std::string, std::string>{{"bin", "/"}, {"bin/app", "binary"}}));
 }
 
+TEST_F(StagedFolderTest, ABuildThatWroteNothingLeavesAnExistingFolderAsItWas) {
+  write(m_out / "notes.txt", "mine");
+  StagedFolder into_existing(m_out);
+  EXPECT_TRUE(into_existing.commit().empty());
+  fs::remove_all(m_dir.path() / "new");
+  StagedFolder into_new(m_dir.path() / "new");
+  EXPECT_TRUE(into_new.commit().empty());
+  EXPECT_EQ(tree(m_dir.path()), (std::map<std::string, std::string>{
+                                    {"bin", "/"}, {"bin/notes.txt", "mine"}, {"new", "/"}}));
+}
+
 TEST_F(StagedFolderTest, AnExistingFolderKeepsWhatTheBuildDoesNotWrite) {
   write(m_out / "notes.txt", "mine");
   write(m_out / "app", "old binary");
