@@ -200,7 +200,8 @@ def check_binary_crate(tool, crate, registry, work):
               # Older cargo only warns when no binary is left (required-features), and exits 0.
               f"ls {work}/oracle/bin/* >/dev/null 2>&1 || {{ echo 'error: cargo install exited 0 but installed no binary' >&2; exit 96; }}; ")
     if binary:
-        script += f"set -- {work}/oracle/bin/{binary}; " + RUN_SCRIPT
+        # At the runtime image's path: a usage line that prints argv[0] reads the same.
+        script += f"cp {work}/oracle/bin/{binary} /usr/local/bin/; set -- /usr/local/bin/{binary}; " + RUN_SCRIPT
     r = oracle(script, work, registry, packages)
     row["cargo"] = "build" if r.returncode == 0 else "fail"
     row["cargo_why"] = "" if r.returncode == 0 else f"exit {r.returncode}: {crate_error(r.stderr)}"
