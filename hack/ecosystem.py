@@ -3,6 +3,7 @@
 
 usage: ecosystem.py [--registry DIR] [--bins | --bins-limit N] [--libs N] [--seed S] [--crates NAME@VERSION,...]
                     [--tool build/cargo-recipe] [--out FILE] [--tsv FILE] [--check] [--budget SECONDS]
+                    [--step-timeout SECONDS]
 
 For each crate of the registry (Debian's layout: NAME-VERSION folders with .cargo-checksum.json):
   binary crates   `cargo-recipe install NAME@VERSION`, the recipe built twice with every unit
@@ -42,7 +43,8 @@ TOOLCHAIN = os.path.join(ROOT, "recipes", "toolchains", "rust-base-bookworm.toml
 BUILD_TIMEOUT = 1200
 
 
-def run(argv, timeout=BUILD_TIMEOUT, **kw):
+def run(argv, timeout=None, **kw):
+    timeout = timeout or BUILD_TIMEOUT
     try:
         return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, **kw)
     except subprocess.TimeoutExpired:
@@ -161,7 +163,9 @@ RUN_SCRIPT = 'for a in --version --help; do "$@" "$a" </dev/null >/tmp/o 2>/dev/
 
 
 def run_in(image, binary):
-    r = run([DOCKER, "run", "--rm", "--network", "none", image, "sh", "-c", RUN_SCRIPT, "run", binary], timeout=120)
+    # By its path: a binary named like a shell builtin (wait-timeout's `exit`) must not be the builtin.
+    r = run([DOCKER, "run", "--rm", "--network", "none", image, "sh", "-c", RUN_SCRIPT, "run", "/usr/local/bin/" + binary],
+            timeout=120)
     return r.stdout if r.returncode == 0 else f"docker run exit {r.returncode}: {last_line(r.stderr)}"
 
 
@@ -192,9 +196,12 @@ def check_binary_crate(tool, crate, registry, work):
         f.write(cargo_config(registry))
     binary = row.get("binary", "")
     script = (f"cargo install {crate.name} --version '{crate.exact}' --root {work}/oracle --offline -q 2>{work}/oracle.err; "
-              f"rc=$?; [ $rc = 0 ] || {{ tail -n 5 {work}/oracle.err >&2; exit $rc; }}; ")
+              f"rc=$?; [ $rc = 0 ] || {{ tail -n 5 {work}/oracle.err >&2; exit $rc; }}; "
+              # Older cargo only warns when no binary is left (required-features), and exits 0.
+              f"ls {work}/oracle/bin/* >/dev/null 2>&1 || {{ echo 'error: cargo install exited 0 but installed no binary' >&2; exit 96; }}; ")
     if binary:
-        script += f"set -- {work}/oracle/bin/{binary}; " + RUN_SCRIPT
+        # At the runtime image's path: a usage line that prints argv[0] reads the same.
+        script += f"cp {work}/oracle/bin/{binary} /usr/local/bin/; set -- /usr/local/bin/{binary}; " + RUN_SCRIPT
     r = oracle(script, work, registry, packages)
     row["cargo"] = "build" if r.returncode == 0 else "fail"
     row["cargo_why"] = "" if r.returncode == 0 else f"exit {r.returncode}: {crate_error(r.stderr)}"
@@ -290,6 +297,7 @@ def render(rows, args, seconds, not_run):
 
 
 def main():
+    global BUILD_TIMEOUT
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--registry", default="/usr/share/cargo/registry")
     p.add_argument("--tool", default=os.path.join(ROOT, "build", "cargo-recipe"))
@@ -298,10 +306,12 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--crates", default="", help="NAME@VERSION,... (instead of --bins/--libs)")
     p.add_argument("--budget", type=int, default=0, help="stop starting crates after this many seconds")
+    p.add_argument("--step-timeout", type=int, default=BUILD_TIMEOUT, help="seconds one build or oracle may take")
     p.add_argument("--out", help="Markdown report")
     p.add_argument("--tsv", help="one line per crate")
     p.add_argument("--check", action="store_true", help="exit 1 unless every crate agrees")
     args = p.parse_args()
+    BUILD_TIMEOUT = args.step_timeout
     registry = os.path.abspath(args.registry)
     if not os.path.isdir(registry):
         print(f"ecosystem: no registry folder {registry} (hack/ecosystem.sh extract DIR makes one)", file=sys.stderr)

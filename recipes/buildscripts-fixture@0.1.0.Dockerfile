@@ -6,12 +6,12 @@
 # binaries: buildscripts-fixture
 
 # The build-time helper: recipe-helper.sh beside this recipe, at recipes/recipe-helper.sh in the build context.
-FROM scratch AS recipe-helper-dd4364f8614a
+FROM scratch AS recipe-helper-c5022ea3c490
 COPY recipes/recipe-helper.sh /recipe/bin/recipe-helper
 
 FROM cargo-recipe/rust-base:bookworm AS base
-COPY --from=recipe-helper-dd4364f8614a /recipe/bin/recipe-helper /recipe/bin/recipe-helper
-RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "dd4364f8614ad165fdc49f762c947a438def1415f60b731c0a1967a4b0c42ef0", "1.63.0"]
+COPY --from=recipe-helper-c5022ea3c490 /recipe/bin/recipe-helper /recipe/bin/recipe-helper
+RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "c5022ea3c490dc5a0bde4aadf1adfab429f62539a6fa233bfd47f1eab5d372da", "1.63.0"]
 
 FROM scratch AS src-anyhow-1.0.69
 COPY vendor/anyhow-1.0.69 /recipe/src/anyhow-1.0.69
@@ -3957,6 +3957,20 @@ COPY --from=out-lib-typenum-1.16.0-e215e721f748 /recipe/units/e215e721f748dbd9 /
 COPY --from=out-lib-unicase-2.6.0-8e960100c3ea /recipe/units/8e960100c3eacfb0 /recipe/units/8e960100c3eacfb0
 COPY --from=out-lib-unicode-ident-1.0.0-2e6a0697cefe /recipe/units/2e6a0697cefe024e /recipe/units/2e6a0697cefe024e
 COPY --from=out-lib-version_check-0.9.4-c7d0b8466306 /recipe/units/c7d0b84663060c77 /recipe/units/c7d0b84663060c77
+
+# Run-time packages of the binaries linked on base: the Debian packages holding the shared
+# libraries they name as NEEDED, at the versions they were linked against (none for a static binary).
+FROM base AS runtime-packages-base
+RUN --mount=type=bind,from=out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d,source=/recipe/units/2e261696e10d036b/buildscripts_fixture-2e261696e10d036b,target=/recipe/runtime/bin/buildscripts-fixture \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "/recipe/bin/recipe-helper", "runtime-packages", "/recipe/runtime/packages-base", "/recipe/runtime/bin/buildscripts-fixture"]
+
+# The runtime image: the runtime base, those of the packages above that it lacks (from the Debian
+# archive), and the binaries in /usr/local/bin.
+FROM cargo-recipe/runtime-base:bookworm AS runtime
+RUN --mount=type=bind,from=recipe-helper-c5022ea3c490,source=/recipe/bin/recipe-helper,target=/recipe/bin/recipe-helper \
+    --mount=type=bind,from=runtime-packages-base,source=/recipe/runtime/packages-base,target=/recipe/runtime/packages-base \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "DEBIAN_FRONTEND=noninteractive", "/bin/bash", "-p", "/recipe/bin/recipe-helper", "install-runtime-packages", "/recipe/runtime/packages-base"]
+COPY --from=out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d /recipe/units/2e261696e10d036b/buildscripts_fixture-2e261696e10d036b /usr/local/bin/buildscripts-fixture
 
 FROM scratch AS binaries
 COPY --from=out-bin-buildscripts-fixture-0.1.0-buildscripts-fixture-2e261696e10d /recipe/units/2e261696e10d036b/buildscripts_fixture-2e261696e10d036b /buildscripts-fixture

@@ -6,12 +6,12 @@
 # binaries: mapp mcore mutil
 
 # The build-time helper: recipe-helper.sh beside this recipe, at recipes/recipe-helper.sh in the build context.
-FROM scratch AS recipe-helper-dd4364f8614a
+FROM scratch AS recipe-helper-c5022ea3c490
 COPY recipes/recipe-helper.sh /recipe/bin/recipe-helper
 
 FROM cargo-recipe/rust-base:bookworm AS base
-COPY --from=recipe-helper-dd4364f8614a /recipe/bin/recipe-helper /recipe/bin/recipe-helper
-RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "dd4364f8614ad165fdc49f762c947a438def1415f60b731c0a1967a4b0c42ef0", "1.63.0"]
+COPY --from=recipe-helper-c5022ea3c490 /recipe/bin/recipe-helper /recipe/bin/recipe-helper
+RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "c5022ea3c490dc5a0bde4aadf1adfab429f62539a6fa233bfd47f1eab5d372da", "1.63.0"]
 
 FROM scratch AS src-autocfg-1.1.0
 COPY vendor/autocfg-1.1.0 /recipe/src/autocfg-1.1.0
@@ -3267,6 +3267,24 @@ COPY --from=out-lib-serde_json-1.0.87-cc4b8a36bc99 /recipe/units/cc4b8a36bc997bd
 COPY --from=out-lib-syn-1.0.107-d2b9d4148130 /recipe/units/d2b9d4148130bc4b /recipe/units/d2b9d4148130bc4b
 COPY --from=out-lib-unicode-ident-1.0.0-d82c8b73c60c /recipe/units/d82c8b73c60c9141 /recipe/units/d82c8b73c60c9141
 COPY --from=out-proc-macro-serde_derive-1.0.152-56dffe23cb2a /recipe/units/56dffe23cb2a7ff1 /recipe/units/56dffe23cb2a7ff1
+
+# Run-time packages of the binaries linked on base: the Debian packages holding the shared
+# libraries they name as NEEDED, at the versions they were linked against (none for a static binary).
+FROM base AS runtime-packages-base
+RUN --mount=type=bind,from=out-bin-mapp-0.1.0-mapp-ac2057a0e35f,source=/recipe/units/ac2057a0e35f638d/mapp-ac2057a0e35f638d,target=/recipe/runtime/bin/mapp \
+    --mount=type=bind,from=out-bin-mcore-0.1.0-mcore-142e8ffec6b1,source=/recipe/units/142e8ffec6b1d14e/mcore-142e8ffec6b1d14e,target=/recipe/runtime/bin/mcore \
+    --mount=type=bind,from=out-bin-mutil-0.1.0-mutil-e5118237aad6,source=/recipe/units/e5118237aad68b50/mutil-e5118237aad68b50,target=/recipe/runtime/bin/mutil \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "/recipe/bin/recipe-helper", "runtime-packages", "/recipe/runtime/packages-base", "/recipe/runtime/bin/mapp", "/recipe/runtime/bin/mcore", "/recipe/runtime/bin/mutil"]
+
+# The runtime image: the runtime base, those of the packages above that it lacks (from the Debian
+# archive), and the binaries in /usr/local/bin.
+FROM cargo-recipe/runtime-base:bookworm AS runtime
+RUN --mount=type=bind,from=recipe-helper-c5022ea3c490,source=/recipe/bin/recipe-helper,target=/recipe/bin/recipe-helper \
+    --mount=type=bind,from=runtime-packages-base,source=/recipe/runtime/packages-base,target=/recipe/runtime/packages-base \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "DEBIAN_FRONTEND=noninteractive", "/bin/bash", "-p", "/recipe/bin/recipe-helper", "install-runtime-packages", "/recipe/runtime/packages-base"]
+COPY --from=out-bin-mapp-0.1.0-mapp-ac2057a0e35f /recipe/units/ac2057a0e35f638d/mapp-ac2057a0e35f638d /usr/local/bin/mapp
+COPY --from=out-bin-mcore-0.1.0-mcore-142e8ffec6b1 /recipe/units/142e8ffec6b1d14e/mcore-142e8ffec6b1d14e /usr/local/bin/mcore
+COPY --from=out-bin-mutil-0.1.0-mutil-e5118237aad6 /recipe/units/e5118237aad68b50/mutil-e5118237aad68b50 /usr/local/bin/mutil
 
 FROM scratch AS binaries
 COPY --from=out-bin-mapp-0.1.0-mapp-ac2057a0e35f /recipe/units/ac2057a0e35f638d/mapp-ac2057a0e35f638d /mapp

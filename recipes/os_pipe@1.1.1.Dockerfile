@@ -6,12 +6,12 @@
 # binaries: cat cat_both swap
 
 # The build-time helper: recipe-helper.sh beside this recipe, at recipes/recipe-helper.sh in the build context.
-FROM scratch AS recipe-helper-dd4364f8614a
+FROM scratch AS recipe-helper-c5022ea3c490
 COPY recipes/recipe-helper.sh /recipe/bin/recipe-helper
 
 FROM cargo-recipe/rust-base:bookworm AS base
-COPY --from=recipe-helper-dd4364f8614a /recipe/bin/recipe-helper /recipe/bin/recipe-helper
-RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "dd4364f8614ad165fdc49f762c947a438def1415f60b731c0a1967a4b0c42ef0", "1.63.0"]
+COPY --from=recipe-helper-c5022ea3c490 /recipe/bin/recipe-helper /recipe/bin/recipe-helper
+RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "c5022ea3c490dc5a0bde4aadf1adfab429f62539a6fa233bfd47f1eab5d372da", "1.63.0"]
 
 FROM scratch AS src-libc-0.2.139
 COPY vendor/libc-0.2.139 /recipe/src/libc-0.2.139
@@ -391,6 +391,24 @@ COPY --from=out-build-script-libc-0.2.139-76e4a01b3912 /recipe/units/76e4a01b391
 COPY --from=out-build-script-run-libc-0.2.139-6e92fb627b1a /recipe/units/6e92fb627b1a4f38 /recipe/units/6e92fb627b1a4f38
 COPY --from=out-lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
 COPY --from=out-lib-os_pipe-1.1.1-46009bbcb410 /recipe/units/46009bbcb4108ee5 /recipe/units/46009bbcb4108ee5
+
+# Run-time packages of the binaries linked on base: the Debian packages holding the shared
+# libraries they name as NEEDED, at the versions they were linked against (none for a static binary).
+FROM base AS runtime-packages-base
+RUN --mount=type=bind,from=out-bin-os_pipe-1.1.1-cat-45bb518da1f4,source=/recipe/units/45bb518da1f4a70c/cat-45bb518da1f4a70c,target=/recipe/runtime/bin/cat \
+    --mount=type=bind,from=out-bin-os_pipe-1.1.1-cat_both-e5547c857533,source=/recipe/units/e5547c8575339157/cat_both-e5547c8575339157,target=/recipe/runtime/bin/cat_both \
+    --mount=type=bind,from=out-bin-os_pipe-1.1.1-swap-83e0c9595244,source=/recipe/units/83e0c959524466e5/swap-83e0c959524466e5,target=/recipe/runtime/bin/swap \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "/recipe/bin/recipe-helper", "runtime-packages", "/recipe/runtime/packages-base", "/recipe/runtime/bin/cat", "/recipe/runtime/bin/cat_both", "/recipe/runtime/bin/swap"]
+
+# The runtime image: the runtime base, those of the packages above that it lacks (from the Debian
+# archive), and the binaries in /usr/local/bin.
+FROM cargo-recipe/runtime-base:bookworm AS runtime
+RUN --mount=type=bind,from=recipe-helper-c5022ea3c490,source=/recipe/bin/recipe-helper,target=/recipe/bin/recipe-helper \
+    --mount=type=bind,from=runtime-packages-base,source=/recipe/runtime/packages-base,target=/recipe/runtime/packages-base \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "DEBIAN_FRONTEND=noninteractive", "/bin/bash", "-p", "/recipe/bin/recipe-helper", "install-runtime-packages", "/recipe/runtime/packages-base"]
+COPY --from=out-bin-os_pipe-1.1.1-cat-45bb518da1f4 /recipe/units/45bb518da1f4a70c/cat-45bb518da1f4a70c /usr/local/bin/cat
+COPY --from=out-bin-os_pipe-1.1.1-cat_both-e5547c857533 /recipe/units/e5547c8575339157/cat_both-e5547c8575339157 /usr/local/bin/cat_both
+COPY --from=out-bin-os_pipe-1.1.1-swap-83e0c9595244 /recipe/units/83e0c959524466e5/swap-83e0c959524466e5 /usr/local/bin/swap
 
 FROM scratch AS binaries
 COPY --from=out-bin-os_pipe-1.1.1-cat-45bb518da1f4 /recipe/units/45bb518da1f4a70c/cat-45bb518da1f4a70c /cat

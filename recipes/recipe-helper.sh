@@ -6,10 +6,15 @@
 #   recipe-helper compile UNIT_DIR [--build-script RUN_UNIT_DIR] [--link-search RUN_UNIT_DIR]...
 #                         [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...
 #   recipe-helper check-image RUSTC_RELEASE [TARGET]...
+#   recipe-helper runtime-packages LIST_FILE BINARY...
+#   recipe-helper install-runtime-packages LIST_FILE...
 #
 # run-build-script runs a build script and parses what it prints as cargo's BuildOutput::parse does
 # (custom_build.rs) into NUL-terminated record files in UNIT_DIR. compile runs rustc with those
 # records added as cargo's add_native_deps and add_custom_flags (compiler/mod.rs) add them.
+# runtime-packages (in the stage a binary was linked in) writes the Debian packages, pinned to
+# their installed versions, that hold the shared libraries the binaries name as NEEDED;
+# install-runtime-packages (in the runtime image) installs those of them it lacks.
 #
 # The caller runs us as `env -i PATH=... KEY=VALUE... recipe-helper ...`, and that environment is
 # exactly what the build script and rustc must see. So no value is ever interpreted: no eval, every
@@ -32,7 +37,9 @@ LC_ALL=C
 
 readonly k_usage='usage: recipe-helper run-build-script UNIT_DIR SCRIPT MANIFEST_DIR PACKAGE_LABEL [--links-dep LINKS=RUN_UNIT_DIR]...
        recipe-helper compile UNIT_DIR [--build-script DIR] [--link-search DIR]... [--link-lib] [--bin NAME] [--cdylib] [--check-cfg] -- RUSTC_ARGV...
-       recipe-helper check-image RUSTC_RELEASE [TARGET]...'
+       recipe-helper check-image RUSTC_RELEASE [TARGET]...
+       recipe-helper runtime-packages LIST_FILE BINARY...
+       recipe-helper install-runtime-packages LIST_FILE...'
 # Keys that the old `cargo:KEY=VALUE` syntax reserves; any other old-syntax key is metadata.
 readonly -a k_reserved=(rustc-flags rustc-link-lib rustc-link-search rustc-link-arg-cdylib
   rustc-cdylib-link-arg rustc-link-arg-bins rustc-link-arg-bin rustc-link-arg-tests
@@ -375,9 +382,108 @@ has no std for it (build on an image made for that target, or regenerate without
   done
 }
 
+# --- runtime-packages, install-runtime-packages -------------------------------------------------
+
+# readelf's "Class:" and "Machine:" lines of ELF file $1, in REPLY: a library serves a binary
+# only if both match (ldconfig also lists the 32-bit copies).
+elf_kind() {
+  REPLY=$(readelf -h -- "$1" 2>/dev/null | sed -n 's/^ *\(Class\|Machine\): *//p') || REPLY=
+}
+
+# The package that holds file $1 (as dpkg-query -S prints it, NAME or NAME:ARCH), in REPLY; ""
+# when none. /lib and /usr/lib are one folder since bookworm, but dpkg knows each file by the one
+# name its package ships it under, so both spellings of the path and of its target are asked.
+owning_package() {
+  local path real candidate owner
+  real=$(readlink -f -- "$1") || real=$1
+  REPLY=
+  for path in "$1" "$real"; do
+    for candidate in "$path" "${path#/usr}" "/usr$path"; do
+      owner=$(dpkg-query -S "$candidate" 2>/dev/null | sed -n '1s/: .*//p') || owner=
+      # A diversion's line reads "diversion by ...": not an owner.
+      if [[ -n $owner && $owner != *' '* && $owner != *,* ]]; then
+        REPLY=$owner
+        return 0
+      fi
+    done
+  done
+}
+
+runtime_packages() {
+  (($# >= 2)) || usage "runtime-packages needs LIST_FILE BINARY..."
+  local list=$1 bin soname path kind lib_kind package version line
+  local -a needed=() found=() pins=()
+  shift
+  command -v readelf >/dev/null && command -v ldconfig >/dev/null && command -v dpkg-query >/dev/null ||
+    die "runtime-packages needs readelf (binutils), ldconfig and dpkg-query in the build image"
+  # "soname => path" for every library the dynamic loader knows.
+  mapfile -t found < <(ldconfig -p | sed -n 's/^[[:space:]]*\([^ ]*\) (.*) => \(.*\)$/\1 \2/p')
+  for bin; do
+    [[ -f $bin ]] || die "runtime-packages: \"$bin\" is not a file"
+    elf_kind "$bin"
+    kind=$REPLY
+    [[ -n $kind ]] || die "runtime-packages: \"$bin\" is not an ELF file"
+    mapfile -t needed < <(readelf -d --wide -- "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p')
+    if ((${#needed[@]} == 0)); then
+      printf 'recipe-helper: %s is statically linked: it needs no package\n' "${bin##*/}" >&2
+    fi
+    for soname in "${needed[@]}"; do
+      package=
+      for line in "${found[@]}"; do
+        [[ ${line%% *} == "$soname" ]] || continue
+        path=${line#* }
+        elf_kind "$path"
+        lib_kind=$REPLY
+        [[ $lib_kind == "$kind" ]] || continue
+        owning_package "$path"
+        package=$REPLY
+        [[ -n $package ]] || die "${bin##*/} needs $soname ($path), which no Debian package holds \
+(link it statically, or install it in the runtime image yourself)"
+        break
+      done
+      [[ -n $package ]] || die "${bin##*/} needs $soname, which the dynamic loader of the build image does not find \
+(add the package that has it to the crate's hints)"
+      version=$(dpkg-query -W -f='${Version}' "$package") || die "dpkg-query has no version of \"$package\""
+      printf 'recipe-helper: %s needs %s from %s=%s\n' "${bin##*/}" "$soname" "$package" "$version" >&2
+      pins+=("$package=$version")
+    done
+  done
+  mkdir -p -- "${list%/*}"
+  : >"$list"
+  if ((${#pins[@]})); then printf '%s\n' "${pins[@]}" | sort -u >"$list"; fi
+  stamp_outputs "$list"
+}
+
+install_runtime_packages() {
+  (($# >= 1)) || usage "install-runtime-packages needs LIST_FILE..."
+  local file pin have
+  local -a pins=() want=()
+  for file; do
+    [[ -f $file ]] || die "install-runtime-packages: \"$file\" is not a file"
+    mapfile -t -O "${#pins[@]}" pins <"$file"
+  done
+  # What the runtime base has, at the version the binaries were linked against, stays as it is.
+  for pin in "${pins[@]}"; do
+    have=$(dpkg-query -W -f='${db:Status-Abbrev}${Version}' "${pin%=*}" 2>/dev/null) || have=
+    [[ $have == "ii ${pin##*=}" ]] || want+=("$pin")
+  done
+  if ((${#want[@]} == 0)); then
+    printf 'recipe-helper: the binaries need no package beyond the runtime base\n' >&2
+    return 0
+  fi
+  mapfile -t want < <(printf '%s\n' "${want[@]}" | sort -u)
+  printf 'recipe-helper: installing %s\n' "${want[*]}" >&2
+  apt-get update -qq || die "apt-get update failed in the runtime image (it needs the Debian archive)"
+  apt-get install -y -qq --no-install-recommends "${want[@]}" ||
+    die "apt-get could not install ${want[*]} in the runtime image (is the runtime base the build image's Debian release?)"
+  rm -rf /var/lib/apt/lists/*
+}
+
 case ${1-} in
   run-build-script) shift && run_build_script "$@" ;;
   compile) shift && compile "$@" ;;
   check-image) shift && check_image "$@" ;;
+  runtime-packages) shift && runtime_packages "$@" ;;
+  install-runtime-packages) shift && install_runtime_packages "$@" ;;
   *) usage "unknown subcommand \"${1-}\"" ;;
 esac

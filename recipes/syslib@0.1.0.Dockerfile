@@ -6,12 +6,12 @@
 # binaries: syslib
 
 # The build-time helper: recipe-helper.sh beside this recipe, at recipes/recipe-helper.sh in the build context.
-FROM scratch AS recipe-helper-dd4364f8614a
+FROM scratch AS recipe-helper-c5022ea3c490
 COPY recipes/recipe-helper.sh /recipe/bin/recipe-helper
 
 FROM cargo-recipe/rust-base:bookworm AS base
-COPY --from=recipe-helper-dd4364f8614a /recipe/bin/recipe-helper /recipe/bin/recipe-helper
-RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "dd4364f8614ad165fdc49f762c947a438def1415f60b731c0a1967a4b0c42ef0", "1.63.0"]
+COPY --from=recipe-helper-c5022ea3c490 /recipe/bin/recipe-helper /recipe/bin/recipe-helper
+RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "c5022ea3c490dc5a0bde4aadf1adfab429f62539a6fa233bfd47f1eab5d372da", "1.63.0"]
 
 # apt packages: pkg-config zlib1g-dev
 FROM base AS apt-3061e6a75fbe
@@ -448,6 +448,20 @@ COPY --from=out-build-script-run-libz-sys-1.1.8-0519de5ebbbe /recipe/units/0519d
 COPY --from=out-lib-libc-0.2.139-1b23316de9ca /recipe/units/1b23316de9caf8d6 /recipe/units/1b23316de9caf8d6
 COPY --from=out-lib-libz-sys-1.1.8-0e325d24ba17 /recipe/units/0e325d24ba17c10d /recipe/units/0e325d24ba17c10d
 COPY --from=out-lib-pkg-config-0.3.25-2731bb8ebc63 /recipe/units/2731bb8ebc638760 /recipe/units/2731bb8ebc638760
+
+# Run-time packages of the binaries linked on apt-3061e6a75fbe: the Debian packages holding the shared
+# libraries they name as NEEDED, at the versions they were linked against (none for a static binary).
+FROM apt-3061e6a75fbe AS runtime-packages-apt-3061e6a75fbe
+RUN --mount=type=bind,from=out-bin-syslib-0.1.0-syslib-7f494035a2b6,source=/recipe/units/7f494035a2b6b07c/syslib-7f494035a2b6b07c,target=/recipe/runtime/bin/syslib \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "/recipe/bin/recipe-helper", "runtime-packages", "/recipe/runtime/packages-apt-3061e6a75fbe", "/recipe/runtime/bin/syslib"]
+
+# The runtime image: the runtime base, those of the packages above that it lacks (from the Debian
+# archive), and the binaries in /usr/local/bin.
+FROM cargo-recipe/runtime-base:bookworm AS runtime
+RUN --mount=type=bind,from=recipe-helper-c5022ea3c490,source=/recipe/bin/recipe-helper,target=/recipe/bin/recipe-helper \
+    --mount=type=bind,from=runtime-packages-apt-3061e6a75fbe,source=/recipe/runtime/packages-apt-3061e6a75fbe,target=/recipe/runtime/packages-apt-3061e6a75fbe \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "DEBIAN_FRONTEND=noninteractive", "/bin/bash", "-p", "/recipe/bin/recipe-helper", "install-runtime-packages", "/recipe/runtime/packages-apt-3061e6a75fbe"]
+COPY --from=out-bin-syslib-0.1.0-syslib-7f494035a2b6 /recipe/units/7f494035a2b6b07c/syslib-7f494035a2b6b07c /usr/local/bin/syslib
 
 FROM scratch AS binaries
 COPY --from=out-bin-syslib-0.1.0-syslib-7f494035a2b6 /recipe/units/7f494035a2b6b07c/syslib-7f494035a2b6b07c /syslib

@@ -6,12 +6,12 @@
 # binaries: cargo-kani kani
 
 # The build-time helper: recipe-helper.sh beside this recipe, at recipes/recipe-helper.sh in the build context.
-FROM scratch AS recipe-helper-dd4364f8614a
+FROM scratch AS recipe-helper-c5022ea3c490
 COPY recipes/recipe-helper.sh /recipe/bin/recipe-helper
 
 FROM cargo-recipe/rust-base:bookworm AS base
-COPY --from=recipe-helper-dd4364f8614a /recipe/bin/recipe-helper /recipe/bin/recipe-helper
-RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "dd4364f8614ad165fdc49f762c947a438def1415f60b731c0a1967a4b0c42ef0", "1.63.0"]
+COPY --from=recipe-helper-c5022ea3c490 /recipe/bin/recipe-helper /recipe/bin/recipe-helper
+RUN ["/bin/sh", "-c", "h=$(sha256sum /recipe/bin/recipe-helper) && [ \"${h%% *}\" = \"$1\" ] || { echo \"recipe-helper: recipes/recipe-helper.sh in the build context is not the helper this recipe names (sha256 $1): use the recipe-helper.sh written beside the recipe\" >&2; exit 1; }; [ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; chmod 0755 /recipe/bin/recipe-helper && shift && exec /recipe/bin/recipe-helper check-image \"$@\"", "check-recipe-helper", "c5022ea3c490dc5a0bde4aadf1adfab429f62539a6fa233bfd47f1eab5d372da", "1.63.0"]
 
 FROM scratch AS src-itoa-1.0.1
 COPY vendor/itoa-1.0.1 /recipe/src/itoa-1.0.1
@@ -216,6 +216,22 @@ COPY --from=out-bin-twobins-0.1.0-cargo-kani-27bc6a761720 /recipe/units/27bc6a76
 COPY --from=out-bin-twobins-0.1.0-kani-f4ae20656b1b /recipe/units/f4ae20656b1be17c /recipe/units/f4ae20656b1be17c
 COPY --from=out-lib-itoa-1.0.1-448687e9a97b /recipe/units/448687e9a97b9db8 /recipe/units/448687e9a97b9db8
 COPY --from=out-lib-twobins-0.1.0-2684e4cdbc8c /recipe/units/2684e4cdbc8c4a4f /recipe/units/2684e4cdbc8c4a4f
+
+# Run-time packages of the binaries linked on base: the Debian packages holding the shared
+# libraries they name as NEEDED, at the versions they were linked against (none for a static binary).
+FROM base AS runtime-packages-base
+RUN --mount=type=bind,from=out-bin-twobins-0.1.0-cargo-kani-27bc6a761720,source=/recipe/units/27bc6a761720e341/cargo_kani-27bc6a761720e341,target=/recipe/runtime/bin/cargo-kani \
+    --mount=type=bind,from=out-bin-twobins-0.1.0-kani-f4ae20656b1b,source=/recipe/units/f4ae20656b1be17c/kani-f4ae20656b1be17c,target=/recipe/runtime/bin/kani \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "/recipe/bin/recipe-helper", "runtime-packages", "/recipe/runtime/packages-base", "/recipe/runtime/bin/cargo-kani", "/recipe/runtime/bin/kani"]
+
+# The runtime image: the runtime base, those of the packages above that it lacks (from the Debian
+# archive), and the binaries in /usr/local/bin.
+FROM cargo-recipe/runtime-base:bookworm AS runtime
+RUN --mount=type=bind,from=recipe-helper-c5022ea3c490,source=/recipe/bin/recipe-helper,target=/recipe/bin/recipe-helper \
+    --mount=type=bind,from=runtime-packages-base,source=/recipe/runtime/packages-base,target=/recipe/runtime/packages-base \
+    ["/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH=0", "DEBIAN_FRONTEND=noninteractive", "/bin/bash", "-p", "/recipe/bin/recipe-helper", "install-runtime-packages", "/recipe/runtime/packages-base"]
+COPY --from=out-bin-twobins-0.1.0-cargo-kani-27bc6a761720 /recipe/units/27bc6a761720e341/cargo_kani-27bc6a761720e341 /usr/local/bin/cargo-kani
+COPY --from=out-bin-twobins-0.1.0-kani-f4ae20656b1b /recipe/units/f4ae20656b1be17c/kani-f4ae20656b1be17c /usr/local/bin/kani
 
 FROM scratch AS binaries
 COPY --from=out-bin-twobins-0.1.0-cargo-kani-27bc6a761720 /recipe/units/27bc6a761720e341/cargo_kani-27bc6a761720e341 /cargo-kani
