@@ -56,7 +56,7 @@ std::map<std::string, std::string_view> ar_members(std::string_view bytes) {
 
 std::map<std::string, std::string_view> elf_sections(std::string_view bytes) {
   std::map<std::string, std::string_view> sections;
-  if (bytes.size() < 64 || !bytes.starts_with("\x7f" "ELF") || bytes[4] != 2 || bytes[5] != 1) {
+  if (bytes.size() < 64 || !bytes.starts_with("\177ELF") || bytes[4] != 2 || bytes[5] != 1) {
     return sections;
   }
   auto table = read_le<uint64_t>(bytes, 0x28);
