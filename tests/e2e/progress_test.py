@@ -6,8 +6,8 @@ usage: progress_test.py CARGO_RECIPE CASE   (CASE: plain | tty | explain)
          then the summary; the engine's log is in the --log file, not on stderr.
   tty    the same in a pseudo-terminal (script(1)): the total line "units D/N" is redrawn as units
          finish, D only grows and ends at N, and the summary's built + cached is N.
-  explain build, edit the library, build --explain: each unit built again is named once, the library
-         and both binaries (same package) for the change of twobins' source files; nothing for itoa.
+  explain build --explain, edit the library, build --explain: each unit built again is named once,
+         the library and both binaries (same package) for the change of twobins' source files; nothing for itoa.
 Each run edits the library anew: BuildKit's cache is content-addressed and remembers old edits.
 Exits 77 (CTest: skipped) when no engine answers or script(1) is missing. Prints "e2e: N passed, M failed".
 """
@@ -98,7 +98,8 @@ def case_tty(c):
 
 
 def case_explain(c):
-    run(c.build_argv("--progress", "quiet"), env=c.env)
+    # Only --explain plans and keeps the plan: both builds need it.
+    run(c.build_argv("--progress", "quiet", "--explain"), env=c.env)
     c.edit()
     result = run(c.build_argv("--progress", "plain", "--explain"), env=c.env, check=False)
     c.expect(result.returncode == 0, f"explain: build exits 0, got {result.returncode}: {result.stderr[-1500:]}")
