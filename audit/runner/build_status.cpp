@@ -12,10 +12,12 @@ bool heavier(const CriticalPath& a, const CriticalPath& b) {
   return a.seconds > b.seconds || (a.seconds == b.seconds && a.stages.size() > b.stages.size());
 }
 
-// The heaviest chain ending at `stage`, memoised in `best`.
+// The heaviest chain ending at `stage`, memoised in `best`. A stage in progress there reads as an
+// empty chain: a cycle (a crafted recipe) ends the chain instead of recursing forever.
 const CriticalPath& heaviest_chain(const std::map<std::string, UnitStatus>& units, const std::string& stage,
                                    std::map<std::string, CriticalPath>& best) {
-  if (auto found = best.find(stage); found != best.end()) {
+  auto [found, inserted] = best.try_emplace(stage);
+  if (!inserted) {
     return found->second;
   }
   const UnitStatus& status = units.at(stage);

@@ -49,5 +49,20 @@ TEST(BuildStatus, CountsTimesAndFindsTheCriticalPathOverBuiltUnits) {
             "outputs: bin/\n");
 }
 
+TEST(BuildStatus, TheCriticalPathEndsAtACycle) {
+  // Units that wait for each other (a crafted recipe), and one that waits for itself.
+  BuildStatus status({{"lib-a", unit("lib-a", "a", {"lib-b"})},
+                      {"lib-b", unit("lib-b", "b", {"lib-a"})},
+                      {"lib-c", unit("lib-c", "c", {"lib-c", "lib-b"})}});
+  for (const char* stage : {"lib-a", "lib-b", "lib-c"}) {
+    status.apply({StageEventKind::started, stage, 0}, 0.0);
+    status.apply({StageEventKind::done, stage, 1.0}, 1.0);
+  }
+  CriticalPath path = status.critical_path();
+  // Each chain stops where it would meet a unit already on it: lib-b, then lib-a (first by stage).
+  EXPECT_DOUBLE_EQ(path.seconds, 2.0);
+  EXPECT_EQ(path.stages, (std::vector<std::string>{"lib-b", "lib-a"}));
+}
+
 }  // namespace
 }  // namespace recipe::runner
