@@ -104,7 +104,8 @@ void run_build(const BuildOptions& opts) {
     throw Error("cannot write the build log " + log_path.string() + " (choose another with --log)");
   }
   auto started = std::chrono::steady_clock::now();
-  runner::BuildWatcher watcher(runner::read_recipe_units(recipe, opts.target), runner::progress_mode(opts.progress, stderr),
+  runner::BuildWatcher watcher(runner::read_recipe_units(recipe, opts.target),
+                               runner::engine_log(engine->name(), opts.jobs), runner::progress_mode(opts.progress, stderr),
                                stderr, [started] {
                                  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
                                });

@@ -52,6 +52,9 @@ const UnitStatus* BuildStatus::apply(const StageEvent& event, double now) {
     return nullptr;
   }
   UnitStatus& status = found->second;
+  if (status.state == UnitState::built || status.state == UnitState::cached) {
+    return nullptr;  // finished units stay: a retry's CACHED or start says nothing new of them
+  }
   switch (event.kind) {
     case StageEventKind::started:
       status.state = UnitState::running;
@@ -68,6 +71,9 @@ const UnitStatus* BuildStatus::apply(const StageEvent& event, double now) {
     case StageEventKind::failed:
       status.state = UnitState::failed;
       status.seconds = now - status.started;
+      break;
+    case StageEventKind::cancelled:
+      status.state = UnitState::waiting;  // stopped for another's failure: it did not run to its end
       break;
   }
   return &status;

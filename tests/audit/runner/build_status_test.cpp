@@ -49,6 +49,30 @@ TEST(BuildStatus, CountsTimesAndFindsTheCriticalPathOverBuiltUnits) {
             "outputs: bin/\n");
 }
 
+TEST(BuildStatus, ARetryLeavesFinishedUnitsAsTheyWere) {
+  // A retry's events, after lib-a was built and lib-b cached in the first attempt.
+  for (StageEventKind retry : {StageEventKind::started, StageEventKind::cached, StageEventKind::done,
+                               StageEventKind::failed, StageEventKind::cancelled}) {
+    BuildStatus status({{"lib-a", unit("lib-a", "a", {})}, {"lib-b", unit("lib-b", "b", {})}});
+    status.apply({StageEventKind::started, "lib-a", 0}, 0.0);
+    status.apply({StageEventKind::done, "lib-a", 2.0}, 2.0);
+    status.apply({StageEventKind::cached, "lib-b", 0}, 2.0);
+    EXPECT_EQ(status.apply({retry, "lib-a", 0.5}, 3.0), nullptr) << static_cast<int>(retry);
+    EXPECT_EQ(status.apply({retry, "lib-b", 0.5}, 3.0), nullptr) << static_cast<int>(retry);
+    EXPECT_EQ(status.built(), 1u);
+    EXPECT_EQ(status.cached(), 1u);
+    EXPECT_DOUBLE_EQ(status.units().at("lib-a").seconds, 2.0);
+  }
+}
+
+TEST(BuildStatus, ACancelledUnitIsNoLongerRunning) {
+  BuildStatus status({{"lib-a", unit("lib-a", "a", {})}});
+  status.apply({StageEventKind::started, "lib-a", 0}, 0.0);
+  status.apply({StageEventKind::cancelled, "lib-a", 0}, 1.0);
+  EXPECT_TRUE(status.running().empty());
+  EXPECT_EQ(status.units().at("lib-a").state, UnitState::waiting);
+}
+
 TEST(BuildStatus, TheCriticalPathEndsAtACycle) {
   // Units that wait for each other (a crafted recipe), and one that waits for itself.
   BuildStatus status({{"lib-a", unit("lib-a", "a", {"lib-b"})},
