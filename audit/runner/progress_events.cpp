@@ -14,6 +14,22 @@ EngineLog engine_log(std::string_view engine, std::optional<int> jobs) {
   return jobs && *jobs > 1 ? EngineLog::buildah_parallel : EngineLog::buildah;
 }
 
+std::string buildah_stage_start(std::string_view line) {
+  static const RE2 k_stage(R"(^\[[0-9]+/[0-9]+\] STEP 1/[0-9]+: FROM \S+ AS ([A-Za-z0-9._-]+)$)");
+  std::string stage;
+  RE2::FullMatch(line, k_stage, &stage);
+  return stage;
+}
+
+std::optional<std::string> buildah_failed_instruction(std::string_view line) {
+  static const RE2 k_error(R"re(^(?:Error: building|error building) at STEP "(.*)": )re");
+  std::string instruction;
+  if (!RE2::PartialMatch(line, k_error, &instruction)) {
+    return std::nullopt;
+  }
+  return instruction;
+}
+
 std::vector<StageEvent> ProgressEvents::on_line(std::string_view line) {
   return m_log == EngineLog::buildkit ? on_buildkit_line(line) : on_buildah_line(line);
 }
@@ -61,24 +77,19 @@ std::vector<StageEvent> ProgressEvents::on_buildkit_line(std::string_view line) 
 }
 
 std::vector<StageEvent> ProgressEvents::on_buildah_line(std::string_view line) {
-  // "[2/3] STEP 1/2: FROM base AS lib-b" (buildah 1.28, with and without --jobs).
-  static const RE2 k_step(R"(^\[([0-9]+)/[0-9]+\] STEP ([0-9]+)/[0-9]+: (.*)$)");
-  static const RE2 k_from(R"(^FROM \S+ AS ([A-Za-z0-9._-]+)$)");
-  // `Error: building at STEP "RUN …": while running runtime: exit status 101` (older: "error building").
-  static const RE2 k_error(R"re(^(?:Error: building|error building) at STEP "(.*)": )re");
+  // "[2/3] STEP 2/2: RUN …" (buildah 1.28, with and without --jobs): the stage's index first.
+  static const RE2 k_step(R"(^\[([0-9]+)/[0-9]+\] STEP [0-9]+/[0-9]+: (.*)$)");
   std::string index;
-  int step = 0;
   std::string text;
-  std::string stage;
-  if (RE2::PartialMatch(line, k_error, &text)) {
-    m_failed_instruction = text;
+  if (auto failed = buildah_failed_instruction(line)) {
+    m_failed_instruction = *failed;
     return {};
   }
-  if (!RE2::FullMatch(line, k_step, &index, &step, &text)) {
+  if (!RE2::FullMatch(line, k_step, &index, &text)) {
     return {};
   }
   std::vector<StageEvent> events;
-  if (step == 1 && RE2::FullMatch(text, k_from, &stage)) {
+  if (std::string stage = buildah_stage_start(line); !stage.empty()) {
     if (m_log == EngineLog::buildah) {
       for (const auto& open : std::set<std::string>(m_open)) {
         events.push_back(end_buildah(open, StageEventKind::done));

@@ -30,6 +30,12 @@ enum class EngineLog {
 // runs `jobs` steps at once (none: its default).
 EngineLog engine_log(std::string_view engine, std::optional<int> jobs);
 
+// The stage buildah's whole line `line` starts ("[4/9] STEP 1/3: FROM base AS STAGE"), else "".
+std::string buildah_stage_start(std::string_view line);
+// The instruction buildah's last line of a failed build names (`Error: building at STEP
+// "INSTRUCTION": …`, before 1.28 "error building at STEP"), else none.
+std::optional<std::string> buildah_failed_instruction(std::string_view line);
+
 // Reads an engine's plain log line by line into stage events, in the order they happen.
 // BuildKit: "#9 [STAGE 1/1] RUN …" starts a stage, "#9 CACHED", "#9 DONE 4.1s", "#9 ERROR: …"
 // and "#9 CANCELED" end it. buildah prints "[4/9] STEP 1/3: FROM base AS STAGE" (the stage's
