@@ -91,7 +91,7 @@ void run_build(const BuildOptions& opts) {
   retry.what = opts.recipe;
   retry.on_retry = [](const std::string& line) { std::cerr << line << "\n"; };
   // The engine's log goes to a file; stderr shows the units as they finish, and the summary.
-  BuildState state = build_state(opts.recipe, output);
+  BuildState state = build_state(opts.recipe, output, opts.target);
   // Under --explain only (it runs cargo metadata and rustc here): what the recipe stands for now,
   // kept for the next build --explain (before the build: the sources as staged).
   std::optional<std::string> plan_now;
