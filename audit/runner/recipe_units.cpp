@@ -10,6 +10,7 @@
 
 #include "generator/emit/stage_names.hpp"
 #include "generator/support/line_reader.hpp"
+#include "generator/support/printable.hpp"
 
 namespace recipe::runner {
 
@@ -55,7 +56,8 @@ std::vector<std::string> stages_read(std::string_view instruction) {
 
 std::map<std::string, Stage> read_stages(std::string_view recipe) {
   static const RE2 k_from(R"(^FROM (?:--platform=\S+ )?(\S+) AS ([A-Za-z0-9._-]+)\s*$)");
-  static const RE2 k_comment(R"(^# ([a-z-]+) ([A-Za-z0-9_-]+)@(\S+) (\S+)( \(host\))?)");
+  // Words of a version and a target only: a title reaches the terminal.
+  static const RE2 k_comment(R"(^# ([a-z-]+) ([A-Za-z0-9_-]+)@([A-Za-z0-9._+-]+) ([A-Za-z0-9._+-]+)( \(host\))?(?: |$))");
   std::map<std::string, Stage> stages;
   Stage* current = nullptr;
   RecipeUnit described;  // the unit the last comment line describes
@@ -130,8 +132,8 @@ std::string unit_title(const RecipeUnit& unit) {
   std::string crate = unit.package;
   std::replace(crate.begin(), crate.end(), '-', '_');
   bool named_apart = unit.target != crate && !unit.kind.starts_with("build-script");
-  return unit.kind + " " + unit.package + " " + unit.version + (named_apart ? " " + unit.target : "") +
-         (unit.host ? " (host)" : "");
+  return printable(unit.kind + " " + unit.package + " " + unit.version + (named_apart ? " " + unit.target : "") +
+                   (unit.host ? " (host)" : ""));
 }
 
 }  // namespace

@@ -78,6 +78,27 @@ TEST(RecipeUnits, OnlyMountAndCopyOptionsReadOtherStages) {
   }
 }
 
+TEST(RecipeUnits, TitlesHoldNoControlCharacter) {
+  // The comment above the unit's FROM line, and the title it gives.
+  struct Case {
+    std::string comment;
+    std::string title;
+  };
+  const Case cases[] = {
+      {"# lib a@1.0.0-rc.1+build.5 a", "lib a 1.0.0-rc.1+build.5"},
+      {"# bin a@1.0.0 a-cli (host) [default]", "bin a 1.0.0 a-cli (host)"},
+      {"# lib a@1.0.0\x1b]0;owned\x07 a", "lib-a"},          // an escape in the version
+      {"# lib a@1.0.0 a\x1b[2J", "lib-a"},                    // in the target
+      {"# lib a@1.0.0 a\x1b[2J (host)", "lib-a"},
+  };
+  for (const auto& c : cases) {
+    const std::string recipe = c.comment + "\nFROM base AS lib-a\nFROM scratch AS binaries\nCOPY --from=lib-a /a /a\n";
+    std::map<std::string, RecipeUnit> units = read_recipe_units(recipe, "binaries");
+    ASSERT_TRUE(units.contains("lib-a")) << c.comment;
+    EXPECT_EQ(units.at("lib-a").title, c.title) << c.comment;
+  }
+}
+
 TEST(RecipeUnits, StagesThatReadEachOtherDoNotNeedThemselves) {
   // A crafted recipe: two units that mount each other's outputs.
   const std::string recipe =
