@@ -1,5 +1,7 @@
 #include "audit/runner/build_status.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "audit/runner/progress_text.hpp"
@@ -71,6 +73,26 @@ TEST(BuildStatus, ACancelledUnitIsNoLongerRunning) {
   status.apply({StageEventKind::cancelled, "lib-a", 0}, 1.0);
   EXPECT_TRUE(status.running().empty());
   EXPECT_EQ(status.units().at("lib-a").state, UnitState::waiting);
+}
+
+TEST(BuildStatus, TheFrameShowsAtMostEightRunningUnits) {
+  // Running units → the frame's lines before the total line.
+  for (size_t running : {size_t{0}, size_t{1}, k_frame_units, k_frame_units + 1, size_t{30}}) {
+    std::map<std::string, RecipeUnit> units;
+    for (size_t i = 0; i < running; ++i) {
+      std::string stage = "lib-" + std::string(1, static_cast<char>('a' + i % 26)) + std::to_string(i);
+      units.emplace(stage, unit(stage, stage.substr(4), {}));
+    }
+    BuildStatus status(units);
+    for (const auto& [stage, u] : units) {
+      status.apply({StageEventKind::started, stage, 0}, 0.0);
+    }
+    std::string frame = render_frame(status, 1.0);
+    size_t lines = static_cast<size_t>(std::ranges::count(frame, '\n'));
+    EXPECT_EQ(lines, std::min(running, k_frame_units) + (running > k_frame_units ? 1 : 0) + 1) << running;
+    std::string more = "  +" + std::to_string(running - std::min(running, k_frame_units)) + " more building\n";
+    EXPECT_EQ(frame.find(more) != std::string::npos, running > k_frame_units) << frame;
+  }
 }
 
 TEST(BuildStatus, TheCriticalPathEndsAtACycle) {
