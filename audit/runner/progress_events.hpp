@@ -40,7 +40,8 @@ std::optional<std::string> buildah_failed_instruction(std::string_view line);
 // BuildKit: "#9 [STAGE 1/1] RUN …" starts a stage, "#9 CACHED", "#9 DONE 4.1s", "#9 ERROR: …"
 // and "#9 CANCELED" end it. buildah prints "[4/9] STEP 1/3: FROM base AS STAGE" (the stage's
 // index, whole lines only) when a stage starts and nothing when it ends: one stage at a time, each
-// start ends the one before; with stages at once, finish() ends them all. A failed buildah build
+// start ends the one before; with stages at once (buildah 1.28 announces them out of dependency
+// order), finish() ends them all, so their times are the build's. A failed buildah build
 // ends with `Error: building at STEP "INSTRUCTION": …`; finish(false) fails the stage that
 // announced that step (its own output cannot: it comes before), and cancels the others open.
 // Lines it does not know yield nothing.
