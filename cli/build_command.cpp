@@ -91,17 +91,21 @@ void run_build(const BuildOptions& opts) {
   retry.what = opts.recipe;
   retry.on_retry = [](const std::string& line) { std::cerr << line << "\n"; };
   // The engine's log goes to a file; stderr shows the units as they finish, and the summary.
-  BuildState state = build_state(opts.recipe, output);
-  // What the recipe stands for now, kept for the next build --explain (before the build: the
-  // sources as staged).
-  std::optional<std::string> plan_now = recipe_plan_json(opts.recipe, recipe, processes);
+  BuildState state = build_state(opts.recipe, output, opts.target);
+  // Under --explain only (it runs cargo metadata and rustc here): what the recipe stands for now,
+  // kept for the next build --explain (before the build: the sources as staged).
+  std::optional<std::string> plan_now;
+  if (opts.explain) {
+    plan_now = recipe_plan_json(opts.recipe, recipe, processes);
+  }
   fs::path log_path = opts.log.empty() ? state.folder / "build.log" : fs::path(opts.log);
   std::ofstream log(log_path, std::ios::trunc);
   if (!log) {
     throw Error("cannot write the build log " + log_path.string() + " (choose another with --log)");
   }
   auto started = std::chrono::steady_clock::now();
-  runner::BuildWatcher watcher(runner::read_recipe_units(recipe, opts.target), runner::progress_mode(opts.progress, stderr),
+  runner::BuildWatcher watcher(runner::read_recipe_units(recipe, opts.target),
+                               runner::engine_log(engine->name(), opts.jobs), runner::progress_mode(opts.progress, stderr),
                                stderr, [started] {
                                  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
                                });
@@ -122,13 +126,13 @@ void run_build(const BuildOptions& opts) {
     outputs = output.string();
   }
   std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(), outputs + " (log: " + log_path.string() + ")");
-  std::optional<std::string> plan_before;
   std::error_code ec;
-  if (fs::exists(state.previous_plan(), ec)) {
-    plan_before = read_file(state.previous_plan());
-  }
   if (opts.explain) {
-    std::cerr << explain_build(watcher.status(), plan_before, plan_now);
+    std::optional<std::string> plan_before;
+    if (fs::exists(state.previous_plan(), ec)) {
+      plan_before = read_file(state.previous_plan());
+    }
+    std::cerr << explain_build(watcher.status(), plan_before, plan_now, fs::exists(state.previous_recipe(), ec));
   }
   write_output(state.previous_recipe().string(), recipe);
   if (plan_now) {

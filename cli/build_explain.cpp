@@ -7,7 +7,7 @@
 #include "cli/recipe_context.hpp"
 #include "generator/explain/explain.hpp"
 #include "generator/pipeline/generate.hpp"
-#include "generator/pipeline/recipe_header.hpp"
+#include "generator/pipeline/request_paths.hpp"
 #include "generator/plan/plan_render.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/scoped_fs.hpp"
@@ -17,7 +17,8 @@ namespace recipe::cli {
 std::optional<std::string> recipe_plan_json(const std::filesystem::path& recipe, std::string_view text,
                                             ProcessRunner& processes) {
   try {
-    pipeline::GenerateRequest request = pipeline::read_request(text, recipe.string());
+    // Checked before anything runs: the header may come from a stranger.
+    pipeline::GenerateRequest request = pipeline::replan_request(text, command_root(recipe), recipe.string());
     if (request.install && !request.install->path) {
       spdlog::info("{}: the plan of an installed crate is not kept (build --explain has nothing to compare)",
                    recipe.string());
@@ -35,12 +36,14 @@ std::optional<std::string> recipe_plan_json(const std::filesystem::path& recipe,
 }
 
 std::string explain_build(const runner::BuildStatus& status, const std::optional<std::string>& previous,
-                          const std::optional<std::string>& now) {
-  if (!previous || !now) {
-    return std::string("explain: ") +
-           (!now ? "the recipe could not be planned here (see the warning above)"
-                 : "no earlier successful build of this output to compare with; the next build will have one") +
-           "\n";
+                          const std::optional<std::string>& now, bool built_before) {
+  if (!now) {
+    return "explain: the recipe could not be planned here (see the warning above)\n";
+  }
+  if (!previous) {
+    return built_before ? "explain: no plan of the previous build to compare with: it ran without --explain\n"
+                        : "explain: no earlier successful build of this output to compare with; the next build will "
+                          "have one\n";
   }
   explain::Explanation explanation = explain::explain_plans(explain::read_plan_record(*previous, "the previous build"),
                                                             explain::read_plan_record(*now, "this build"));

@@ -9,14 +9,20 @@ namespace recipe::cli {
 
 namespace fs = std::filesystem;
 
-BuildState build_state(const fs::path& recipe, const fs::path& output) {
-  const char* xdg = std::getenv("XDG_STATE_HOME");
-  const char* home = std::getenv("HOME");
-  fs::path root = xdg != nullptr && *xdg != '\\0' ? fs::path(xdg)
-                  : home != nullptr && *home != '\\0' ? fs::path(home) / ".local" / "state"
-                                                      : fs::temp_directory_path();
-  std::string key = sha256_hex(fs::absolute(recipe).lexically_normal().string() + "\\n" +
-                               fs::absolute(output).lexically_normal().string())
+fs::path state_root(const char* xdg_state_home, const char* home) {
+  if (xdg_state_home != nullptr && *xdg_state_home != '\0') {
+    return xdg_state_home;
+  }
+  if (home != nullptr && *home != '\0') {
+    return fs::path(home) / ".local" / "state";
+  }
+  return fs::temp_directory_path();
+}
+
+BuildState build_state(const fs::path& recipe, const fs::path& output, const std::string& target) {
+  fs::path root = state_root(std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+  std::string key = sha256_hex(fs::absolute(recipe).lexically_normal().string() + "\n" +
+                               fs::absolute(output).lexically_normal().string() + "\n" + target)
                         .substr(0, 16);
   BuildState state{root / "cargo-recipe" / "builds" / key};
   std::error_code ec;

@@ -13,8 +13,15 @@ struct BuildState {
   std::filesystem::path previous_plan() const { return folder / "previous-plan.json"; }
 };
 
-// The state folder of building `recipe` into `output` (KEY: 16 hex of the SHA-256 of both absolute
-// paths), created if missing. Throws Error when it cannot be created, naming XDG_STATE_HOME.
-BuildState build_state(const std::filesystem::path& recipe, const std::filesystem::path& output);
+// Where state is kept: `xdg_state_home`, else `home`/.local/state, else the temporary folder (a
+// variable that is empty counts as unset). Pure.
+std::filesystem::path state_root(const char* xdg_state_home, const char* home);
+
+// The state folder of building stage `target` of `recipe` into `output` (KEY: 16 hex of the
+// SHA-256 of both absolute paths and the target: runtime and binaries keep apart), under
+// state_root($XDG_STATE_HOME, $HOME), created if missing. Throws Error when it cannot be created,
+// naming XDG_STATE_HOME.
+BuildState build_state(const std::filesystem::path& recipe, const std::filesystem::path& output,
+                       const std::string& target);
 
 }  // namespace recipe::cli

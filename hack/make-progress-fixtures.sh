@@ -2,8 +2,8 @@
 # Capture the progress fixtures of tests/fixtures/engine-logs from a real build: the multi
 # workspace built once (to warm the cache), its util member edited, built again with --log.
 # Writes buildkit-multi-member-edit.log (the log's stage, CACHED, DONE and ERROR lines, cut to
-# 160 characters) and multi-stages.Dockerfile (the recipe's FROM lines, unit comments and from=
-# words) into OUT (default: tests/fixtures/engine-logs). Needs dockerd and a built cargo-recipe.
+# 160 characters) and multi-stages.Dockerfile (the recipe's FROM lines, unit comments, and each
+# stage it reads as one "COPY --from=" or "RUN --mount=...,from=" line) into OUT (default: tests/fixtures/engine-logs). Needs dockerd and a built cargo-recipe.
 # usage: hack/make-progress-fixtures.sh [CARGO_RECIPE [OUT]]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,5 +21,7 @@ echo "pub fn recipe_edit_marker() -> u64 { 0x$(od -An -N6 -tx1 /dev/urandom | tr
 build "$work/edit.log"
 grep -E '^#[0-9]+ (\[|DONE|CACHED|ERROR)' "$work/edit.log" | cut -c1-160 >"$out/buildkit-multi-member-edit.log"
 grep -E '^FROM |^# [a-z-]+ [^ ]+@|from=' "$work/multi.Dockerfile" | sed -E 's/^ +//' |
-  grep -oE '^FROM .*|^# .*|(--)?from=[A-Za-z0-9._-]+' >"$out/multi-stages.Dockerfile"
+  grep -oE '^FROM .*|^# .*|(--)?from=[A-Za-z0-9._-]+' |
+  sed -E 's|^--from=(.*)|COPY --from=\1 /x /x|; s|^from=(.*)|RUN --mount=type=bind,from=\1,target=/x true|' \
+    >"$out/multi-stages.Dockerfile"
 echo "make-progress-fixtures: wrote $out/buildkit-multi-member-edit.log and $out/multi-stages.Dockerfile"

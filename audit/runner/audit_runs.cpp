@@ -110,7 +110,7 @@ std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunn
 
     auto run_start = std::chrono::steady_clock::now();
     spdlog::info("audit run {}/{} with {}", record.index, opts.runs, record.engine);
-    progress.start_run(record.index);
+    progress.start_run(record.index, engine_log(engine->name(), std::nullopt));
     request.on_log_line = [&progress](std::string_view line) { progress.on_log_line(line); };
     BuildResult result = engine->build(request);
     record.exit_code = result.exit_code;

@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include "audit/runner/progress_events.hpp"
 #include "generator/support/line_reader.hpp"
 
 namespace recipe::runner {
@@ -39,8 +40,7 @@ std::optional<BuildFailure> find_build_failure(std::string_view log) {
   static const RE2 k_output(R"(^#([0-9]+) [0-9]+\.[0-9]+ (.*)$)");
   static const RE2 k_error(R"(^#([0-9]+) ERROR: )");
   // buildah announces stages as "[1/2] STEP 1/3: FROM base AS NAME", prints a step's output
-  // bare, and ends with "error building at STEP ...".
-  static const RE2 k_buildah_stage(R"(STEP [0-9]+/[0-9]+: FROM \S+ AS ([A-Za-z0-9._-]+))");
+  // bare, and ends with `Error: building at STEP "…": …` (buildah_stage_start, _failed_instruction).
   std::map<std::string, std::string> stage_of_step;
   std::map<std::string, std::vector<std::string>> output_of_step;
   std::string buildah_stage;
@@ -58,10 +58,10 @@ std::optional<BuildFailure> find_build_failure(std::string_view log) {
       }
     } else if (RE2::PartialMatch(line, k_error, &step) && stage_of_step.contains(step)) {
       return BuildFailure{stage_of_step[step], cause_of(output_of_step[step])};
-    } else if (RE2::PartialMatch(line, k_buildah_stage, &text)) {
-      buildah_stage = text;
+    } else if (std::string stage = buildah_stage_start(line); !stage.empty()) {
+      buildah_stage = stage;
       buildah_output.clear();
-    } else if (line.starts_with("error building at STEP") && !buildah_stage.empty()) {
+    } else if (buildah_failed_instruction(line) && !buildah_stage.empty()) {
       return BuildFailure{buildah_stage, cause_of(buildah_output)};
     } else if (!line.empty() && !line.starts_with("[")) {
       buildah_output.emplace_back(line);
@@ -70,14 +70,9 @@ std::optional<BuildFailure> find_build_failure(std::string_view log) {
   return std::nullopt;
 }
 
-}  // namespace recipe::runner
-
-namespace recipe::runner {
-
 std::string failed_step_output(std::string_view log, size_t max_lines) {
   static const RE2 k_step(R"(^(#[0-9]+) )");
   static const RE2 k_error(R"(^(#[0-9]+) ERROR)");
-  static const RE2 k_buildah_stage(R"(STEP [0-9]+/[0-9]+: FROM \S+ AS )");
   std::map<std::string, std::vector<std::string_view>> lines_of_step;
   std::vector<std::string_view> buildah_lines;
   std::vector<std::string_view> failed;
@@ -90,11 +85,11 @@ std::string failed_step_output(std::string_view log, size_t max_lines) {
       if (RE2::PartialMatch(line, k_error, &step)) {
         failed = lines_of_step[step];
       }
-    } else if (RE2::PartialMatch(line, k_buildah_stage)) {
+    } else if (!buildah_stage_start(line).empty()) {
       buildah_lines = {line};
     } else {
       buildah_lines.push_back(line);
-      if (line.starts_with("error building at STEP")) {
+      if (buildah_failed_instruction(line)) {
         failed = buildah_lines;
       }
     }

@@ -13,12 +13,8 @@ struct BuildFailure {
 };
 
 // The failed step of a BuildKit `--progress=plain` log (the "------ > [STAGE n/m] ..." block it
-// prints on failure) or of a buildah log ("error building at STEP"). None when the log shows none.
+// prints on failure) or of a buildah log (`Error: building at STEP "…"`). None when the log shows none.
 std::optional<BuildFailure> find_build_failure(std::string_view log);
-
-}  // namespace recipe::runner
-
-namespace recipe::runner {
 
 // What the failed step printed, for quoting: the last `max_lines` lines of the BuildKit step that
 // ended in "#N ERROR" (its "#N …" lines), or of buildah's output since the stage that failed began.

@@ -10,9 +10,9 @@ namespace recipe::runner {
 BuildProgress::BuildProgress(int runs, size_t stages_per_run, std::FILE* out)
     : m_runs(runs), m_stages(stages_per_run), m_out(out), m_terminal(::isatty(::fileno(out)) != 0) {}
 
-void BuildProgress::start_run(int index) {
+void BuildProgress::start_run(int index, EngineLog log) {
   m_run = index;
-  m_events = ProgressEvents{};
+  m_events = ProgressEvents(log);
   m_done.clear();
   m_last_reported = 0;
   std::fprintf(m_out, "cargo-recipe: audit run %d/%d: building %zu unit stages...\n", m_run, m_runs, m_stages);
@@ -20,7 +20,11 @@ void BuildProgress::start_run(int index) {
 }
 
 void BuildProgress::on_log_line(std::string_view line) {
-  for (const auto& event : m_events.on_line(line)) {
+  count(m_events.on_line(line));
+}
+
+void BuildProgress::count(const std::vector<StageEvent>& events) {
+  for (const auto& event : events) {
     bool ended = event.kind == StageEventKind::done || event.kind == StageEventKind::cached;
     if (ended && emit::is_unit_stage_name(event.stage) && m_done.insert(event.stage).second) {
       report(false);
@@ -45,6 +49,7 @@ void BuildProgress::report(bool force) {
 }
 
 void BuildProgress::finish_run(bool built, double seconds) {
+  count(m_events.finish(built));  // buildah's last stage ends only here
   if (m_terminal) {
     std::fputs("\r\033[K", m_out);
   }

@@ -12,10 +12,12 @@ bool heavier(const CriticalPath& a, const CriticalPath& b) {
   return a.seconds > b.seconds || (a.seconds == b.seconds && a.stages.size() > b.stages.size());
 }
 
-// The heaviest chain ending at `stage`, memoised in `best`.
+// The heaviest chain ending at `stage`, memoised in `best`. A stage in progress there reads as an
+// empty chain: a cycle (a crafted recipe) ends the chain instead of recursing forever.
 const CriticalPath& heaviest_chain(const std::map<std::string, UnitStatus>& units, const std::string& stage,
                                    std::map<std::string, CriticalPath>& best) {
-  if (auto found = best.find(stage); found != best.end()) {
+  auto [found, inserted] = best.try_emplace(stage);
+  if (!inserted) {
     return found->second;
   }
   const UnitStatus& status = units.at(stage);
@@ -50,6 +52,9 @@ const UnitStatus* BuildStatus::apply(const StageEvent& event, double now) {
     return nullptr;
   }
   UnitStatus& status = found->second;
+  if (status.state == UnitState::built || status.state == UnitState::cached) {
+    return nullptr;  // finished units stay: a retry's CACHED or start says nothing new of them
+  }
   switch (event.kind) {
     case StageEventKind::started:
       status.state = UnitState::running;
@@ -66,6 +71,9 @@ const UnitStatus* BuildStatus::apply(const StageEvent& event, double now) {
     case StageEventKind::failed:
       status.state = UnitState::failed;
       status.seconds = now - status.started;
+      break;
+    case StageEventKind::cancelled:
+      status.state = UnitState::waiting;  // stopped for another's failure: it did not run to its end
       break;
   }
   return &status;

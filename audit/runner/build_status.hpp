@@ -33,7 +33,8 @@ class BuildStatus {
   explicit BuildStatus(const std::map<std::string, RecipeUnit>& units);
 
   // Apply `event`, seen at `now`. Returns the unit it changed, or nullptr when the stage runs no
-  // unit of the build (base, sources, outputs).
+  // unit of the build (base, sources, outputs) or its unit is finished (built or cached: a retry
+  // does not take that back). A cancelled unit is waiting again.
   const UnitStatus* apply(const StageEvent& event, double now);
 
   size_t total() const { return m_units.size(); }

@@ -15,9 +15,9 @@ constexpr double k_redraw_seconds = 0.25;
 
 }  // namespace
 
-BuildWatcher::BuildWatcher(const std::map<std::string, RecipeUnit>& units, ProgressMode mode, std::FILE* out,
-                           std::function<double()> clock)
-    : m_status(units), m_mode(mode), m_out(out), m_clock(std::move(clock)) {}
+BuildWatcher::BuildWatcher(const std::map<std::string, RecipeUnit>& units, EngineLog log, ProgressMode mode,
+                           std::FILE* out, std::function<double()> clock)
+    : m_log(log), m_events(log), m_status(units), m_mode(mode), m_out(out), m_clock(std::move(clock)) {}
 
 void BuildWatcher::on_log_line(std::string_view line) {
   std::vector<StageEvent> events = m_events.on_line(line);
@@ -30,7 +30,7 @@ void BuildWatcher::on_log_line(std::string_view line) {
 }
 
 void BuildWatcher::restart() {
-  m_events = ProgressEvents{};
+  m_events = ProgressEvents(m_log);
 }
 
 void BuildWatcher::finish(bool succeeded) {

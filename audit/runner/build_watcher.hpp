@@ -18,8 +18,9 @@ namespace recipe::runner {
 // line per finished unit; quiet: nothing). The clock is a parameter so tests can drive it.
 class BuildWatcher {
  public:
-  // `units`: what the build runs (read_recipe_units); `clock`: seconds since the build began.
-  BuildWatcher(const std::map<std::string, RecipeUnit>& units, ProgressMode mode, std::FILE* out,
+  // `units`: what the build runs (read_recipe_units); `log`: whose log it reads; `clock`:
+  // seconds since the build began.
+  BuildWatcher(const std::map<std::string, RecipeUnit>& units, EngineLog log, ProgressMode mode, std::FILE* out,
                std::function<double()> clock);
 
   // One line of the engine's log, as it comes (BuildRequest::on_log_line).
@@ -36,6 +37,7 @@ class BuildWatcher {
   void apply(const StageEvent& event);
   void draw();
 
+  EngineLog m_log;
   ProgressEvents m_events;
   BuildStatus m_status;
   ProgressMode m_mode;

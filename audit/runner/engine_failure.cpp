@@ -54,9 +54,10 @@ bool is_step_output(std::string_view line) {
 
 FailureClass classify_failure(std::string_view log) {
   // BuildKit: "executor failed running [...]: exit code: 101" (20.10), "process ... did not complete
-  // successfully: exit code: 101" (newer); buildah: "error building at STEP ...: exit status 101".
+  // successfully: exit code: 101" (newer); buildah: "Error: building at STEP ...: exit status 101"
+  // (1.28; before: "error building at STEP").
   static const RE2 k_step_failed(
-      R"((?:executor failed running|did not complete successfully).*: exit code: ([0-9]+)|^error building at STEP.*exit status ([0-9]+))");
+      R"((?:executor failed running|did not complete successfully).*: exit code: ([0-9]+)|^(?:Error: building|error building) at STEP.*exit status ([0-9]+))");
   std::vector<std::string_view> engine_lines;
   LineReader lines(log);
   std::string_view line;

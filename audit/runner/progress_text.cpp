@@ -39,8 +39,12 @@ std::string render_unit_line(const UnitStatus& status) {
 
 std::string render_frame(const BuildStatus& status, double now) {
   std::string out;
-  for (const UnitStatus* running : status.running()) {
-    out += "  building " + running->unit.title + " (" + minutes_and_seconds(now - running->started) + ")\n";
+  std::vector<const UnitStatus*> running = status.running();
+  for (size_t i = 0; i < running.size() && i < k_frame_units; ++i) {
+    out += "  building " + running[i]->unit.title + " (" + minutes_and_seconds(now - running[i]->started) + ")\n";
+  }
+  if (running.size() > k_frame_units) {
+    out += "  +" + std::to_string(running.size() - k_frame_units) + " more building\n";
   }
   double eta = status.eta(now);
   out += "units " + std::to_string(status.done()) + "/" + std::to_string(status.total()) + " (" +

@@ -17,8 +17,10 @@ std::string minutes_and_seconds(double seconds);
 // 1.0.152", "FAILED lib serde 1.0.152 after 4.2 s"; "" for a unit that has not ended.
 std::string render_unit_line(const UnitStatus& status);
 
-// The terminal frame at `now` (seconds since the build began): one line per running unit, then the
-// total line "units 12/40 (4 cached), elapsed 1m02s, ETA 2m10s". Each line ends in '\n'.
+// The terminal frame at `now` (seconds since the build began): one line per running unit, the
+// first k_frame_units started (then "  +N more building"), then the total line "units 12/40 (4
+// cached), elapsed 1m02s, ETA 2m10s". Each line ends in '\n'.
+constexpr size_t k_frame_units = 8;
 std::string render_frame(const BuildStatus& status, double now);
 
 // The summary after a build of `elapsed` seconds: units built and cached, the five slowest units,

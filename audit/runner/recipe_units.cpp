@@ -1,13 +1,16 @@
 #include "audit/runner/recipe_units.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
+#include <sstream>
 #include <utility>
 
 #include <re2/re2.h>
 
 #include "generator/emit/stage_names.hpp"
 #include "generator/support/line_reader.hpp"
+#include "generator/support/printable.hpp"
 
 namespace recipe::runner {
 
@@ -15,7 +18,7 @@ namespace {
 
 struct Stage {
   RecipeUnit unit;
-  std::set<std::string> needs;  // every stage it reads from: its FROM, --from= and from= words
+  std::set<std::string> needs;  // every other stage it reads from: its FROM, COPY --from, --mount from
   bool from_scratch = false;     // stages that only gather files (outputs, binaries) start FROM scratch
 };
 
@@ -25,25 +28,52 @@ bool runs_unit(const std::map<std::string, Stage>& stages, const std::string& na
   return found != stages.end() && !found->second.from_scratch && emit::is_unit_stage_name(name);
 }
 
+// The stages `instruction` (continuation lines joined) reads from: the `from=` of its --mount
+// options and, for COPY, its --from. Only the options before the command count: what the command
+// itself says ("RUN echo from=x") is no dependency.
+std::vector<std::string> stages_read(std::string_view instruction) {
+  std::istringstream words{std::string(instruction)};
+  std::string keyword;
+  words >> keyword;
+  std::ranges::transform(keyword, keyword.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::vector<std::string> read;
+  std::string word;
+  while (words >> word && word.starts_with("--")) {
+    if (word.starts_with("--mount=")) {
+      std::istringstream fields(word.substr(8));
+      std::string field;
+      while (std::getline(fields, field, ',')) {
+        if (field.starts_with("from=")) {
+          read.push_back(field.substr(5));
+        }
+      }
+    } else if (keyword == "COPY" && word.starts_with("--from=")) {
+      read.push_back(word.substr(7));
+    }
+  }
+  return read;
+}
+
 std::map<std::string, Stage> read_stages(std::string_view recipe) {
   static const RE2 k_from(R"(^FROM (?:--platform=\S+ )?(\S+) AS ([A-Za-z0-9._-]+)\s*$)");
-  static const RE2 k_comment(R"(^# ([a-z-]+) ([A-Za-z0-9_-]+)@(\S+) (\S+)( \(host\))?)");
-  static const RE2 k_reads(R"((?:^|[ ,])(?:--)?from=([A-Za-z0-9._-]+))");
+  // Words of a version and a target only: a title reaches the terminal.
+  static const RE2 k_comment(R"(^# ([a-z-]+) ([A-Za-z0-9_-]+)@([A-Za-z0-9._+-]+) ([A-Za-z0-9._+-]+)( \(host\))?(?: |$))");
   std::map<std::string, Stage> stages;
   Stage* current = nullptr;
   RecipeUnit described;  // the unit the last comment line describes
+  std::string instruction;  // the lines of the instruction read so far, without their backslashes
   LineReader lines(recipe);
   std::string_view line;
   while (lines.next(line)) {
     std::string base;
     std::string name;
     std::string host;
-    if (RE2::PartialMatch(line, k_comment, &described.kind, &described.package, &described.version, &described.target,
-                          &host)) {
+    if (instruction.empty() && RE2::PartialMatch(line, k_comment, &described.kind, &described.package,
+                                                 &described.version, &described.target, &host)) {
       described.host = !host.empty();
       continue;
     }
-    if (RE2::FullMatch(line, k_from, &base, &name)) {
+    if (instruction.empty() && RE2::FullMatch(line, k_from, &base, &name)) {
       current = &stages[name];
       current->unit = std::exchange(described, RecipeUnit{});
       current->unit.stage = name;
@@ -51,14 +81,19 @@ std::map<std::string, Stage> read_stages(std::string_view recipe) {
       current->from_scratch = base == "scratch";
       continue;
     }
-    if (current == nullptr) {
+    if (line.ends_with('\\')) {
+      instruction.append(line.substr(0, line.size() - 1)).push_back(' ');
       continue;
     }
-    re2::StringPiece rest(line.data(), line.size());
-    std::string read;
-    while (RE2::FindAndConsume(&rest, k_reads, &read)) {
-      current->needs.insert(read);
+    instruction.append(line);
+    if (current != nullptr) {
+      for (auto& read : stages_read(instruction)) {
+        if (read != current->unit.stage) {
+          current->needs.insert(std::move(read));
+        }
+      }
     }
+    instruction.clear();
   }
   return stages;
 }
@@ -97,8 +132,8 @@ std::string unit_title(const RecipeUnit& unit) {
   std::string crate = unit.package;
   std::replace(crate.begin(), crate.end(), '-', '_');
   bool named_apart = unit.target != crate && !unit.kind.starts_with("build-script");
-  return unit.kind + " " + unit.package + " " + unit.version + (named_apart ? " " + unit.target : "") +
-         (unit.host ? " (host)" : "");
+  return printable(unit.kind + " " + unit.package + " " + unit.version + (named_apart ? " " + unit.target : "") +
+                   (unit.host ? " (host)" : ""));
 }
 
 }  // namespace
@@ -119,6 +154,7 @@ std::map<std::string, RecipeUnit> read_recipe_units(std::string_view recipe, con
     }
     RecipeUnit unit = stages.at(name).unit;
     std::set<std::string> deps = units_needed(stages, name);
+    deps.erase(name);  // a stage that reads itself through another (a crafted recipe)
     unit.deps.assign(deps.begin(), deps.end());
     pending.insert(deps.begin(), deps.end());
     unit.title = unit_title(unit);

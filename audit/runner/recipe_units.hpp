@@ -25,7 +25,8 @@ struct RecipeUnit {
 // The unit stages that building stage `target` of `recipe` (a Dockerfile written by generate)
 // runs, by stage name. A unit's kind, package and version come from the comment the generator
 // writes above its FROM line ("# lib serde@1.0.152 serde …"); a unit stage without one is named
-// by its stage. Pure; a `target` the recipe lacks yields no units.
+// by its stage. A stage needs its FROM, the `from=` of its --mount options and a COPY's --from
+// (never what a command prints, nor itself). Pure; a `target` the recipe lacks yields no units.
 std::map<std::string, RecipeUnit> read_recipe_units(std::string_view recipe, const std::string& target);
 
 }  // namespace recipe::runner

@@ -1,6 +1,7 @@
 #include "generator/pipeline/request_paths.hpp"
 
 #include "generator/cargo/validate.hpp"
+#include "generator/pipeline/recipe_header.hpp"
 #include "generator/support/error.hpp"
 #include "generator/support/printable.hpp"
 
@@ -34,6 +35,14 @@ void check_request_paths(const GenerateRequest& request, const fs::path& root, c
   if (request.install && request.install->path) {
     confined_header_path(root, *request.install->path, "path", label);
   }
+}
+
+GenerateRequest replan_request(std::string_view recipe, const fs::path& root, const std::string& label) {
+  GenerateRequest request = read_request(recipe, label);
+  check_request_paths(request, root, label);
+  request.load.offline = true;
+  request.load.locked = true;
+  return request;
 }
 
 }  // namespace recipe::pipeline

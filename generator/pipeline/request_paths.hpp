@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "generator/pipeline/generate_request.hpp"
 
@@ -21,5 +22,11 @@ std::filesystem::path confined_header_path(const std::filesystem::path& root, co
 // (confined_header_path). Throws InputError otherwise.
 void check_request_paths(const GenerateRequest& request, const std::filesystem::path& root,
                          const std::string& label);
+
+// The request recorded in the header of the recipe `label` (text `recipe`), for planning it again
+// on this machine (build --explain): its paths checked below `root` first (check_request_paths),
+// and cargo metadata told --offline --locked, so a recipe from a stranger neither fetches nor
+// rewrites a Cargo.lock. Throws InputError when the header cannot be read or its paths leave `root`.
+GenerateRequest replan_request(std::string_view recipe, const std::filesystem::path& root, const std::string& label);
 
 }  // namespace recipe::pipeline

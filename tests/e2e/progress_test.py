@@ -6,8 +6,9 @@ usage: progress_test.py CARGO_RECIPE CASE   (CASE: plain | tty | explain)
          then the summary; the engine's log is in the --log file, not on stderr.
   tty    the same in a pseudo-terminal (script(1)): the total line "units D/N" is redrawn as units
          finish, D only grows and ends at N, and the summary's built + cached is N.
-  explain build, edit the library, build --explain: each unit built again is named once, the library
-         and both binaries (same package) for the change of twobins' source files; nothing for itoa.
+  explain build, build --explain (no plan of the previous build: one line), edit the library,
+         build --explain: each unit built again is named once, the library and both binaries (same
+         package) for the change of twobins' source files; nothing for itoa.
 Each run edits the library anew: BuildKit's cache is content-addressed and remembers old edits.
 Exits 77 (CTest: skipped) when no engine answers or script(1) is missing. Prints "e2e: N passed, M failed".
 """
@@ -28,9 +29,12 @@ class Case(Checks):
         self.scratch = scratch
         self.workspace = os.path.join(scratch, "twobins")
         shutil.copytree(os.path.join(ROOT, "tests", "workspaces", "twobins"), self.workspace)
-        self.recipe = os.path.join(scratch, "twobins.Dockerfile")
-        run([tool, "generate", "--manifest-path", os.path.join(self.workspace, "Cargo.toml"), "--offline", "--locked",
-             "--toolchain", TOOLCHAIN, "--sources", "vendor=" + REGISTRY, "-o", self.recipe], cwd=self.workspace)
+        # In a repository's recipes/ folder, with the manifest path relative to the repository: the
+        # only header build --explain plans from.
+        os.mkdir(os.path.join(scratch, "recipes"))
+        self.recipe = os.path.join(scratch, "recipes", "twobins.Dockerfile")
+        run([tool, "generate", "--manifest-path", "twobins/Cargo.toml", "--offline", "--locked",
+             "--toolchain", TOOLCHAIN, "--sources", "vendor=" + REGISTRY, "-o", self.recipe], cwd=scratch)
         # The units the recipe runs, read from the comments generate writes above them: "# lib itoa@1.0.1 itoa".
         with open(self.recipe) as f:
             self.units = [line.split()[1:5] for line in f if re.match(r"# [a-z-]+ \S+@\S+ \S+", line)]
@@ -98,7 +102,12 @@ def case_tty(c):
 
 
 def case_explain(c):
+    # Only --explain plans and keeps the plan: after a build without it there is none to compare
+    # with, and that build --explain keeps one for the next.
     run(c.build_argv("--progress", "quiet"), env=c.env)
+    first = run(c.build_argv("--progress", "quiet", "--explain"), env=c.env, check=False)
+    c.expect(first.returncode == 0 and "explain: no plan of the previous build to compare with: it ran without "
+             "--explain\n" in first.stderr, f"explain: after a build without --explain, one line: {first.stderr[-1500:]!r}")
     c.edit()
     result = run(c.build_argv("--progress", "plain", "--explain"), env=c.env, check=False)
     c.expect(result.returncode == 0, f"explain: build exits 0, got {result.returncode}: {result.stderr[-1500:]}")

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "generator/support/atomic_file.hpp"
+#include "tests/support/plan_fixture.hpp"
+
 namespace recipe::runner {
 namespace {
 
@@ -44,6 +47,38 @@ error building at STEP "RUN /usr/bin/env -i": exit status 1
   ASSERT_TRUE(failure);
   EXPECT_EQ(failure->stage, "bin-app-0.1.0-app-3782b27b537c");
   EXPECT_EQ(failure->cause, "error: linking with `cc` failed: exit status: 1");
+}
+
+TEST(BuildLog, FailuresOfRealLogsAndOfOutputThatMimicsProgressLines) {
+  struct Case {
+    std::string name;
+    std::string log;
+    std::string stage;   // of the failure
+    std::string quoted;  // failed_step_output's first line
+  };
+  auto fixture = [](const std::string& name) {
+    return read_file(testing::test_data("fixtures/engine-logs/" + name));
+  };
+  const Case cases[] = {
+      {"buildah 1.28", fixture("buildah-1.28-failed.log"), "lib-b",
+       "[2/3] STEP 1/2: FROM localhost/cargo-recipe/rust-base:bookworm AS lib-b"},
+      {"a BuildKit step printing a buildah stage line",
+       "#12 [lib-real-1 1/1] RUN x\n#12 1.234 STEP 1/1: FROM x AS lib-evil\n"
+       "#12 1.300 [1/2] STEP 1/1: FROM x AS lib-evil\n#12 ERROR: exit code: 1\n",
+       "lib-real-1", "#12 [lib-real-1 1/1] RUN x"},
+      {"a buildah step printing a stage line inside its output",
+       "[1/2] STEP 1/2: FROM base AS lib-real-1\n[1/2] STEP 2/2: RUN x\nsaid STEP 1/1: FROM x AS lib-evil\n"
+       "Error: building at STEP \"RUN x\": exit status 1\n",
+       "lib-real-1", "[1/2] STEP 1/2: FROM base AS lib-real-1"},
+  };
+  for (const auto& c : cases) {
+    auto failure = find_build_failure(c.log);
+    ASSERT_TRUE(failure) << c.name;
+    EXPECT_EQ(failure->stage, c.stage) << c.name;
+    std::string quoted = failed_step_output(c.log, 40);
+    EXPECT_EQ(quoted.substr(0, quoted.find('\n')), c.quoted) << c.name;
+  }
+  EXPECT_EQ(find_build_failure(fixture("buildah-1.28-failed.log"))->cause, "b-fail");
 }
 
 TEST(BuildLog, ASuccessfulLogHasNoFailure) {

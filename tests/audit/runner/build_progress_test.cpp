@@ -10,7 +10,7 @@ namespace {
 TEST(BuildProgress, CountsUnitStagesDoneOrCachedAndNothingElse) {
   std::FILE* sink = std::tmpfile();
   BuildProgress progress(2, 3, sink);
-  progress.start_run(1);
+  progress.start_run(1, EngineLog::buildkit);
   for (const char* line : {
            "#5 [base 2/2] RUN [\"/bin/sh\", \"-c\", \"mkdir -p /recipe/bin\"]",
            "#5 DONE 0.3s",
@@ -29,11 +29,14 @@ TEST(BuildProgress, CountsUnitStagesDoneOrCachedAndNothingElse) {
   }
   EXPECT_EQ(progress.done(), 2u);
   progress.finish_run(true, 5.0);
-  progress.start_run(2);
+  progress.start_run(2, EngineLog::buildah);
   EXPECT_EQ(progress.done(), 0u);
   progress.on_log_line("[4/9] STEP 1/2: FROM base AS bin-app-0.1.0-app-3782b27b537c");
   progress.on_log_line("[5/9] STEP 1/2: FROM base AS src-app-0.1.0");
+  progress.on_log_line("[6/9] STEP 1/2: FROM base AS lib-app-0.1.0-3782b27b537c");
   EXPECT_EQ(progress.done(), 1u);
+  progress.finish_run(true, 5.0);  // buildah says nothing when its last stage ends
+  EXPECT_EQ(progress.done(), 2u);
   std::fclose(sink);
 }
 

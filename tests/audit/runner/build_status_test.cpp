@@ -1,5 +1,7 @@
 #include "audit/runner/build_status.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "audit/runner/progress_text.hpp"
@@ -47,6 +49,65 @@ TEST(BuildStatus, CountsTimesAndFindsTheCriticalPathOverBuiltUnits) {
             "slowest:\n  4.0 s  lib b 1.0.0\n  1.5 s  lib c 1.0.0\n  1.0 s  lib d 1.0.0\n"
             "critical path: 5.0 s over 2 units (lib b 1.0.0 -> lib d 1.0.0)\n"
             "outputs: bin/\n");
+}
+
+TEST(BuildStatus, ARetryLeavesFinishedUnitsAsTheyWere) {
+  // A retry's events, after lib-a was built and lib-b cached in the first attempt.
+  for (StageEventKind retry : {StageEventKind::started, StageEventKind::cached, StageEventKind::done,
+                               StageEventKind::failed, StageEventKind::cancelled}) {
+    BuildStatus status({{"lib-a", unit("lib-a", "a", {})}, {"lib-b", unit("lib-b", "b", {})}});
+    status.apply({StageEventKind::started, "lib-a", 0}, 0.0);
+    status.apply({StageEventKind::done, "lib-a", 2.0}, 2.0);
+    status.apply({StageEventKind::cached, "lib-b", 0}, 2.0);
+    EXPECT_EQ(status.apply({retry, "lib-a", 0.5}, 3.0), nullptr) << static_cast<int>(retry);
+    EXPECT_EQ(status.apply({retry, "lib-b", 0.5}, 3.0), nullptr) << static_cast<int>(retry);
+    EXPECT_EQ(status.built(), 1u);
+    EXPECT_EQ(status.cached(), 1u);
+    EXPECT_DOUBLE_EQ(status.units().at("lib-a").seconds, 2.0);
+  }
+}
+
+TEST(BuildStatus, ACancelledUnitIsNoLongerRunning) {
+  BuildStatus status({{"lib-a", unit("lib-a", "a", {})}});
+  status.apply({StageEventKind::started, "lib-a", 0}, 0.0);
+  status.apply({StageEventKind::cancelled, "lib-a", 0}, 1.0);
+  EXPECT_TRUE(status.running().empty());
+  EXPECT_EQ(status.units().at("lib-a").state, UnitState::waiting);
+}
+
+TEST(BuildStatus, TheFrameShowsAtMostEightRunningUnits) {
+  // Running units → the frame's lines before the total line.
+  for (size_t running : {size_t{0}, size_t{1}, k_frame_units, k_frame_units + 1, size_t{30}}) {
+    std::map<std::string, RecipeUnit> units;
+    for (size_t i = 0; i < running; ++i) {
+      std::string stage = "lib-" + std::string(1, static_cast<char>('a' + i % 26)) + std::to_string(i);
+      units.emplace(stage, unit(stage, stage.substr(4), {}));
+    }
+    BuildStatus status(units);
+    for (const auto& [stage, u] : units) {
+      status.apply({StageEventKind::started, stage, 0}, 0.0);
+    }
+    std::string frame = render_frame(status, 1.0);
+    size_t lines = static_cast<size_t>(std::ranges::count(frame, '\n'));
+    EXPECT_EQ(lines, std::min(running, k_frame_units) + (running > k_frame_units ? 1 : 0) + 1) << running;
+    std::string more = "  +" + std::to_string(running - std::min(running, k_frame_units)) + " more building\n";
+    EXPECT_EQ(frame.find(more) != std::string::npos, running > k_frame_units) << frame;
+  }
+}
+
+TEST(BuildStatus, TheCriticalPathEndsAtACycle) {
+  // Units that wait for each other (a crafted recipe), and one that waits for itself.
+  BuildStatus status({{"lib-a", unit("lib-a", "a", {"lib-b"})},
+                      {"lib-b", unit("lib-b", "b", {"lib-a"})},
+                      {"lib-c", unit("lib-c", "c", {"lib-c", "lib-b"})}});
+  for (const char* stage : {"lib-a", "lib-b", "lib-c"}) {
+    status.apply({StageEventKind::started, stage, 0}, 0.0);
+    status.apply({StageEventKind::done, stage, 1.0}, 1.0);
+  }
+  CriticalPath path = status.critical_path();
+  // Each chain stops where it would meet a unit already on it: lib-b, then lib-a (first by stage).
+  EXPECT_DOUBLE_EQ(path.seconds, 2.0);
+  EXPECT_EQ(path.stages, (std::vector<std::string>{"lib-b", "lib-a"}));
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ TEST(EngineFailure, TellsEngineInternalFailuresFromFailedSteps) {
       // rustc's output mentions a reset connection: a step's own words never blame the engine.
       {"rustc-error.log", FailureKind::step_failed, "exit code 101"},
       {"buildah-exit-status.log", FailureKind::step_failed, "exit code 101"},
+      {"buildah-1.28-failed.log", FailureKind::step_failed, "exit code 3"},  // "Error: building at STEP"
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.log);

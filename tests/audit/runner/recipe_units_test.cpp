@@ -50,6 +50,67 @@ COPY --from=out-bin-twobins-0.1.0-kani-f4ae20656b1b /recipe/units/f4ae20656b1be1
   EXPECT_EQ(read_recipe_units(recipe, "lib-unused-1.0.0-0123456789ab").size(), 1u);
 }
 
+TEST(RecipeUnits, OnlyMountAndCopyOptionsReadOtherStages) {
+  // Stage lib-b's instruction, after "FROM base AS lib-b", and the units lib-b then needs.
+  struct Case {
+    std::string instruction;
+    std::vector<std::string> deps;
+  };
+  const Case cases[] = {
+      {"RUN --mount=type=bind,from=out-lib-a,source=/u,target=/u [\"/usr/bin/env\"]", {"lib-a"}},
+      {"RUN --mount=type=bind,source=/s,target=/s \\\n    --mount=type=bind,from=out-lib-a,source=/u,target=/u \\\n"
+       "    [\"/usr/bin/env\"]",
+       {"lib-a"}},
+      {"COPY --link --from=out-lib-a /u /u", {"lib-a"}},
+      {"RUN echo from=lib-a --from=lib-a", {}},         // a command's words are no options
+      {"RUN [\"sh\", \"-c\", \"echo from=lib-a\"]", {}},
+      {"ADD --from=lib-a /u /u", {}},                   // only COPY has --from
+      {"RUN --mount=type=bind,from=lib-b,target=/x true", {}},  // itself
+      {"RUN echo from=lib-b", {}},
+  };
+  for (const auto& c : cases) {
+    const std::string recipe = "FROM base AS lib-a\nRUN true\nFROM scratch AS out-lib-a\nCOPY --from=lib-a /u /u\n"
+                               "FROM base AS lib-b\n" +
+                               c.instruction + "\nFROM scratch AS binaries\nCOPY --from=lib-b /b /b\n";
+    std::map<std::string, RecipeUnit> units = read_recipe_units(recipe, "binaries");
+    ASSERT_TRUE(units.contains("lib-b")) << c.instruction;
+    EXPECT_EQ(units.at("lib-b").deps, c.deps) << c.instruction;
+  }
+}
+
+TEST(RecipeUnits, TitlesHoldNoControlCharacter) {
+  // The comment above the unit's FROM line, and the title it gives.
+  struct Case {
+    std::string comment;
+    std::string title;
+  };
+  const Case cases[] = {
+      {"# lib a@1.0.0-rc.1+build.5 a", "lib a 1.0.0-rc.1+build.5"},
+      {"# bin a@1.0.0 a-cli (host) [default]", "bin a 1.0.0 a-cli (host)"},
+      {"# lib a@1.0.0\x1b]0;owned\x07 a", "lib-a"},          // an escape in the version
+      {"# lib a@1.0.0 a\x1b[2J", "lib-a"},                    // in the target
+      {"# lib a@1.0.0 a\x1b[2J (host)", "lib-a"},
+  };
+  for (const auto& c : cases) {
+    const std::string recipe = c.comment + "\nFROM base AS lib-a\nFROM scratch AS binaries\nCOPY --from=lib-a /a /a\n";
+    std::map<std::string, RecipeUnit> units = read_recipe_units(recipe, "binaries");
+    ASSERT_TRUE(units.contains("lib-a")) << c.comment;
+    EXPECT_EQ(units.at("lib-a").title, c.title) << c.comment;
+  }
+}
+
+TEST(RecipeUnits, StagesThatReadEachOtherDoNotNeedThemselves) {
+  // A crafted recipe: two units that mount each other's outputs.
+  const std::string recipe =
+      "FROM base AS lib-a\nRUN --mount=type=bind,from=out-lib-b,target=/b true\nFROM scratch AS out-lib-a\n"
+      "COPY --from=lib-a /u /u\nFROM base AS lib-b\nRUN --mount=type=bind,from=out-lib-a,target=/a true\n"
+      "FROM scratch AS out-lib-b\nCOPY --from=lib-b /u /u\nFROM scratch AS binaries\nCOPY --from=out-lib-b /b /b\n";
+  std::map<std::string, RecipeUnit> units = read_recipe_units(recipe, "binaries");
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units.at("lib-a").deps, std::vector<std::string>{"lib-b"});
+  EXPECT_EQ(units.at("lib-b").deps, std::vector<std::string>{"lib-a"});
+}
+
 TEST(RecipeUnits, EveryUnitOfTheMultiWorkspaceIsNeededByItsBinaries) {
   // The stage lines of the recipe of tests/workspaces/multi (tests/fixtures/README.md).
   std::string recipe = read_file(testing::test_data("fixtures/engine-logs/multi-stages.Dockerfile"));

@@ -56,7 +56,7 @@ Watched watch(const std::string& log, int exit_code, ProgressMode mode) {
   std::map<std::string, RecipeUnit> units = read_recipe_units(fixture("multi-stages.Dockerfile"), "binaries");
   std::FILE* out = std::tmpfile();
   double now = 0.0;
-  BuildWatcher watcher(units, mode, out, [&now] { return now += 0.01; });
+  BuildWatcher watcher(units, EngineLog::buildkit, mode, out, [&now] { return now += 0.01; });
   ReplayingEngine engine(log, exit_code);
   std::ostringstream raw;
   RetryPolicy policy;

@@ -70,5 +70,31 @@ TEST_F(RequestPaths, TheInstallPathIsConfinedToo) {
   EXPECT_NO_THROW(check_request_paths(request, m_repo, "r"));
 }
 
+// A request planned again by build --explain: its paths are checked before anything runs, and
+// cargo metadata is kept off the network and off the lockfile, whatever the header says.
+TEST_F(RequestPaths, AReplanRequestIsCheckedAndOfflineAndLocked) {
+  struct Case {
+    std::string header;  // the request line's JSON
+    bool refused;
+  };
+  const Case cases[] = {
+      {R"({"command":"generate","manifest_path":"ws/Cargo.toml"})", false},
+      {R"({"command":"generate","manifest_path":"ws/Cargo.toml","offline":true,"locked":true})", false},
+      {R"({"command":"generate","manifest_path":"../host/Cargo.toml"})", true},
+      {R"({"command":"generate","manifest_path":")" + (m_host / "Cargo.toml").string() + R"("})", true},
+  };
+  for (const auto& c : cases) {
+    std::string recipe = "# cargo-recipe-request/1: " + c.header + "\nFROM scratch AS binaries\n";
+    if (c.refused) {
+      EXPECT_THROW(replan_request(recipe, m_repo, "r"), InputError) << c.header;
+      continue;
+    }
+    GenerateRequest request = replan_request(recipe, m_repo, "r");
+    EXPECT_TRUE(request.load.offline) << c.header;
+    EXPECT_TRUE(request.load.locked) << c.header;
+    EXPECT_EQ(request.load.manifest_path, "ws/Cargo.toml") << c.header;
+  }
+}
+
 }  // namespace
 }  // namespace recipe::pipeline
