@@ -29,7 +29,8 @@ void run_audit_build(AuditBuildOptions& opts) {
   opts.rebuild.runs.vary.clear();
   for (const auto& v : split_commas(opts.vary)) {
     if (!runner::k_variations.contains(v)) {
-      throw InputError("--vary: unknown variation \"" + v + "\" (known: context-path, source-date-epoch, env-noise, umask)");
+      throw InputError("--vary: unknown variation \"" + v +
+                       "\" (known: context-path, source-date-epoch, env-noise, umask)");
     }
     opts.rebuild.runs.vary.insert(v);
   }
@@ -83,25 +84,31 @@ void run_audit_build(AuditBuildOptions& opts) {
 void add_audit_build_command(CLI::App& audit) {
   auto build_opts = std::make_shared<AuditBuildOptions>();
   CLI::App* build = audit.add_subcommand(
-      "build", "Rebuild recipes with no cache, hash every unit's outputs, find the first stage that diverged and why; "
-               "exit 0 reproducible, 1 not, 2 usage or input error, 3 build failed or engine unavailable");
+      "build",
+      "Rebuild recipes with no cache, hash every unit's outputs, find the first stage that diverged and why; "
+      "exit 0 reproducible, 1 not, 2 usage or input error, 3 build failed or engine unavailable");
   build->add_option("recipes", build_opts->recipes, "Recipes to rebuild")->required();
-  build->add_option("--runs", build_opts->rebuild.runs.runs, "Builds per recipe")->check(CLI::Range(2, 100))->capture_default_str();
+  build->add_option("--runs", build_opts->rebuild.runs.runs, "Builds per recipe")
+      ->check(CLI::Range(2, 100))
+      ->capture_default_str();
   build->add_option("--runner", build_opts->runners, "docker, buildah, or both (docker,buildah) to alternate engines");
   build->add_option("--builder", build_opts->rebuild.runs.builders,
                     "A DOCKER_HOST to alternate with (repeatable): two daemons as two machines");
   build->add_option("--vary", build_opts->vary, "What changes between runs")->capture_default_str();
-  build->add_option("--jobs", build_opts->rebuild.jobs, "Threads hashing outputs")->check(CLI::PositiveNumber)->capture_default_str();
+  build->add_option("--jobs", build_opts->rebuild.jobs, "Threads hashing outputs")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   build->add_option("--context", build_opts->context,
                     "The workspace root the recipe was generated from (default: what its header records)");
-  build->add_option("--vendor", build_opts->vendor,
-                    "Where vendor/NAME-VERSION crates come from (default: the --sources vendor=DIR its header records)");
-  build->add_flag("--strict-metadata", build_opts->rebuild.strict_metadata, "Differences of mtime, mode or owner fail too");
+  build->add_option(
+      "--vendor", build_opts->vendor,
+      "Where vendor/NAME-VERSION crates come from (default: the --sources vendor=DIR its header records)");
+  build->add_flag("--strict-metadata", build_opts->rebuild.strict_metadata,
+                  "Differences of mtime, mode or owner fail too");
   build->add_option("--diffoscope", build_opts->rebuild.diffoscope_dir,
                     "Hand each first divergent file to diffoscope, writing its reports in DIR");
   build_opts->outputs.add_to(*build);
   build->callback([build_opts] { run_audit_build(*build_opts); });
-
 }
 
 }  // namespace recipe::cli

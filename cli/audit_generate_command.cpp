@@ -97,18 +97,21 @@ void run_audit_generate(const AuditGenerateOptions& opts) {
 void add_audit_generate_command(CLI::App& audit) {
   auto opts = std::make_shared<AuditGenerateOptions>();
   CLI::App* generate = audit.add_subcommand(
-      "generate", "Regenerate recipes under perturbations (or --check them against the generator); exit 0 clean, "
-                  "1 differences, 2 usage or input error");
+      "generate",
+      "Regenerate recipes under perturbations (or --check them against the generator); exit 0 clean, "
+      "1 differences, 2 usage or input error");
   generate->add_option("paths", opts->paths, "Recipes, or folders of *.Dockerfile")->capture_default_str();
-  generate->add_flag("--check", opts->check, "Only check that each recipe is what the generator writes now (drift gate)");
-  generate->add_option("--runs", opts->runs, "Rounds of every perturbation")->check(CLI::PositiveNumber)->capture_default_str();
+  generate->add_flag("--check", opts->check,
+                     "Only check that each recipe is what the generator writes now (drift gate)");
+  generate->add_option("--runs", opts->runs, "Rounds of every perturbation")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   generate->add_option("--seed", opts->seed, "Seed of the shuffles")->capture_default_str();
   generate->add_option("--perturbation", opts->perturbations,
                        "Only these (repeat, shuffled-metadata, reordered-packages, moved-workspace, "
                        "working-directory, locale-timezone, environment-noise)");
   opts->outputs.add_to(*generate);
   generate->callback([opts] { run_audit_generate(*opts); });
-
 }
 
 }  // namespace recipe::cli

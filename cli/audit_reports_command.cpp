@@ -89,8 +89,9 @@ void add_audit_report_commands(CLI::App& audit) {
 
   auto summary = std::make_shared<SummaryOptions>();
   CLI::App* command = audit.add_subcommand(
-      "summary", "Merge a night's audit reports into one and mark each case against a baseline; exit 0 nothing "
-                 "regressed, 1 something did, 2 bad input, 3 a report is incomplete");
+      "summary",
+      "Merge a night's audit reports into one and mark each case against a baseline; exit 0 nothing "
+      "regressed, 1 something did, 2 bad input, 3 a report is incomplete");
   command->add_option("reports", summary->reports, "JSON reports of audit generate and audit build")->required();
   command->add_option("--baseline", summary->baseline, "The previous summary (JSON): only what got worse fails");
   summary->outputs.add_to(*command);

@@ -64,8 +64,8 @@ void run_snapshot(const SnapshotOptions& opts) {
   }
   // Throughput goes to stderr: stdout stays the product.
   double mb = static_cast<double>(snap.bytes_hashed) / 1e6;
-  std::fprintf(stderr, "cargo-recipe: hashed %zu entries, %.1f MB in %.3f s (%.0f MB/s, %u threads)\n", snap.entries.size(),
-               mb, seconds, seconds > 0 ? mb / seconds : 0.0, opts.jobs);
+  std::fprintf(stderr, "cargo-recipe: hashed %zu entries, %.1f MB in %.3f s (%.0f MB/s, %u threads)\n",
+               snap.entries.size(), mb, seconds, seconds > 0 ? mb / seconds : 0.0, opts.jobs);
 }
 
 }  // namespace

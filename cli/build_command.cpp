@@ -36,7 +36,7 @@ struct BuildOptions {
   std::string target = "binaries";
   std::string tag;  // "": files into -o, unless the target is the runtime image
   bool no_cache = false;
-  int retries = 2;  // builds again after an engine-internal failure
+  int retries = 2;          // builds again after an engine-internal failure
   std::optional<int> jobs;  // steps at once (buildah); unset: the engine's default
   std::string progress = "auto";
   std::string log;  // "": in the build's state folder
@@ -104,11 +104,10 @@ void run_build(const BuildOptions& opts) {
     throw Error("cannot write the build log " + log_path.string() + " (choose another with --log)");
   }
   auto started = std::chrono::steady_clock::now();
-  runner::BuildWatcher watcher(runner::read_recipe_units(recipe, opts.target),
-                               runner::engine_log(engine->name(), opts.jobs), runner::progress_mode(opts.progress, stderr),
-                               stderr, [started] {
-                                 return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-                               });
+  runner::BuildWatcher watcher(
+      runner::read_recipe_units(recipe, opts.target), runner::engine_log(engine->name(), opts.jobs),
+      runner::progress_mode(opts.progress, stderr), stderr,
+      [started] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); });
   try {
     runner::build_watched(*engine, request, retry, watcher, log, stderr);
   } catch (const EngineError&) {
@@ -125,7 +124,8 @@ void run_build(const BuildOptions& opts) {
     }
     outputs = output.string();
   }
-  std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(), outputs + " (log: " + log_path.string() + ")");
+  std::cerr << runner::render_summary(watcher.status(), watcher.elapsed(),
+                                      outputs + " (log: " + log_path.string() + ")");
   std::error_code ec;
   if (opts.explain) {
     std::optional<std::string> plan_before;
@@ -148,32 +148,39 @@ void add_build_command(CLI::App& app) {
   auto opts = std::make_shared<BuildOptions>();
   CLI::App* command = app.add_subcommand("build", "Build a recipe's binaries with BuildKit (docker) or buildah");
   command->add_option("recipe", opts->recipe, "The recipe (a Dockerfile written by generate)")->required();
-  command->add_option("-o,--output", opts->output, "Folder for the binaries (written on success; its other files stay)")->capture_default_str();
+  command->add_option("-o,--output", opts->output, "Folder for the binaries (written on success; its other files stay)")
+      ->capture_default_str();
   command->add_option("--runner", opts->runner, "docker or buildah (default: the first that works)")
       ->check(CLI::IsMember({"docker", "buildah"}));
   command->add_option("--context", opts->context,
                       "The workspace root the recipe was generated from (default: what its header records)");
-  command->add_option("--vendor", opts->vendor, "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
+  command->add_option("--vendor", opts->vendor,
+                      "Where vendor/NAME-VERSION crates come from (e.g. /usr/share/cargo/registry)");
   command->add_option("--target", opts->target, "Stage to build (runtime: an image that runs the binaries)")
       ->capture_default_str();
-  command->add_option("--tag", opts->tag,
-                      "Load the stage as this image instead of writing files to -o (runtime: cargo-recipe-runtime/STEM)");
+  command->add_option(
+      "--tag", opts->tag,
+      "Load the stage as this image instead of writing files to -o (runtime: cargo-recipe-runtime/STEM)");
   command->add_flag("--no-cache", opts->no_cache, "Build every step again");
-  command->add_option("-j,--jobs", opts->jobs,
-                      "Steps to run at once (buildah; docker's daemon decides its own; default: the engine's)")
+  command
+      ->add_option("-j,--jobs", opts->jobs,
+                   "Steps to run at once (buildah; docker's daemon decides its own; default: the engine's)")
       ->check(CLI::Range(1, 1024));
-  command->add_option("--retries", opts->retries,
-                      "Builds again, from the engine's cache, after a failure inside the engine (0: none)")
+  command
+      ->add_option("--retries", opts->retries,
+                   "Builds again, from the engine's cache, after a failure inside the engine (0: none)")
       ->capture_default_str()
       ->check(CLI::Range(0, 100));
-  command->add_option("--progress", opts->progress,
-                      "auto (tty on a terminal, else plain), tty (live lines), plain (a line per unit) or quiet")
+  command
+      ->add_option("--progress", opts->progress,
+                   "auto (tty on a terminal, else plain), tty (live lines), plain (a line per unit) or quiet")
       ->check(CLI::IsMember({"auto", "tty", "plain", "quiet"}))
       ->capture_default_str();
   command->add_flag("--explain", opts->explain,
                     "After the build, say why each unit built (not cached) was: its change against the previous "
                     "successful build of the same output, as `explain` says it");
-  command->add_option("--log", opts->log, "Write the engine's log to FILE (default: build.log in the build's state folder)");
+  command->add_option("--log", opts->log,
+                      "Write the engine's log to FILE (default: build.log in the build's state folder)");
   command->callback([opts] { run_build(*opts); });
 }
 

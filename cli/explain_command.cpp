@@ -66,8 +66,9 @@ void run_explain(ExplainCommandOptions& opts) {
 void add_explain_command(CLI::App& app) {
   auto opts = std::make_shared<ExplainCommandOptions>();
   CLI::App* command = app.add_subcommand(
-      "explain", "Say why unit ids changed: for each changed unit the first input that differs, or the dependency it "
-                 "follows");
+      "explain",
+      "Say why unit ids changed: for each changed unit the first input that differs, or the dependency it "
+      "follows");
   command->add_option("OLD", opts->before, "A plan written by `plan --format json`")->required();
   command->add_option("NEW", opts->after, "Another such plan; without it, the workspace as it is now");
   add_workspace_options(*command, opts->workspace);

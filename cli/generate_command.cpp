@@ -28,17 +28,20 @@ struct RecipeCommandOptions {
 
 // What every recipe command has: where the recipe goes and what it is built on and from.
 void add_recipe_options(CLI::App& command, RecipeCommandOptions& opts) {
-  command.add_option("-o,--output", opts.output, "Write to FILE (- for stdout; default recipes/NAME@VERSION.Dockerfile)");
+  command.add_option("-o,--output", opts.output,
+                     "Write to FILE (- for stdout; default recipes/NAME@VERSION.Dockerfile)");
   command.add_option("--base-image", opts.request.base_image, "Image with the toolchain (pin it with @sha256:…)")
       ->capture_default_str();
-  command.add_option("--runtime-base", opts.request.runtime_base,
-                     "Debian image the runtime stage starts from (apt and dpkg, no toolchain needed)")
+  command
+      .add_option("--runtime-base", opts.request.runtime_base,
+                  "Debian image the runtime stage starts from (apt and dpkg, no toolchain needed)")
       ->capture_default_str();
   command.add_option("--dialect", opts.request.dialect, "portable (Docker 20.10, buildah) or modern (dockerfile:1.7)")
       ->check(CLI::IsMember({"portable", "modern"}))
       ->capture_default_str();
-  command.add_option("--sources", opts.request.sources,
-                     "registry (download crates, verified by checksum) or vendor=DIR (cargo vendor / Debian layout)")
+  command
+      .add_option("--sources", opts.request.sources,
+                  "registry (download crates, verified by checksum) or vendor=DIR (cargo vendor / Debian layout)")
       ->capture_default_str();
   command.add_option("--source-date-epoch", opts.request.source_date_epoch, "SOURCE_DATE_EPOCH inside every step")
       ->check(CLI::NonNegativeNumber)
@@ -134,7 +137,8 @@ void run_recipe_command(RecipeCommandOptions& opts) {
 
 void add_generate_command(CLI::App& app) {
   auto opts = std::make_shared<RecipeCommandOptions>();
-  CLI::App* command = app.add_subcommand("generate", "Write the recipe: a multi-stage Dockerfile with one stage per unit");
+  CLI::App* command =
+      app.add_subcommand("generate", "Write the recipe: a multi-stage Dockerfile with one stage per unit");
   add_generate_options(*command, *opts);
   command->callback([opts] { run_recipe_command(*opts); });
 }

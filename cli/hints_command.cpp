@@ -103,8 +103,8 @@ void run_hints(HintsCommandOptions& opts) {
     loaded = pipeline::load_inputs(opts.workspace.load, processes);
   }
   std::string why;
-  hints::Distro distro = hints::decide_distro(opts.hints.distro, loaded ? loaded->inputs.toolchain.distro : "",
-                                              opts.base_image, &why);
+  hints::Distro distro =
+      hints::decide_distro(opts.hints.distro, loaded ? loaded->inputs.toolchain.distro : "", opts.base_image, &why);
   hints::HintSet set = pipeline::load_hints(opts.hints, loaded ? loaded->workspace.get() : nullptr);
   std::cout << "distro: " << hints::to_string(distro) << " (" << why << ")\n";
   std::cout << "sources, later wins:";

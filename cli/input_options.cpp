@@ -4,9 +4,11 @@ namespace recipe::cli {
 
 void add_manifest_options(CLI::App& command, pipeline::LoadOptions& load) {
   command.add_option("--manifest-path", load.manifest_path, "Path to Cargo.toml of the workspace");
-  command.add_option("--metadata", load.metadata_file,
-                     "Read `cargo metadata --format-version 1` output from FILE (- for stdin) instead of running cargo");
-  command.add_option("--lockfile", load.lockfile, "Cargo.lock to read checksums from (default: beside the root manifest)");
+  command.add_option(
+      "--metadata", load.metadata_file,
+      "Read `cargo metadata --format-version 1` output from FILE (- for stdin) instead of running cargo");
+  command.add_option("--lockfile", load.lockfile,
+                     "Cargo.lock to read checksums from (default: beside the root manifest)");
   command.add_option("--filter-platform", load.filter_platforms, "Pass --filter-platform to cargo metadata");
 }
 
@@ -34,7 +36,8 @@ void add_target_selection_options(CLI::App& command, plan::PlanOptions& plan, bo
 }
 
 void add_compile_options(CLI::App& command, pipeline::LoadOptions& load, plan::PlanOptions& plan) {
-  command.add_option("--target", load.targets, "Target triple to build for, repeatable (default: the toolchain's host)")
+  command
+      .add_option("--target", load.targets, "Target triple to build for, repeatable (default: the toolchain's host)")
       ->allow_extra_args(false);
   command.add_option("--profile", plan.profile, "Cargo profile")->capture_default_str();
   command.add_option("--toolchain", load.toolchain_file,
@@ -62,15 +65,19 @@ void finish_workspace_options(WorkspaceOptions& opts) {
 }
 
 void add_hint_options(CLI::App& command, hints::HintOptions& opts) {
-  command.add_option("--hints", opts.files, "Hints file (TOML, schemas/hints.schema.json), repeatable; later files win")
+  command
+      .add_option("--hints", opts.files, "Hints file (TOML, schemas/hints.schema.json), repeatable; later files win")
       ->allow_extra_args(false);
-  command.add_option("--distro", opts.distro,
-                     "Distro family of the base image: debian or alpine (default: from the toolchain file or image name)");
-  command.add_option("--add-apt", opts.add_apt,
-                     "Comma-separated apt packages for every unit that runs a build script or links")
+  command.add_option(
+      "--distro", opts.distro,
+      "Distro family of the base image: debian or alpine (default: from the toolchain file or image name)");
+  command
+      .add_option("--add-apt", opts.add_apt,
+                  "Comma-separated apt packages for every unit that runs a build script or links")
       ->envname("CARGO_RECIPE_ADD_APT");
-  command.add_option("--add-apk", opts.add_apk,
-                     "Comma-separated apk packages for every unit that runs a build script or links")
+  command
+      .add_option("--add-apk", opts.add_apk,
+                  "Comma-separated apk packages for every unit that runs a build script or links")
       ->envname("CARGO_RECIPE_ADD_APK");
 }
 

@@ -51,7 +51,8 @@ void record_source_digests(plan::Plan& plan, const model::Workspace& ws) {
 
 void add_plan_command(CLI::App& app) {
   auto opts = std::make_shared<PlanCommandOptions>();
-  CLI::App* command = app.add_subcommand("plan", "Print the compilation units cargo would build, with their rustc lines");
+  CLI::App* command =
+      app.add_subcommand("plan", "Print the compilation units cargo would build, with their rustc lines");
   add_workspace_options(*command, opts->workspace);
   command->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))

@@ -21,5 +21,4 @@ struct ReportOutputs {
   void finish(const report::Report& report, int exit_code = -1) const;
 };
 
-
 }  // namespace recipe::cli

@@ -38,7 +38,8 @@ std::array<uint64_t, 256> byte_histogram(std::string_view bytes) {
 }
 
 // The strings only one side has, each side in its own order.
-std::pair<std::vector<std::string>, std::vector<std::string>> differing_strings(std::string_view a, std::string_view b) {
+std::pair<std::vector<std::string>, std::vector<std::string>> differing_strings(std::string_view a,
+                                                                                std::string_view b) {
   std::vector<std::string> sa = printable_strings(a);
   std::vector<std::string> sb = printable_strings(b);
   std::multiset<std::string> in_a(sa.begin(), sa.end());
@@ -90,8 +91,8 @@ Cause classify_bytes(std::string_view a, std::string_view b, const ClassifyConte
   if (!only_a.empty() && !only_b.empty()) {
     std::multiset<std::string> names_a = tokens(only_a);
     if (!names_a.empty() && names_a == tokens(only_b)) {
-      return {CauseKind::ordering, "the same names in another order: " + quoted(only_a.front()) + " vs " + quoted(only_b.front()),
-              ""};
+      return {CauseKind::ordering,
+              "the same names in another order: " + quoted(only_a.front()) + " vs " + quoted(only_b.front()), ""};
     }
   }
   if (a.size() == b.size() && byte_histogram(a) == byte_histogram(b)) {
@@ -101,15 +102,17 @@ Cause classify_bytes(std::string_view a, std::string_view b, const ClassifyConte
   while (at < a.size() && at < b.size() && a[at] == b[at]) {
     ++at;
   }
-  return {CauseKind::unknown, "first difference at byte " + std::to_string(at) + " of " + std::to_string(a.size()) + " vs " +
-                         std::to_string(b.size()),
+  return {CauseKind::unknown,
+          "first difference at byte " + std::to_string(at) + " of " + std::to_string(a.size()) + " vs " +
+              std::to_string(b.size()),
           ""};
 }
 
 // Classify every part (ar member, ELF section) that differs between the two files, present in
 // either, and keep the most telling cause. A part only one file has is a difference of its own.
-Cause classify_parts(const std::map<std::string, std::string_view>& pa, const std::map<std::string, std::string_view>& pb,
-                     const std::string& label, const ClassifyContext& context) {
+Cause classify_parts(const std::map<std::string, std::string_view>& pa,
+                     const std::map<std::string, std::string_view>& pb, const std::string& label,
+                     const ClassifyContext& context) {
   std::set<std::string> names;
   for (const auto* parts : {&pa, &pb}) {
     for (const auto& [name, bytes] : *parts) {

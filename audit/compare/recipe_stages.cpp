@@ -15,7 +15,8 @@ constexpr std::string_view k_units = "/recipe/units/";
 // The value of `key=` in a --mount list, up to the next ',' or space.
 std::string mount_field(std::string_view line, size_t mount, std::string_view key) {
   size_t end = line.find(' ', mount);
-  std::string_view mount_text = line.substr(mount, end == std::string_view::npos ? std::string_view::npos : end - mount);
+  std::string_view mount_text =
+      line.substr(mount, end == std::string_view::npos ? std::string_view::npos : end - mount);
   size_t at = mount_text.find(std::string(key) + "=");
   if (at == std::string_view::npos) {
     return "";
@@ -52,7 +53,8 @@ std::vector<UnitStage> read_unit_stages(std::string_view recipe, const std::stri
         std::string_view rest = lines.peek();
         size_t units = rest.find(k_units);
         if (units == std::string_view::npos) {
-          throw InputError(origin + ":" + std::to_string(lines.number() + 1) + ": cannot find the unit folder of " + name);
+          throw InputError(origin + ":" + std::to_string(lines.number() + 1) + ": cannot find the unit folder of " +
+                           name);
         }
         stages[by_stage[name.substr(4)]].unit_id = std::string(rest.substr(units + k_units.size(), 16));
       }
@@ -63,7 +65,8 @@ std::vector<UnitStage> read_unit_stages(std::string_view recipe, const std::stri
       continue;
     }
     current->text += std::string(line) + "\n";
-    for (size_t mount = line.find("--mount="); mount != std::string_view::npos; mount = line.find("--mount=", mount + 1)) {
+    for (size_t mount = line.find("--mount="); mount != std::string_view::npos;
+         mount = line.find("--mount=", mount + 1)) {
       std::string from = mount_field(line, mount, "from");
       std::string source = mount_field(line, mount, "source");
       if (from.starts_with("src-")) {

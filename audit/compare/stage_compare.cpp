@@ -20,7 +20,10 @@ std::string content_digest(const std::vector<snapshot::Entry>* entries) {
   }
   Hasher h;
   for (const auto& e : *entries) {
-    h.field("path", e.path).field("type", static_cast<int64_t>(e.type)).field("xxh3", e.xxh3).field("link", e.link_target);
+    h.field("path", e.path)
+        .field("type", static_cast<int64_t>(e.type))
+        .field("xxh3", e.xxh3)
+        .field("link", e.link_target);
   }
   return h.hex_digest();
 }
@@ -37,7 +40,8 @@ std::string metadata_digest(const std::vector<snapshot::Entry>* entries) {
   return h.hex_digest();
 }
 
-std::vector<FileDifference> file_differences(const std::vector<snapshot::Entry>* a, const std::vector<snapshot::Entry>* b) {
+std::vector<FileDifference> file_differences(const std::vector<snapshot::Entry>* a,
+                                             const std::vector<snapshot::Entry>* b) {
   std::vector<FileDifference> out;
   if (a == nullptr || b == nullptr) {
     out.push_back({"", "missing", a == nullptr ? "" : "present", b == nullptr ? "" : "present"});
@@ -59,7 +63,8 @@ std::vector<FileDifference> file_differences(const std::vector<snapshot::Entry>*
     }
     const snapshot::Entry* o = it->second;
     if (e->type != o->type) {
-      out.push_back({path, "type", std::to_string(static_cast<int>(e->type)), std::to_string(static_cast<int>(o->type))});
+      out.push_back(
+          {path, "type", std::to_string(static_cast<int>(e->type)), std::to_string(static_cast<int>(o->type))});
     } else if (e->xxh3 != o->xxh3) {
       out.push_back({path, "content", e->sha256, o->sha256});
     } else if (e->link_target != o->link_target) {
@@ -145,7 +150,8 @@ std::vector<StageResult> compare_runs(const std::vector<UnitStage>& stages, cons
       }
     }
     bool any_missing = std::ranges::any_of(r.output_digests, [](const std::string& d) { return d == "missing"; });
-    bool content_differs = std::ranges::any_of(r.output_digests, [&r](const std::string& d) { return d != r.output_digests[0]; });
+    bool content_differs =
+        std::ranges::any_of(r.output_digests, [&r](const std::string& d) { return d != r.output_digests[0]; });
     r.status = any_missing        ? OutputStatus::missing
                : content_differs  ? OutputStatus::content_differs
                : metadata_differs ? OutputStatus::metadata_only
@@ -154,7 +160,8 @@ std::vector<StageResult> compare_runs(const std::vector<UnitStage>& stages, cons
       r.role = r.same_inputs ? Role::first_divergent : Role::propagated;
     }
     if (r.differing_run > 0) {
-      r.differences = file_differences(outputs_of(runs[0], stage.unit_id), outputs_of(runs[r.differing_run], stage.unit_id));
+      r.differences =
+          file_differences(outputs_of(runs[0], stage.unit_id), outputs_of(runs[r.differing_run], stage.unit_id));
     }
     results.push_back(std::move(r));
   }

@@ -33,7 +33,8 @@ std::vector<Edit> edit_script(const std::vector<std::string_view>& a, const std:
     ++prefix;
   }
   size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
     ++suffix;
   }
   size_t n = a.size() - prefix - suffix;

@@ -58,16 +58,18 @@ compare::Cause explain(const compare::StageResult& result, const std::vector<run
       fs::create_directories(dir);
       write_output((dir / "run-1").string(), first);
       write_output((dir / "run-other").string(), other);
-      ProcessResult d = processes.run({"diffoscope", "--text", (dir / "diffoscope.txt").string(), (dir / "run-1").string(),
-                                       (dir / "run-other").string()},
+      ProcessResult d = processes.run({"diffoscope", "--text", (dir / "diffoscope.txt").string(),
+                                       (dir / "run-1").string(), (dir / "run-other").string()},
                                       {});
-      cause.evidence += d.exit_code < 0 ? " (diffoscope not found)" : " (diffoscope: " + (dir / "diffoscope.txt").string() + ")";
+      cause.evidence +=
+          d.exit_code < 0 ? " (diffoscope not found)" : " (diffoscope: " + (dir / "diffoscope.txt").string() + ")";
     }
     return cause;
   }
   for (const auto& difference : result.differences) {
     if (difference.what == "mtime") {
-      return {compare::CauseKind::timestamp, "mtime only: " + difference.first + " vs " + difference.other, difference.path};
+      return {compare::CauseKind::timestamp, "mtime only: " + difference.first + " vs " + difference.other,
+              difference.path};
     }
     if (difference.what == "missing" || difference.what == "extra") {
       return {compare::CauseKind::unknown, "file " + difference.what + " in a later run", difference.path};
@@ -85,7 +87,8 @@ report::Case stage_case(const std::string& recipe, const compare::StageResult& r
   c.facts["output"] = compare::to_string(result.status);
   c.facts["output_digest"] = result.output_digests.empty() ? "" : result.output_digests.front();
   c.facts["same_inputs"] = result.same_inputs ? "yes" : "no";
-  bool fails = result.status == compare::OutputStatus::content_differs || result.status == compare::OutputStatus::missing ||
+  bool fails = result.status == compare::OutputStatus::content_differs ||
+               result.status == compare::OutputStatus::missing ||
                (strict_metadata && result.status == compare::OutputStatus::metadata_only);
   c.verdict = fails ? report::Verdict::fail : report::Verdict::pass;
   if (result.status == compare::OutputStatus::missing) {

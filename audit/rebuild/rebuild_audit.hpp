@@ -9,9 +9,9 @@ namespace recipe::rebuild {
 
 struct RebuildOptions {
   runner::AuditRunOptions runs;
-  unsigned jobs = 2;              // threads hashing snapshots
-  bool strict_metadata = false;   // mtime/mode/owner differences fail too
-  std::string diffoscope_dir;     // hand differing files to diffoscope, outputs here
+  unsigned jobs = 2;             // threads hashing snapshots
+  bool strict_metadata = false;  // mtime/mode/owner differences fail too
+  std::string diffoscope_dir;    // hand differing files to diffoscope, outputs here
 };
 
 // Rebuild one recipe several times and say, stage by stage, whether its outputs are the same,

@@ -1,6 +1,5 @@
 #include "audit/regenerate/perturbations.hpp"
 
-
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
@@ -50,8 +49,10 @@ std::string absolute(const std::string& path) {
 }
 
 bool order_free(const std::string& key) {
-  static const std::set<std::string> k_keys = {"packages", "targets", "dependencies", "nodes", "deps", "dep_kinds",
-                                               "workspace_members", "workspace_default_members", "features"};
+  static const std::set<std::string> k_keys = {
+      "packages", "targets",   "dependencies",      "nodes",
+      "deps",     "dep_kinds", "workspace_members", "workspace_default_members",
+      "features"};
   return k_keys.contains(key);
 }
 
@@ -187,8 +188,9 @@ std::vector<Perturbation> all_perturbations() {
                     };
                     return g(r, hooks);
                   }});
-  list.push_back({"moved-workspace", "the workspace copied to another absolute path, generated from elsewhere",
-                  [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) { return generate_moved(r, g); }});
+  list.push_back(
+      {"moved-workspace", "the workspace copied to another absolute path, generated from elsewhere",
+       [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) { return generate_moved(r, g); }});
   list.push_back({"working-directory", "generated from the root directory",
                   [](const pipeline::GenerateRequest& r, const Generator& g, uint32_t) {
                     pipeline::GenerateRequest request = with_absolute_paths(r);

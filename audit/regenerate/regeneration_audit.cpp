@@ -56,7 +56,11 @@ std::vector<report::Case> audit_regeneration(const std::string& recipe, const pi
         cases.push_back(compared(recipe, name, baseline, candidate, "baseline"));
         cases.back().facts["perturbation"] = perturbation.description;
       } catch (const Error& e) {
-        cases.push_back({recipe, name, report::Verdict::error, std::string("could not generate: ") + e.what(), "",
+        cases.push_back({recipe,
+                         name,
+                         report::Verdict::error,
+                         std::string("could not generate: ") + e.what(),
+                         "",
                          {{"perturbation", perturbation.description}}});
       }
     }
@@ -71,7 +75,8 @@ report::Case check_recipe(const std::string& recipe, const std::string& text, co
 
 report::Case check_helper(const std::string& path, const std::optional<std::string>& text) {
   if (!text) {
-    return {path, "up-to-date", report::Verdict::fail, "missing (regenerating any recipe of this folder writes it)", "", {}};
+    return {path, "up-to-date", report::Verdict::fail, "missing (regenerating any recipe of this folder writes it)", "",
+            {}};
   }
   return compared(path, "up-to-date", *text, emit::builtin_helper().text, path);
 }

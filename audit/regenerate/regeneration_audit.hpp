@@ -12,7 +12,7 @@
 namespace recipe::regenerate {
 
 struct AuditOptions {
-  int runs = 1;                            // rounds of every perturbation, each with its own seed
+  int runs = 1;  // rounds of every perturbation, each with its own seed
   uint32_t seed = 1;
   std::vector<std::string> perturbations;  // names; empty: all
 };

@@ -41,8 +41,8 @@ Report read_report_json(std::string_view text, const std::string& origin) {
     for (const auto& c : doc.at("cases")) {
       std::string where = origin + ": cases[" + std::to_string(i++) + "]";
       report.cases.push_back({c.at("suite").get<std::string>(), c.at("name").get<std::string>(),
-                              parse_verdict(c.at("verdict").get<std::string>(), where), c.at("summary").get<std::string>(),
-                              c.at("detail").get<std::string>(),
+                              parse_verdict(c.at("verdict").get<std::string>(), where),
+                              c.at("summary").get<std::string>(), c.at("detail").get<std::string>(),
                               c.at("facts").get<std::map<std::string, std::string>>()});
     }
     for (const auto& r : doc.value("runs", nlohmann::json::array())) {

@@ -53,8 +53,8 @@ std::string render_junit(const Report& report) {
       failures += c->verdict == Verdict::fail ? 1 : 0;
       errors += c->verdict == Verdict::error ? 1 : 0;
     }
-    out += "  <testsuite name=\"" + xml_escape(suite) + "\" tests=\"" + std::to_string(cases.size()) + "\" failures=\"" +
-           std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\">\n";
+    out += "  <testsuite name=\"" + xml_escape(suite) + "\" tests=\"" + std::to_string(cases.size()) +
+           "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\">\n";
     for (const Case* c : cases) {
       out += "    <testcase classname=\"" + xml_escape(suite) + "\" name=\"" + xml_escape(c->name) + "\"";
       if (c->verdict == Verdict::pass) {
@@ -73,9 +73,10 @@ std::string render_junit(const Report& report) {
     out += "  </testsuite>\n";
   }
   if (!report.complete) {
-    out += "  <testsuite name=\"audit\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"audit\" "
-           "name=\"complete\">\n      <error message=\"" +
-           xml_escape(report.incomplete_reason) + "\"/>\n    </testcase>\n  </testsuite>\n";
+    out +=
+        "  <testsuite name=\"audit\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"audit\" "
+        "name=\"complete\">\n      <error message=\"" +
+        xml_escape(report.incomplete_reason) + "\"/>\n    </testcase>\n  </testsuite>\n";
   }
   return out + "</testsuites>\n";
 }

@@ -21,7 +21,9 @@ std::string render_markdown(const Report& report) {
          (report.complete ? "" : " — **incomplete**: " + cell(report.incomplete_reason)) + "\n\n";
   out += "| recipe | check | verdict | summary |\n|---|---|---|---|\n";
   for (const auto& c : report.cases) {
-    std::string verdict = c.verdict == Verdict::pass ? "✅ pass" : c.verdict == Verdict::fail ? "❌ fail" : "⚠️ error";
+    std::string verdict = c.verdict == Verdict::pass   ? "✅ pass"
+                          : c.verdict == Verdict::fail ? "❌ fail"
+                                                       : "⚠️ error";
     out += "| " + cell(c.suite) + " | " + cell(c.name) + " | " + verdict + " | " + cell(c.summary) + " |\n";
   }
   return out;

@@ -25,7 +25,9 @@ std::string render_text(const Report& report, bool colour) {
       for (const Case* c : cases) {
         auto role = c->facts.find("role");
         bool first = role != c->facts.end() && role->second == "first divergent";
-        std::string mark = c->verdict == Verdict::pass ? paint("32", "  same ") : first ? paint("31;1", "  FIRST") : paint("33", "  later");
+        std::string mark = c->verdict == Verdict::pass ? paint("32", "  same ")
+                           : first                     ? paint("31;1", "  FIRST")
+                                                       : paint("33", "  later");
         out += mark + " " + c->name + "  " + c->summary + "\n";
       }
     }

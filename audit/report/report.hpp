@@ -15,11 +15,11 @@ const char* to_string(Verdict verdict);
 
 // One checked thing: a recipe under one perturbation, or one stage of a rebuilt recipe.
 struct Case {
-  std::string suite;    // the recipe
-  std::string name;     // the perturbation or the stage
+  std::string suite;  // the recipe
+  std::string name;   // the perturbation or the stage
   Verdict verdict = Verdict::pass;
-  std::string summary;  // one line
-  std::string detail;   // evidence: a diff, the differing files
+  std::string summary;                       // one line
+  std::string detail;                        // evidence: a diff, the differing files
   std::map<std::string, std::string> facts;  // named findings (cause, first divergent unit...)
 };
 
@@ -35,7 +35,7 @@ struct RunInfo {
 };
 
 struct Report {
-  std::string kind;  // "generate", "build", "compare" or "summary"
+  std::string kind;           // "generate", "build", "compare" or "summary"
   std::vector<RunInfo> runs;  // build audits only
   bool complete = true;
   std::string incomplete_reason;

@@ -129,9 +129,10 @@ std::vector<RunRecord> run_audit_builds(const AuditRunOptions& opts, ProcessRunn
       if (blame.kind == FailureKind::engine_internal || blame.kind == FailureKind::engine_unreachable) {
         where = " inside the engine, not in a unit (" + blame.reason + ")";
       }
-      record.failure = record.engine_died ? engine->name() + " stopped answering during run " + std::to_string(record.index)
-                                          : "the build of run " + std::to_string(record.index) + " failed (exit " +
-                                                std::to_string(result.exit_code) + ")" + where;
+      record.failure = record.engine_died
+                           ? engine->name() + " stopped answering during run " + std::to_string(record.index)
+                           : "the build of run " + std::to_string(record.index) + " failed (exit " +
+                                 std::to_string(result.exit_code) + ")" + where;
       records.push_back(record);
       break;
     }

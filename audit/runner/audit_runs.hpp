@@ -21,8 +21,8 @@ struct AuditRunOptions {
   std::vector<std::string> runners = {""};  // engines to alternate ("docker", "buildah", "" = find)
   std::vector<std::string> builders;        // DOCKER_HOST values to alternate (two daemons)
   std::set<std::string> vary = k_variations;
-  std::string scratch;                      // where the run tars go
-  size_t stages_per_run = 0;                // unit stages of the recipe, for progress
+  std::string scratch;        // where the run tars go
+  size_t stages_per_run = 0;  // unit stages of the recipe, for progress
 };
 
 // What one run was: enough to repeat it by hand.

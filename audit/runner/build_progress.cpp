@@ -43,8 +43,9 @@ void BuildProgress::report(bool force) {
   double total = static_cast<double>(m_runs) * static_cast<double>(m_stages);
   double finished = static_cast<double>(m_run - 1) * static_cast<double>(m_stages) + static_cast<double>(done);
   std::string eta = finished > 0 ? ", ETA " + minutes_and_seconds(elapsed * (total - finished) / finished) : "";
-  std::fprintf(m_out, "%scargo-recipe: audit run %d/%d: %zu/%zu unit stages, elapsed %s%s%s", m_terminal ? "\r\033[K" : "",
-               m_run, m_runs, done, m_stages, minutes_and_seconds(elapsed).c_str(), eta.c_str(), m_terminal ? "" : "\n");
+  std::fprintf(m_out, "%scargo-recipe: audit run %d/%d: %zu/%zu unit stages, elapsed %s%s%s",
+               m_terminal ? "\r\033[K" : "", m_run, m_runs, done, m_stages, minutes_and_seconds(elapsed).c_str(),
+               eta.c_str(), m_terminal ? "" : "\n");
   std::fflush(m_out);
 }
 

@@ -43,8 +43,8 @@ class BuildWatcher {
   ProgressMode m_mode;
   std::FILE* m_out;
   std::function<double()> m_clock;
-  size_t m_drawn_lines = 0;   // lines of the frame on the terminal now
-  double m_drawn_at = -1.0;   // when the frame was drawn
+  size_t m_drawn_lines = 0;  // lines of the frame on the terminal now
+  double m_drawn_at = -1.0;  // when the frame was drawn
 };
 
 // The mode a `--progress` word names ("tty", "plain", "quiet"), or for "auto" tty when `out` is

@@ -54,14 +54,18 @@ class DockerEngine : public Engine {
     return r.exit_code == 0 ? first_line(r.out) : "";
   }
 
-  bool alive() override { return m_processes.run({m_client, "info", "--format", "{{.ServerVersion}}"}, options()).exit_code == 0; }
+  bool alive() override {
+    return m_processes.run({m_client, "info", "--format", "{{.ServerVersion}}"}, options()).exit_code == 0;
+  }
 
   BuildResult build(const BuildRequest& request) override {
     if (request.jobs) {
-      throw InputError("--jobs: docker's built-in BuildKit runs as many steps at once as its daemon allows; "
-                       "no build can change that (use --runner buildah, or a buildx builder's max-parallelism)");
+      throw InputError(
+          "--jobs: docker's built-in BuildKit runs as many steps at once as its daemon allows; "
+          "no build can change that (use --runner buildah, or a buildx builder's max-parallelism)");
     }
-    std::vector<std::string> argv = {m_client, "build", "--progress=plain", "-f", request.dockerfile, "--target", request.target};
+    std::vector<std::string> argv = {m_client,           "build",    "--progress=plain", "-f",
+                                     request.dockerfile, "--target", request.target};
     if (request.no_cache) {
       argv.push_back("--no-cache");
     }
@@ -96,7 +100,8 @@ class BuildahEngine : public Engine {
   }
 
   std::string image_id(const std::string& image) override {
-    ProcessResult r = m_processes.run({"buildah", "inspect", "--type", "image", "--format", "{{.FromImageID}}", image}, {});
+    ProcessResult r =
+        m_processes.run({"buildah", "inspect", "--type", "image", "--format", "{{.FromImageID}}", image}, {});
     return r.exit_code == 0 ? "sha256:" + first_line(r.out) : "";
   }
 

@@ -15,16 +15,16 @@ namespace recipe::runner {
 struct BuildRequest {
   std::string dockerfile;
   std::string context;
-  std::string target;                          // stage to build
-  std::optional<std::string> output_dir;       // -o type=local,dest=DIR
-  std::optional<std::string> output_tar;       // -o type=tar,dest=FILE
-  std::optional<std::string> tag;              // -t NAME: an image in the engine's store
+  std::string target;                     // stage to build
+  std::optional<std::string> output_dir;  // -o type=local,dest=DIR
+  std::optional<std::string> output_tar;  // -o type=tar,dest=FILE
+  std::optional<std::string> tag;         // -t NAME: an image in the engine's store
   bool no_cache = false;
   // Steps run at once: buildah's --jobs. Docker's built-in BuildKit takes it from the daemon's
   // configuration only, so a docker engine refuses a request that sets it (InputError).
   std::optional<int> jobs;
   std::map<std::string, std::string> build_args;
-  bool show_progress = true;                   // mirror the engine's progress to stderr
+  bool show_progress = true;                          // mirror the engine's progress to stderr
   std::function<void(std::string_view)> on_log_line;  // each line of the log as it comes
 };
 

@@ -30,7 +30,8 @@ struct EngineMessage {
 // - contenthash SIGSEGV, rpc Unavailable, reset connection, EOF: dockerd or its BuildKit crashed
 //   or restarted under the build (moby/buildkit#2861, #1913).
 const std::array k_engine_messages = {
-    EngineMessage{FailureKind::engine_unreachable, "the Docker daemon does not answer", R"(Cannot connect to the Docker daemon)"},
+    EngineMessage{FailureKind::engine_unreachable, "the Docker daemon does not answer",
+                  R"(Cannot connect to the Docker daemon)"},
     EngineMessage{FailureKind::engine_unreachable, "the daemon socket refuses connections",
                   R"(dial unix \S+: connect: (connection refused|no such file or directory))"},
     EngineMessage{FailureKind::engine_internal, "BuildKit crashed in contenthash (SIGSEGV)",

@@ -62,11 +62,11 @@ class ProgressEvents {
   StageEvent end_buildah(const std::string& stage, StageEventKind kind);
 
   EngineLog m_log;
-  std::map<std::string, std::string> m_stage_of_step;  // BuildKit step number, buildah stage index → stage
-  std::map<std::string, bool> m_ended;                 // stage seen → whether its end was reported
-  std::set<std::string> m_open;                        // buildah's stages started and not ended
+  std::map<std::string, std::string> m_stage_of_step;         // BuildKit step number, buildah stage index → stage
+  std::map<std::string, bool> m_ended;                        // stage seen → whether its end was reported
+  std::set<std::string> m_open;                               // buildah's stages started and not ended
   std::map<std::string, std::string> m_stage_of_instruction;  // buildah: a step's text → its stage
-  std::string m_failed_instruction;                    // buildah: the step its error line names
+  std::string m_failed_instruction;                           // buildah: the step its error line names
 };
 
 }  // namespace recipe::runner

@@ -28,8 +28,8 @@ std::vector<RebuildReason> rebuild_reasons(const BuildStatus& status, const expl
       size_t between = follower.chain.size() - 1;
       why[id_of(follower.unit)] =
           "follows " + follower.chain.back() +
-          (between == 0 ? "" : " (through " + std::to_string(between) + (between == 1 ? " unit)" : " units)")) + ", whose " +
-          describe(cause.change);
+          (between == 0 ? "" : " (through " + std::to_string(between) + (between == 1 ? " unit)" : " units)")) +
+          ", whose " + describe(cause.change);
     }
   }
   for (const auto& added : explanation.added) {

@@ -19,7 +19,7 @@ namespace {
 struct Stage {
   RecipeUnit unit;
   std::set<std::string> needs;  // every other stage it reads from: its FROM, COPY --from, --mount from
-  bool from_scratch = false;     // stages that only gather files (outputs, binaries) start FROM scratch
+  bool from_scratch = false;    // stages that only gather files (outputs, binaries) start FROM scratch
 };
 
 // Whether `name` is a stage of `stages` that runs a unit.
@@ -57,10 +57,11 @@ std::vector<std::string> stages_read(std::string_view instruction) {
 std::map<std::string, Stage> read_stages(std::string_view recipe) {
   static const RE2 k_from(R"(^FROM (?:--platform=\S+ )?(\S+) AS ([A-Za-z0-9._-]+)\s*$)");
   // Words of a version and a target only: a title reaches the terminal.
-  static const RE2 k_comment(R"(^# ([a-z-]+) ([A-Za-z0-9_-]+)@([A-Za-z0-9._+-]+) ([A-Za-z0-9._+-]+)( \(host\))?(?: |$))");
+  static const RE2 k_comment(
+      R"(^# ([a-z-]+) ([A-Za-z0-9_-]+)@([A-Za-z0-9._+-]+) ([A-Za-z0-9._+-]+)( \(host\))?(?: |$))");
   std::map<std::string, Stage> stages;
   Stage* current = nullptr;
-  RecipeUnit described;  // the unit the last comment line describes
+  RecipeUnit described;     // the unit the last comment line describes
   std::string instruction;  // the lines of the instruction read so far, without their backslashes
   LineReader lines(recipe);
   std::string_view line;
@@ -171,6 +172,5 @@ std::map<std::string, RecipeUnit> read_recipe_units(std::string_view recipe, con
   }
   return units;
 }
-
 
 }  // namespace recipe::runner

@@ -9,12 +9,12 @@ namespace recipe::runner {
 
 // A unit as a build reports it: its stage, what a reader calls it, and the units it waits for.
 struct RecipeUnit {
-  std::string stage;              // lib-serde-1.0.152-3f2a9c1b7e4d
-  std::string kind;               // lib, bin, proc-macro, build-script, build-script-run, …
-  std::string package;            // serde
-  std::string version;            // 1.0.152
-  std::string target;             // the target's name: serde, build-script-build, …
-  bool host = false;              // built for the host (build scripts, proc-macros and what they use)
+  std::string stage;    // lib-serde-1.0.152-3f2a9c1b7e4d
+  std::string kind;     // lib, bin, proc-macro, build-script, build-script-run, …
+  std::string package;  // serde
+  std::string version;  // 1.0.152
+  std::string target;   // the target's name: serde, build-script-build, …
+  bool host = false;    // built for the host (build scripts, proc-macros and what they use)
   // What a reader calls it: "lib serde 1.0.152", "bin twobins 0.1.0 kani" (a target named apart
   // from its package), "lib serde 1.0.152 (host)"; units that would read the same (features
   // differ) get their stage's id: "build-script serde 1.0.152 (host) 6d9afdaa5d67".

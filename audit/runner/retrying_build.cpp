@@ -38,12 +38,12 @@ BuildResult build_retrying(Engine& engine, BuildRequest request, const RetryPoli
     if (attempt >= policy.retries) {
       throw EngineError(engine.name() + " hit an engine limit building " + policy.what + ": gave up after " +
                         std::to_string(attempt + 1) + (attempt == 0 ? " build" : " builds") +
-                        " that failed inside the engine, not in a unit (last: " +
-                        failure.reason + "); run build again to continue from its cache, or raise --retries");
+                        " that failed inside the engine, not in a unit (last: " + failure.reason +
+                        "); run build again to continue from its cache, or raise --retries");
     }
     if (policy.on_retry) {
-      policy.on_retry("cargo-recipe: engine failure (" + failure.reason + "), retrying (" + std::to_string(attempt + 1) +
-                      "/" + std::to_string(policy.retries) + ")");
+      policy.on_retry("cargo-recipe: engine failure (" + failure.reason + "), retrying (" +
+                      std::to_string(attempt + 1) + "/" + std::to_string(policy.retries) + ")");
     }
     // Continue from what the failed build cached: only the first build may start from nothing.
     request.no_cache = false;

@@ -13,11 +13,11 @@ enum class EntryType { file, directory, symlink, hardlink, other };
 
 // One member of an exported build output, as the tar describes it.
 struct Entry {
-  std::string path;         // normalised: no leading "./" or "/", no trailing "/"; the root is ""
+  std::string path;  // normalised: no leading "./" or "/", no trailing "/"; the root is ""
   EntryType type = EntryType::other;
-  uint32_t mode = 0;        // permission bits, with setuid, setgid and sticky (mode & 07777)
-  uint64_t size = 0;        // content bytes (files only; 0 for every other type)
-  int64_t mtime = 0;        // seconds since the epoch, rounded down
+  uint32_t mode = 0;  // permission bits, with setuid, setgid and sticky (mode & 07777)
+  uint64_t size = 0;  // content bytes (files only; 0 for every other type)
+  int64_t mtime = 0;  // seconds since the epoch, rounded down
   uint32_t uid = 0;
   uint32_t gid = 0;
   std::string link_target;  // symlinks: as written; hard links: a normalised member path

@@ -48,12 +48,13 @@ size_t too_deep_at(std::string_view text, size_t max_depth) {
 
 nlohmann::json parse_json(std::string_view text, const std::string& origin) {
   if (size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
-    throw InputError(location_of(origin, text, at) + ": JSON nested deeper than " +
-                     std::to_string(k_max_json_depth) + " levels (cargo writes far fewer)");
+    throw InputError(location_of(origin, text, at) + ": JSON nested deeper than " + std::to_string(k_max_json_depth) +
+                     " levels (cargo writes far fewer)");
   }
   // nlohmann takes a NUL byte for the end of the input and would ignore what follows it.
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    throw InputError(location_of(origin, text, nul) + ": invalid JSON: a NUL byte (JSON has none outside strings, "
+    throw InputError(location_of(origin, text, nul) +
+                     ": invalid JSON: a NUL byte (JSON has none outside strings, "
                      "where it is written \\u0000)");
   }
   try {

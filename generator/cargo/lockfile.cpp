@@ -118,15 +118,16 @@ std::map<std::string, std::string> match_lockfile(const Lockfile& lock, const mo
     }
     const LockedPackage* locked = lock.find(pkg.name, pkg.version);
     if (locked == nullptr) {
-      throw InputError(lock.origin + ": disagrees with the metadata: package \"" + pkg.name + "\" " +
-                       pkg.version + " is not locked (regenerate both with the same cargo: cargo generate-lockfile)");
+      throw InputError(lock.origin + ": disagrees with the metadata: package \"" + pkg.name + "\" " + pkg.version +
+                       " is not locked (regenerate both with the same cargo: cargo generate-lockfile)");
     }
     if (pkg.source.kind == model::Source::Kind::git) {
       auto hash = locked->source.rfind('#');
       std::string rev = hash == std::string::npos ? "" : locked->source.substr(hash + 1);
       if (rev != pkg.source.rev) {
-        throw InputError(lock.origin + ":" + std::to_string(locked->line) + ": disagrees with the metadata: git package \"" +
-                         pkg.name + "\" is locked at \"" + rev + "\" but the metadata has \"" + pkg.source.rev + "\"");
+        throw InputError(lock.origin + ":" + std::to_string(locked->line) +
+                         ": disagrees with the metadata: git package \"" + pkg.name + "\" is locked at \"" + rev +
+                         "\" but the metadata has \"" + pkg.source.rev + "\"");
       }
     }
     if (!locked->checksum.empty()) {

@@ -56,7 +56,8 @@ class ProfileReader {
       } else if (name == "package" && !nested) {
         for (const auto& [spec, sub] : table_of(node, where)) {
           std::string spec_name(spec.str());
-          profile.packages[spec_name] = read(table_of(sub, where + "." + spec_name), path + ".package." + spec_name, true);
+          profile.packages[spec_name] =
+              read(table_of(sub, where + "." + spec_name), path + ".package." + spec_name, true);
         }
       }
       // Other keys (trim-paths, rustflags...) are unstable in cargo and left out of the plan.
@@ -103,8 +104,9 @@ class ProfileReader {
   }
 
   static std::string debug_level(const toml::node& node, const std::string& where) {
-    std::string value = scalar(node, where, {"0", "1", "2", "true", "false", "none", "limited", "full",
-                                             "line-tables-only", "line-directives-only"});
+    std::string value =
+        scalar(node, where,
+               {"0", "1", "2", "true", "false", "none", "limited", "full", "line-tables-only", "line-directives-only"});
     if (value == "true" || value == "full") {
       return "2";
     }

@@ -188,8 +188,7 @@ DepKind parse_dep_kind(const Reader& reader, const Json* value, const Where& whe
       return DepKind::build;
     }
   }
-  reader.fail(where, "unknown dependency kind " + value->dump() +
-                         " (expected null, \"dev\" or \"build\")");
+  reader.fail(where, "unknown dependency kind " + value->dump() + " (expected null, \"dev\" or \"build\")");
 }
 
 // True for "a/b": at least one part, none empty, "." or "..".
@@ -278,8 +277,8 @@ model::Target parse_target(const Reader& reader, const Json& value, const Where&
     reader.fail(target_where, "is a bin target but its crate types are not [\"bin\"]");
   }
   std::string src = reader.string(value, "src_path", target_where);
-  target.src_path = src.starts_with('/') ? relative_path(src, manifest_dir)
-                                         : std::filesystem::path(src).generic_string();
+  target.src_path =
+      src.starts_with('/') ? relative_path(src, manifest_dir) : std::filesystem::path(src).generic_string();
   target.edition = reader.optional_string(value, "edition", target_where);
   if (target.edition.empty()) {
     target.edition = "2015";
@@ -373,7 +372,8 @@ void validate_targets(const Reader& reader, const model::Package& pkg, const Whe
     libs += target.is_lib() ? 1 : 0;
     for (const auto& kind : target.kinds) {
       if (!kinds_and_names.emplace(kind, target.name).second) {
-        reader.fail(where, "has two " + kind + " targets named \"" + target.name + "\" (cargo rejects such a manifest)");
+        reader.fail(where,
+                    "has two " + kind + " targets named \"" + target.name + "\" (cargo rejects such a manifest)");
       }
     }
   }
@@ -517,8 +517,8 @@ void read_package_identity(const Reader& reader, const Json& value, size_t index
   pkg.version = reader.string(value, "version", where);
 }
 
-void read_package_rest(const Reader& reader, const Json& value, size_t index,
-                       const std::string& workspace_root, model::Package& pkg) {
+void read_package_rest(const Reader& reader, const Json& value, size_t index, const std::string& workspace_root,
+                       model::Package& pkg) {
   Where where("packages", index, pkg.name, pkg.version);
   pkg.manifest_dir = parent_dir(reader.string(value, "manifest_path", where));
   pkg.source = parse_source(reader.optional_string(value, "source", where), pkg.manifest_dir, workspace_root);
@@ -567,7 +567,8 @@ void read_package_rest(const Reader& reader, const Json& value, size_t index,
 // Every package, in document order; a repeated package id is refused. Each package's first
 // problem is reported, all at once: per package, its identity fields, then a duplicate id, then
 // the rest.
-std::vector<model::Package> parse_packages(const Reader& reader, const Json& values, const std::string& workspace_root) {
+std::vector<model::Package> parse_packages(const Reader& reader, const Json& values,
+                                           const std::string& workspace_root) {
   std::vector<model::Package> packages;
   packages.reserve(values.size());
   std::set<std::string> seen_ids;
@@ -623,7 +624,8 @@ model::Workspace parse_metadata(std::string_view text, const std::string& origin
       reader.fail("workspace_members", "member \"" + id + "\" is not among the packages");
     }
     if (!member_names.insert(pkg->name).second) {
-      reader.fail("workspace_members", "two members are named \"" + pkg->name + "\" (names must be unique in a workspace)");
+      reader.fail("workspace_members",
+                  "two members are named \"" + pkg->name + "\" (names must be unique in a workspace)");
     }
     ws.packages[ws.index_by_id[id]].is_member = true;
   }

@@ -50,8 +50,8 @@ void check_characters(std::string_view text, const std::string& origin) {
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      throw InputError(location_of(origin, text, i) + ": invalid TOML: control character " +
-                       std::to_string(c) + " (TOML allows only tab, line feed and carriage return)");
+      throw InputError(location_of(origin, text, i) + ": invalid TOML: control character " + std::to_string(c) +
+                       " (TOML allows only tab, line feed and carriage return)");
     }
     size_t length = utf8_sequence_length(text.substr(i));
     if (length == 0) {

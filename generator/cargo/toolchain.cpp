@@ -69,12 +69,14 @@ model::Toolchain parse_toolchain_file(std::string_view text, const std::string& 
   auto vv = doc["rustc_vv"].value<std::string>();
   auto cfg = doc["cfg"].value<std::string>();
   if (!vv || !cfg) {
-    throw InputError(path + ": a toolchain file needs the strings \"rustc_vv\" (rustc -vV) and \"cfg\" (rustc --print cfg)");
+    throw InputError(path +
+                     ": a toolchain file needs the strings \"rustc_vv\" (rustc -vV) and \"cfg\" (rustc --print cfg)");
   }
   model::Toolchain toolchain = toolchain_from_text(*vv, *cfg, path);
   if (const toml::node* distro = doc.get("distro")) {
     if (!distro->is_string()) {
-      throw InputError(location_of(path, *distro) + ": distro must be a string (the ID of the image's /etc/os-release)");
+      throw InputError(location_of(path, *distro) +
+                       ": distro must be a string (the ID of the image's /etc/os-release)");
     }
     toolchain.distro = distro->as_string()->get();
   }

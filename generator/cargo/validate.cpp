@@ -48,7 +48,8 @@ void check_package(const model::Package& pkg, Problems& problems) {
     problems.add(where, "edition", pkg.edition, "is not an edition (2015, 2018, 2021, 2024)");
   }
   if (pkg.source.kind == model::Source::Kind::path) {
-    problems.add(where, "package path", pkg.source.relative_path, relative_path_problem(pkg.source.relative_path, true));
+    problems.add(where, "package path", pkg.source.relative_path,
+                 relative_path_problem(pkg.source.relative_path, true));
   } else {
     problems.add(where, "source", pkg.source.url, url_problem(pkg.source.url));
     if (pkg.source.kind == model::Source::Kind::git && !RE2::FullMatch(pkg.source.rev, "[0-9a-f]{0,64}")) {
@@ -95,7 +96,8 @@ std::string feature_problem(std::string_view name) {
 }
 
 std::string version_problem(std::string_view version) {
-  static const RE2 k_version(R"((0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
+  static const RE2 k_version(
+      R"((0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
   return RE2::FullMatch(version, k_version) && model::Version::parse(version) ? "" : "is not a semver version";
 }
 

@@ -49,8 +49,8 @@ std::string Dialect::fetch_verified(const std::string& url, const std::string& c
     return "ADD --checksum=sha256:" + plain_word(checksum, "checksum") + " " + words + "\n";
   }
   // No ADD --checksum on the portable frontend: download, then refuse anything else.
-  return "ADD " + words + "\n" +
-         "RUN " + json_words({"/bin/sh", "-c", "echo \"$1  $2\" | sha256sum -c -", "verify", checksum, crate_file}) + "\n";
+  return "ADD " + words + "\n" + "RUN " +
+         json_words({"/bin/sh", "-c", "echo \"$1  $2\" | sha256sum -c -", "verify", checksum, crate_file}) + "\n";
 }
 
 }  // namespace recipe::emit

@@ -55,13 +55,14 @@ std::string header(const RecipeInputs& inputs, const std::vector<const plan::Uni
     throw Error("internal error: the recipe request holds a line break");
   }
   out += std::string(k_request_prefix) + std::to_string(k_request_version) + ": " + inputs.request_json + "\n";
-  out += "# toolchain: " +
-         comment_text("rustc " + plan.rustc_release + " (" + plan.host + ")" +
-                      targets_text(plan.targets) + "; profile " + plan.profile +
-                      "; resolver " + plan.resolver + "; dialect " + inputs.dialect.name()) +
-         "\n";
+  out +=
+      "# toolchain: " +
+      comment_text("rustc " + plan.rustc_release + " (" + plan.host + ")" + targets_text(plan.targets) + "; profile " +
+                   plan.profile + "; resolver " + plan.resolver + "; dialect " + inputs.dialect.name()) +
+      "\n";
   // A recipe of registry crates alone (an install) reads nothing of a workspace.
-  out += inputs.path_package_entries.empty() ? "# build context: no workspace files" : "# build context: the workspace root";
+  out += inputs.path_package_entries.empty() ? "# build context: no workspace files"
+                                             : "# build context: the workspace root";
   if (inputs.sources.mode == SourceOptions::Mode::vendor) {
     out += std::string(inputs.path_package_entries.empty() ? "; " : ", with ") + "crate sources in " +
            comment_text(inputs.sources.vendor_context_dir) + "/NAME-VERSION";
@@ -92,10 +93,11 @@ std::string base_stage(const RecipeInputs& inputs) {
       " written beside the recipe\" >&2; exit 1; }; "
       "[ -x /bin/bash ] || { echo 'recipe-helper: the image has no /bin/bash (the helper needs bash >= 4.4 and "
       "coreutils; on Alpine: apk add bash coreutils findutils)' >&2; exit 1; }; "
-      "chmod 0755 " + path + " && shift && exec " + path + " check-image \"$@\"";
+      "chmod 0755 " +
+      path + " && shift && exec " + path + " check-image \"$@\"";
   // The toolchain the recipe was generated for: the image must have that rustc and each target's std.
-  std::vector<std::string> words = {"/bin/sh", "-c", script, "check-recipe-helper", helper.sha256,
-                                    inputs.plan->rustc_release};
+  std::vector<std::string> words = {
+      "/bin/sh", "-c", script, "check-recipe-helper", helper.sha256, inputs.plan->rustc_release};
   words.insert(words.end(), inputs.plan->targets.begin(), inputs.plan->targets.end());
   out += "RUN " + json_words(words) + "\n";
   return out;
@@ -106,9 +108,13 @@ std::string base_stage(const RecipeInputs& inputs) {
 std::vector<std::string> install_command(hints::Distro distro, const std::vector<hints::SystemPackage>& packages) {
   std::vector<std::string> words;
   if (distro == hints::Distro::debian) {
-    words = {"/usr/bin/env", "DEBIAN_FRONTEND=noninteractive", "/bin/sh", "-c",
-             "apt-get update -qq && apt-get install -y -qq --no-install-recommends \"$@\" && rm -rf /var/lib/apt/lists/*",
-             "install-packages"};
+    words = {
+        "/usr/bin/env",
+        "DEBIAN_FRONTEND=noninteractive",
+        "/bin/sh",
+        "-c",
+        "apt-get update -qq && apt-get install -y -qq --no-install-recommends \"$@\" && rm -rf /var/lib/apt/lists/*",
+        "install-packages"};
   } else {
     words = {"/bin/sh", "-c", "apk add --no-cache \"$@\"", "install-packages"};
   }
@@ -129,7 +135,10 @@ std::string package_stages(const RecipeInputs& inputs) {
   }
   std::string text;
   for (const auto& [name, packages] : sets) {
-    text += "\n# " + comment_text(std::string(hints::list_key(inputs.distro)) + " packages: " + hints::install_words(*packages)) + "\n";
+    text +=
+        "\n# " +
+        comment_text(std::string(hints::list_key(inputs.distro)) + " packages: " + hints::install_words(*packages)) +
+        "\n";
     text += "FROM " + std::string(k_base_stage) + " AS " + name + "\n";
     text += "RUN " + json_words(install_command(inputs.distro, *packages)) + "\n";
   }
@@ -233,8 +242,8 @@ std::string unit_stage_text(const std::vector<plan::Unit>& units, size_t index, 
   out += json_words_multiline(command.words, "    ") + "\n";
   const std::string dir = plan::layout::unit_dir(unit);
   out += "FROM scratch AS " + output_stage(unit) + "\n";
-  out += "COPY " + inputs.dialect.copy_flags() + "--from=" + unit_stage(unit) + " " + plain_word(dir, "unit folder") + " " +
-         dir + "\n";
+  out += "COPY " + inputs.dialect.copy_flags() + "--from=" + unit_stage(unit) + " " + plain_word(dir, "unit folder") +
+         " " + dir + "\n";
   return out;
 }
 
@@ -311,8 +320,8 @@ std::string render_dockerfile(const RecipeInputs& inputs) {
   std::ranges::sort(by_name, {}, [](const plan::Unit* u) { return output_stage(*u); });
   for (const plan::Unit* unit : by_name) {
     std::string dir = plan::layout::unit_dir(*unit);
-    out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*unit) + " " + plain_word(dir, "unit folder") +
-           " " + dir + "\n";
+    out += "COPY " + inputs.dialect.copy_flags() + "--from=" + output_stage(*unit) + " " +
+           plain_word(dir, "unit folder") + " " + dir + "\n";
   }
   // An image that runs them: the run-time packages their shared libraries come from.
   std::vector<RuntimeBinary> runtime_bins;

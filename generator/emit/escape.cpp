@@ -14,8 +14,7 @@ std::string comment_text(std::string_view text) {
 }
 
 std::string json_string(std::string_view word) {
-  std::string out =
-      nlohmann::json(std::string(word)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out = nlohmann::json(std::string(word)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   assert(out.find('\n') == std::string::npos);
   return out;
 }

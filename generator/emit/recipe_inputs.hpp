@@ -29,9 +29,9 @@ inline constexpr const char* k_default_base_image = "cargo-recipe/rust-base:book
 inline constexpr const char* k_default_runtime_base = "cargo-recipe/runtime-base:bookworm";
 
 // Stage names and the build argument every recipe has.
-inline constexpr const char* k_binaries_stage = "binaries";  // the product, the last stage
-inline constexpr const char* k_outputs_stage = "outputs";    // every unit's outputs, for the audit
-inline constexpr const char* k_runtime_stage = "runtime";    // an image that runs the binaries
+inline constexpr const char* k_binaries_stage = "binaries";     // the product, the last stage
+inline constexpr const char* k_outputs_stage = "outputs";       // every unit's outputs, for the audit
+inline constexpr const char* k_runtime_stage = "runtime";       // an image that runs the binaries
 inline constexpr const char* k_salt_arg = "CARGO_RECIPE_SALT";  // busts the cache of unit steps only
 
 // How the build context spells "..": path packages beside the workspace enter it as @up/NAME.

@@ -17,13 +17,15 @@ bool links_something(const plan::Unit& unit) {
   if (target.is_bin() || target.is_custom_build() || target.is_proc_macro()) {
     return true;
   }
-  return std::ranges::any_of(target.crate_types, [](const std::string& type) { return type == "cdylib" || type == "dylib"; });
+  return std::ranges::any_of(target.crate_types,
+                             [](const std::string& type) { return type == "cdylib" || type == "dylib"; });
 }
 
 // `packages` as the target architecture `arch` needs them: a library's -dev package for `arch`,
 // anything else (pkg-config, cmake: tools that run on the build machine) as it is. A name that
 // already says its architecture is left alone.
-std::vector<hints::SystemPackage> for_architecture(std::vector<hints::SystemPackage> packages, const std::string& arch) {
+std::vector<hints::SystemPackage> for_architecture(std::vector<hints::SystemPackage> packages,
+                                                   const std::string& arch) {
   if (arch.empty()) {
     return packages;
   }

@@ -116,8 +116,8 @@ std::vector<std::string> base_environment(const std::string& source_date_epoch) 
 
 UnitCommand unit_command(const std::vector<plan::Unit>& units, size_t index, const RecipeInputs& inputs) {
   const plan::Unit& unit = units[index];
-  UnitCommand command = unit.mode == plan::Mode::build ? compile_command(units, unit, inputs)
-                                                       : run_command(units, unit, inputs);
+  UnitCommand command =
+      unit.mode == plan::Mode::build ? compile_command(units, unit, inputs) : run_command(units, unit, inputs);
   std::ranges::sort(command.mounts, {}, &Mount::target);
   return command;
 }

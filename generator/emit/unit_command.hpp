@@ -10,9 +10,9 @@ namespace recipe::emit {
 
 // A read-only view of another stage's directory inside a RUN.
 struct Mount {
-  std::string from;    // stage name
-  std::string source;  // path in that stage
-  std::string target;  // path in the RUN
+  std::string from;       // stage name
+  std::string source;     // path in that stage
+  std::string target;     // path in the RUN
   bool writable = false;  // writes are allowed and thrown away (build scripts that touch sources)
 
   std::string render() const;

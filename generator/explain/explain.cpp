@@ -62,7 +62,8 @@ class IdMask {
 
 class Explainer {
  public:
-  Explainer(const PlanRecord& before, const PlanRecord& after) : m_before(before), m_after(after), m_mask(before, after) {
+  Explainer(const PlanRecord& before, const PlanRecord& after)
+      : m_before(before), m_after(after), m_mask(before, after) {
     for (size_t i = 0; i < after.units.size(); ++i) {
       m_after_by_id.emplace(after.units[i].id, i);
     }
@@ -245,8 +246,8 @@ class Explainer {
     return Change{what + " of " + now.package, switched_on ? "off" : on_text, switched_on ? on_text : "off"};
   }
 
-  std::optional<Change> first_masked_difference(const std::vector<std::string>& then, const std::vector<std::string>& now,
-                                                const std::string& field) const {
+  std::optional<Change> first_masked_difference(const std::vector<std::string>& then,
+                                                const std::vector<std::string>& now, const std::string& field) const {
     for (size_t i = 0; i < std::max(then.size(), now.size()); ++i) {
       std::string a = i < then.size() ? m_mask(then[i]) : "(none)";
       std::string b = i < now.size() ? m_mask(now[i]) : "(none)";
@@ -348,8 +349,8 @@ class Explainer {
   const PlanRecord& m_after;
   IdMask m_mask;
   std::unordered_map<std::string, size_t> m_after_by_id;
-  std::map<size_t, size_t> m_counterpart;  // after index → before index
-  std::map<size_t, Change> m_cause_of;     // after index → its own change
+  std::map<size_t, size_t> m_counterpart;      // after index → before index
+  std::map<size_t, Change> m_cause_of;         // after index → its own change
   std::vector<std::optional<bool>> m_changed;  // by after index, see changed()
 };
 

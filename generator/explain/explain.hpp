@@ -9,7 +9,7 @@ namespace recipe::explain {
 
 // The first labelled field of a unit that differs between two plans.
 struct Change {
-  std::string field;   // "toolchain", "feature \"rc\" of serde@1.0.152", "profile opt_level", …
+  std::string field;  // "toolchain", "feature \"rc\" of serde@1.0.152", "profile opt_level", …
   std::string before;
   std::string after;
 

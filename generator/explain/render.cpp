@@ -36,8 +36,8 @@ std::string chain_text(const Follower& follower) {
 std::string render_explanation_text(const Explanation& e) {
   size_t own = own_changes_of(e);
   size_t followed = followers_of(e);
-  std::string out = std::to_string(own + followed) + " of " + std::to_string(e.units_after) + " units changed: " +
-                    std::to_string(own) + " by their own inputs, " + std::to_string(followed) +
+  std::string out = std::to_string(own + followed) + " of " + std::to_string(e.units_after) +
+                    " units changed: " + std::to_string(own) + " by their own inputs, " + std::to_string(followed) +
                     " because a dependency did; " + std::to_string(e.added.size()) + " added, " +
                     std::to_string(e.removed.size()) + " removed\n";
   for (const auto& cause : e.causes) {

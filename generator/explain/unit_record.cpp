@@ -55,8 +55,8 @@ UnitRecord read_unit(const json& unit, const std::map<std::string, const json*>&
   }
   const json& target = unit.at("target");
   record.match_key = text_of(package->second->at("name")) + " " + target.at("kind").dump() + " " +
-                     text_of(target.at("name")) + " " + text_of(unit.at("mode")) + " " +
-                     text_of(unit.at("for_host")) + " " + text_of(unit.at("platform"));
+                     text_of(target.at("name")) + " " + text_of(unit.at("mode")) + " " + text_of(unit.at("for_host")) +
+                     " " + text_of(unit.at("platform"));
   record.source = source_fields(package->second->at("source"));
   auto files = std::ranges::find(record.source, std::string("files"), &std::pair<std::string, std::string>::first);
   if (files != record.source.end()) {
@@ -91,7 +91,8 @@ PlanRecord read_plan_record(std::string_view text, const std::string& origin) {
                      "give a file written by `cargo-recipe plan --format json`)");
   }
   if (!doc.is_object() || doc.value("schema", "") != "cargo-recipe/plan/1") {
-    throw InputError(origin + ":1:1: not a plan of schema \"cargo-recipe/plan/1\" (write one with "
+    throw InputError(origin +
+                     ":1:1: not a plan of schema \"cargo-recipe/plan/1\" (write one with "
                      "`cargo-recipe plan --format json`)");
   }
   try {

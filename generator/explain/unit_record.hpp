@@ -29,8 +29,8 @@ struct UnitRecord {
   // up, as plan::feature_activators says.
   std::map<std::string, std::string> feature_activators;
   std::vector<std::pair<std::string, std::string>> profile;  // (setting, value), in a fixed order
-  std::string platform;                              // target triple, or empty for the host
-  std::vector<std::string> rustc_args;               // compile units only
+  std::string platform;                                      // target triple, or empty for the host
+  std::vector<std::string> rustc_args;                       // compile units only
   std::map<std::string, std::string> env;
   std::vector<std::pair<std::string, std::string>> deps;  // (extern crate name, unit id)
 };

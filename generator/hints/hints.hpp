@@ -37,11 +37,11 @@ std::string install_words(const std::vector<SystemPackage>& packages);
 
 // What one source says of one crate.
 struct CrateHint {
-  std::string crate;                     // package name, e.g. "openssl-sys"
-  std::optional<model::VersionReq> req;  // the versions it applies to; none: every version
-  std::string req_text;                  // the requirement as written, "" when none
+  std::string crate;                                      // package name, e.g. "openssl-sys"
+  std::optional<model::VersionReq> req;                   // the versions it applies to; none: every version
+  std::string req_text;                                   // the requirement as written, "" when none
   std::map<Distro, std::vector<SystemPackage>> packages;  // only the families it names
-  std::string where;                     // "hints.toml:12:1", for explanations
+  std::string where;                                      // "hints.toml:12:1", for explanations
 };
 
 // One place hints come from: the built-in database, a hints file, a manifest, the environment.

@@ -87,7 +87,8 @@ std::vector<HintSource> manifest_hint_sources(const model::Workspace& workspace)
                            "[workspace.metadata.green]"));
     }
     if (const toml::table* recipe = section(metadata, "recipe")) {
-      add(read_hints_table(*recipe, "workspace Cargo.toml: [workspace.metadata.recipe]", "[workspace.metadata.recipe]"));
+      add(read_hints_table(*recipe, "workspace Cargo.toml: [workspace.metadata.recipe]",
+                           "[workspace.metadata.recipe]"));
     }
   }
   return sources;

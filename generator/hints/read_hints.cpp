@@ -59,8 +59,9 @@ class Reader {
       } else if (std::ranges::find(allowed, name) == allowed.end()) {
         std::vector<std::string> known = k_list_keys;
         known.insert(known.end(), allowed.begin(), allowed.end());
-        problem(node, path, "unknown distro package list " + quoted_with_suggestion(name, known) +
-                                " (lists are apt for Debian and Ubuntu, apk for Alpine)");
+        problem(node, path,
+                "unknown distro package list " + quoted_with_suggestion(name, known) +
+                    " (lists are apt for Debian and Ubuntu, apk for Alpine)");
       }
     }
     return out;
@@ -70,8 +71,9 @@ class Reader {
     std::vector<SystemPackage> out;
     const toml::array* array = node.as_array();
     if (array == nullptr) {
-      problem(node, path, "must be an array of package names, e.g. [\"" +
-                              std::string(distro == Distro::debian ? "libssl-dev" : "openssl-dev") + "\"]");
+      problem(node, path,
+              "must be an array of package names, e.g. [\"" +
+                  std::string(distro == Distro::debian ? "libssl-dev" : "openssl-dev") + "\"]");
       return out;
     }
     for (size_t i = 0; i < array->size(); ++i) {
@@ -98,16 +100,21 @@ class Reader {
     size_t at = key.find('@');
     hint.crate = std::string(key.substr(0, at));
     if (!RE2::FullMatch(hint.crate, k_crate_name)) {
-      problem(node, path, "\"" + std::string(key) + "\" is not a crate name (write NAME or NAME@REQUIREMENT, "
-                          "e.g. \"openssl-sys@>=0.9\")");
+      problem(node, path,
+              "\"" + std::string(key) +
+                  "\" is not a crate name (write NAME or NAME@REQUIREMENT, "
+                  "e.g. \"openssl-sys@>=0.9\")");
       return std::nullopt;
     }
     if (at != std::string_view::npos) {
       hint.req_text = std::string(key.substr(at + 1));
       hint.req = model::VersionReq::parse(hint.req_text);
       if (!hint.req) {
-        problem(node, path, "\"" + hint.req_text + "\" is not a version requirement (write it as in Cargo.toml, "
-                            "e.g. \"" + hint.crate + "@>=0.9\" or \"" + hint.crate + "@^1.2\")");
+        problem(node, path,
+                "\"" + hint.req_text +
+                    "\" is not a version requirement (write it as in Cargo.toml, "
+                    "e.g. \"" +
+                    hint.crate + "@>=0.9\" or \"" + hint.crate + "@^1.2\")");
         return std::nullopt;
       }
     }

@@ -24,14 +24,17 @@ void check_request(InstallRequest& request, const std::string& spec) {
     throw InputError("--rev, --tag and --branch name one commit: give only one of them");
   }
   if (refs == 1 && !request.git) {
-    throw InputError(std::string(request.rev ? "--rev" : request.tag ? "--tag" : "--branch") +
+    throw InputError(std::string(request.rev   ? "--rev"
+                                 : request.tag ? "--tag"
+                                               : "--branch") +
                      " needs --git URL (it picks a commit of that repository)");
   }
   if (request.git && request.path) {
     throw InputError("--git and --path are two sources of the crate: give one of them");
   }
   if ((request.git || request.path) && !request.version.empty()) {
-    throw InputError("a version (" + quote_value(spec) + ") only applies to crates from a registry or vendor folder, not to --" +
+    throw InputError("a version (" + quote_value(spec) +
+                     ") only applies to crates from a registry or vendor folder, not to --" +
                      (request.git ? "git" : "path"));
   }
   if (request.name.empty() && !request.git && !request.path) {

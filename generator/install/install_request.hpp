@@ -10,8 +10,8 @@ namespace recipe::install {
 // Where the crate comes from. Exactly one applies: --path, --git, or the crate source (a vendor or
 // Debian-registry folder given with --sources vendor=DIR; crates.io needs the network).
 struct InstallRequest {
-  std::string name;     // from SPEC; "" when --path or --git name the only package with bins
-  std::string version;  // from SPEC NAME@VERSION: exact MAJOR.MINOR.PATCH or a requirement; "" = newest
+  std::string name;                 // from SPEC; "" when --path or --git name the only package with bins
+  std::string version;              // from SPEC NAME@VERSION: exact MAJOR.MINOR.PATCH or a requirement; "" = newest
   std::optional<std::string> path;  // --path DIR
   std::optional<std::string> git;   // --git URL
   std::optional<std::string> rev;   // --rev, --tag, --branch (at most one, only with --git)

@@ -74,8 +74,8 @@ class CfgParser {
   std::string parse_ident() {
     skip_space();
     size_t start = m_pos;
-    while (m_pos < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) != 0 ||
-                                     m_text[m_pos] == '_')) {
+    while (m_pos < m_text.size() &&
+           (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) != 0 || m_text[m_pos] == '_')) {
       ++m_pos;
     }
     if (start == m_pos) {
@@ -139,8 +139,8 @@ CfgSet CfgSet::parse(std::string_view text, const std::string& triple, const std
     }
     std::string_view value = line.substr(eq + 1);
     if (value.size() < 2 || value.front() != '"' || value.back() != '"') {
-      throw InputError(origin + ":" + std::to_string(line_no) + ": malformed cfg line \"" +
-                       std::string(line) + "\" (expected name or name=\"value\")");
+      throw InputError(origin + ":" + std::to_string(line_no) + ": malformed cfg line \"" + std::string(line) +
+                       "\" (expected name or name=\"value\")");
     }
     cfg.values.emplace(std::string(line.substr(0, eq)), std::string(value.substr(1, value.size() - 2)));
   }
@@ -216,8 +216,7 @@ Platform Platform::parse(std::string_view text) {
   }
   for (char c : text) {
     if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_' && c != '-' && c != '.') {
-      throw InputError("malformed platform \"" + std::string(text) +
-                       "\" (expected a target triple or cfg(...))");
+      throw InputError("malformed platform \"" + std::string(text) + "\" (expected a target triple or cfg(...))");
     }
   }
   return platform;

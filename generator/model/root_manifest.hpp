@@ -10,16 +10,16 @@ namespace recipe::model {
 // One `[profile.NAME]` table (or its `build-override` / `package.SPEC` sub-tables) as written:
 // every field optional, merged over cargo's defaults by plan/profile.
 struct ProfileToml {
-  std::optional<std::string> opt_level;  // "0".."3", "s", "z"
-  std::optional<std::string> debug;      // "0", "1", "2", "line-tables-only", "line-directives-only"
-  std::optional<std::string> debug_written;  // as written ("false", "0", "limited"...): old cargo differs
+  std::optional<std::string> opt_level;        // "0".."3", "s", "z"
+  std::optional<std::string> debug;            // "0", "1", "2", "line-tables-only", "line-directives-only"
+  std::optional<std::string> debug_written;    // as written ("false", "0", "limited"...): old cargo differs
   std::optional<std::string> split_debuginfo;  // "off", "packed", "unpacked"
   std::optional<bool> debug_assertions;
   std::optional<bool> overflow_checks;
   std::optional<int> codegen_units;
-  std::optional<std::string> panic;      // "unwind", "abort"
-  std::optional<std::string> lto;        // "false", "true", "thin", "fat", "off"
-  std::optional<std::string> strip;      // "none", "debuginfo", "symbols"
+  std::optional<std::string> panic;  // "unwind", "abort"
+  std::optional<std::string> lto;    // "false", "true", "thin", "fat", "off"
+  std::optional<std::string> strip;  // "none", "debuginfo", "symbols"
   std::optional<bool> incremental;
   std::optional<bool> rpath;
   std::optional<std::string> inherits;

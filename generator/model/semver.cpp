@@ -197,8 +197,7 @@ bool VersionReq::matches(const Version& version) const {
   // Pre-releases only match a comparator that names a pre-release of the same x.y.z.
   if (!version.pre.empty()) {
     for (const auto& c : m_comparators) {
-      if (!c.pre.empty() && c.major == version.major && c.minor == version.minor &&
-          c.patch == version.patch) {
+      if (!c.pre.empty() && c.major == version.major && c.minor == version.minor && c.patch == version.patch) {
         return true;
       }
     }

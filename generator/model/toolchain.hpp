@@ -21,9 +21,9 @@ struct TargetSettings {
 struct Toolchain {
   std::string release;  // "1.63.0" (from `rustc -vV`)
   model::Version version;
-  std::string host;     // host triple
+  std::string host;  // host triple
   std::map<std::string, model::CfgSet> cfg_by_triple;
-  std::string distro;   // the image's /etc/os-release ID ("debian"), when the toolchain file says
+  std::string distro;  // the image's /etc/os-release ID ("debian"), when the toolchain file says
   std::map<std::string, TargetSettings> targets;  // cross targets the image is set up for, by triple
 
   // The cfg of `triple`. Throws InputError naming the triples the toolchain knows.

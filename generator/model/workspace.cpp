@@ -12,15 +12,13 @@ namespace {
 
 // Kinds as short arrays searched in order: these run for every edge of the feature resolver and
 // the unit graph, where a std::set's node chasing cost more than the comparisons.
-constexpr std::array<std::string_view, 6> k_lib_kinds = {"lib",    "rlib",      "dylib",
-                                                         "cdylib", "staticlib", "proc-macro"};
+constexpr std::array<std::string_view, 6> k_lib_kinds = {"lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"};
 constexpr std::array<std::string_view, 4> k_linkable_kinds = {"lib", "rlib", "dylib", "proc-macro"};
 
 template <size_t N>
 bool any_kind_in(const std::vector<std::string>& kinds, const std::array<std::string_view, N>& wanted) {
-  return std::ranges::any_of(kinds, [&wanted](const std::string& kind) {
-    return std::ranges::find(wanted, kind) != wanted.end();
-  });
+  return std::ranges::any_of(
+      kinds, [&wanted](const std::string& kind) { return std::ranges::find(wanted, kind) != wanted.end(); });
 }
 
 }  // namespace

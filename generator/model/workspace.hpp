@@ -31,7 +31,7 @@ struct DependencyDecl {
   std::optional<std::string> rename;  // `foo = { package = "bar" }` gives rename "foo"
   std::string req;                    // version requirement, e.g. "^1.0"
   DepKind kind = DepKind::normal;
-  std::optional<Platform> platform;   // `[target.'cfg(unix)'.dependencies]`
+  std::optional<Platform> platform;  // `[target.'cfg(unix)'.dependencies]`
   bool optional = false;
   bool uses_default_features = true;
   std::vector<std::string> features;
@@ -49,8 +49,8 @@ struct Target {
   std::vector<std::string> required_features;
 
   bool has_kind(std::string_view kind) const;
-  bool is_lib() const;           // any library kind, proc-macro included
-  bool is_linkable() const;      // a library others can link: lib, rlib, dylib, proc-macro
+  bool is_lib() const;       // any library kind, proc-macro included
+  bool is_linkable() const;  // a library others can link: lib, rlib, dylib, proc-macro
   bool is_proc_macro() const;
   bool is_custom_build() const;
   bool is_bin() const;
@@ -71,8 +71,8 @@ struct PackageInfo {
 };
 
 struct Package {
-  std::string id;    // cargo's opaque package id; may hold host paths, never printed
-  std::string key;   // stable display key: "name@version"
+  std::string id;   // cargo's opaque package id; may hold host paths, never printed
+  std::string key;  // stable display key: "name@version"
   std::string name;
   std::string version;
   Source source;
@@ -105,11 +105,11 @@ struct ResolvedDep {
 struct Workspace {
   std::vector<Package> packages;  // sorted by key
   std::map<std::string, size_t> index_by_id;
-  std::vector<std::string> members;          // package ids
-  std::vector<std::string> default_members;  // package ids
+  std::vector<std::string> members;                         // package ids
+  std::vector<std::string> default_members;                 // package ids
   std::map<std::string, std::vector<ResolvedDep>> resolve;  // by package id
-  std::optional<std::string> root_package;   // package id of the root manifest's package
-  std::string workspace_root;                // absolute, as reported; never printed
+  std::optional<std::string> root_package;                  // package id of the root manifest's package
+  std::string workspace_root;                               // absolute, as reported; never printed
   std::string metadata;  // `[workspace.metadata.recipe]`/`.green` as a JSON object text, "" if neither
 
   const Package& package(const std::string& id) const;

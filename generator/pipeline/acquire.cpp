@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <set>
 
-
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 #include <spdlog/spdlog.h>
@@ -44,9 +43,12 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
   std::optional<model::VersionReq> req;
   if (!request.version.empty()) {
     std::string text = is_requirement(request.version) ? request.version : "=" + request.version;
-    if (!is_requirement(request.version) && !RE2::FullMatch(request.version, R"([0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)")) {
-      throw InputError("\"" + request.version + "\" is not an exact version (write MAJOR.MINOR.PATCH, or a "
-                       "requirement such as ~" + request.version + ")");
+    if (!is_requirement(request.version) &&
+        !RE2::FullMatch(request.version, R"([0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)")) {
+      throw InputError("\"" + request.version +
+                       "\" is not an exact version (write MAJOR.MINOR.PATCH, or a "
+                       "requirement such as ~" +
+                       request.version + ")");
     }
     req = model::VersionReq::parse(text);
   }
@@ -64,8 +66,8 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
     for (const auto& version : there) {
       listed += (listed.empty() ? "" : ", ") + version;
     }
-    throw InputError("no version of \"" + request.name + "\" matching \"" + request.version + "\" in " + vendor.string() +
-                     " (there: " + listed + ")");
+    throw InputError("no version of \"" + request.name + "\" matching \"" + request.version + "\" in " +
+                     vendor.string() + " (there: " + listed + ")");
   }
   AcquiredCrate crate;
   crate.from_vendor = true;
@@ -86,7 +88,8 @@ AcquiredCrate from_vendor(const InstallRequest& request, const fs::path& vendor)
   // cargo install never resolves dev-dependencies: a crate whose tests need crates the vendor
   // folder lacks still installs.
   const fs::path manifest = copy / "Cargo.toml";
-  write_output(manifest.string(), install::without_dev_dependencies(read_file(manifest), (best->folder / "Cargo.toml").string()));
+  write_output(manifest.string(),
+               install::without_dev_dependencies(read_file(manifest), (best->folder / "Cargo.toml").string()));
   fs::create_directories(copy / ".cargo");
   write_output((copy / ".cargo" / "config.toml").string(),
                "[source.crates-io]\nreplace-with = \"vendor\"\n\n[source.vendor]\ndirectory = " +
@@ -104,9 +107,10 @@ AcquiredCrate from_git(const InstallRequest& request, ProcessRunner& processes) 
   if (clone.exit_code != 0) {
     throw InputError("--git " + *request.git + ": git clone failed: " + last_line(clone.err));
   }
-  std::string ref = request.rev ? *request.rev : request.tag ? "refs/tags/" + *request.tag
-                                           : request.branch ? "refs/remotes/origin/" + *request.branch
-                                                            : "HEAD";
+  std::string ref = request.rev      ? *request.rev
+                    : request.tag    ? "refs/tags/" + *request.tag
+                    : request.branch ? "refs/remotes/origin/" + *request.branch
+                                     : "HEAD";
   ProcessResult co = processes.run({"git", "-C", checkout.string(), "checkout", "--quiet", "--detach", ref}, {});
   if (co.exit_code != 0) {
     throw InputError("--git " + *request.git + ": no commit \"" + ref + "\" there: " + last_line(co.err));
@@ -137,7 +141,8 @@ AcquiredCrate acquire(const InstallRequest& request, const std::string& sources,
   if (sources.starts_with("vendor=")) {
     return from_vendor(request, sources.substr(7));
   }
-  throw InputError("installing \"" + request.name + "\" from crates.io needs the network, which cargo-recipe does not " +
+  throw InputError("installing \"" + request.name +
+                   "\" from crates.io needs the network, which cargo-recipe does not " +
                    "use: give --sources vendor=DIR (cargo vendor, or Debian's /usr/share/cargo/registry), " +
                    "--path DIR or --git URL");
 }

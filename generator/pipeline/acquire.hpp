@@ -14,6 +14,7 @@ namespace recipe::pipeline {
 // with a cargo config that resolves its dependencies from that folder, offline. Throws InputError
 // for an unknown crate or version (naming those there), a --path without Cargo.toml, a failed
 // clone, --locked without a Cargo.lock, or a registry install (the network is needed).
-install::AcquiredCrate acquire(const install::InstallRequest& request, const std::string& sources, ProcessRunner& processes);
+install::AcquiredCrate acquire(const install::InstallRequest& request, const std::string& sources,
+                               ProcessRunner& processes);
 
 }  // namespace recipe::pipeline

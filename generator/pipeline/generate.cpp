@@ -133,9 +133,8 @@ GeneratedRecipe generate_recipe(const GenerateRequest& request, ProcessRunner& p
   // System packages: each crate's hints, installed only in the stages that use them. Read before
   // any file is listed, so that bad hints are reported as such.
   inputs.distro = hints::decide_distro(request.hints.distro, loaded.inputs.toolchain.distro, request.base_image);
-  inputs.unit_packages =
-      emit::unit_system_packages(plan, load_hints(request.hints, loaded.workspace.get()), inputs.distro,
-                                 loaded.inputs.toolchain.deb_arch_by_triple());
+  inputs.unit_packages = emit::unit_system_packages(plan, load_hints(request.hints, loaded.workspace.get()),
+                                                    inputs.distro, loaded.inputs.toolchain.deb_arch_by_triple());
   inputs.base_image = request.base_image;
   inputs.runtime_base = request.runtime_base;
   inputs.dialect = emit::Dialect::parse(request.dialect);

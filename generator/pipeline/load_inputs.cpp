@@ -21,8 +21,8 @@ namespace recipe::pipeline {
 // The parsers this edge feeds.
 using cargo::Lockfile;
 using cargo::match_lockfile;
-using cargo::parse_metadata;
 using cargo::parse_lockfile;
+using cargo::parse_metadata;
 using cargo::parse_root_manifest;
 using cargo::validate_lockfile;
 using cargo::validate_workspace;
@@ -95,8 +95,8 @@ RootManifest read_root_manifest(const LoadOptions& opts, const std::string& work
 
 // Cargo.lock (for its checksums) as --lockfile names it, else at the workspace root if there is one.
 std::optional<Lockfile> read_lockfile(const LoadOptions& opts, const std::string& workspace_root) {
-  std::filesystem::path path = opts.lockfile ? std::filesystem::path(*opts.lockfile)
-                                             : std::filesystem::path(workspace_root) / "Cargo.lock";
+  std::filesystem::path path =
+      opts.lockfile ? std::filesystem::path(*opts.lockfile) : std::filesystem::path(workspace_root) / "Cargo.lock";
   std::error_code ec;
   if (!opts.lockfile && !std::filesystem::is_regular_file(path, ec)) {
     spdlog::info("no Cargo.lock at {}: registry packages are planned without checksums", path.string());

@@ -16,9 +16,8 @@ namespace {
 // Whether `dir` (relative to the workspace root) is, or contains, the directory of another
 // path package.
 bool holds_other_package(const std::string& dir, const std::set<std::string>& package_dirs) {
-  return std::ranges::any_of(package_dirs, [&dir](const std::string& other) {
-    return other == dir || other.starts_with(dir + "/");
-  });
+  return std::ranges::any_of(package_dirs,
+                             [&dir](const std::string& other) { return other == dir || other.starts_with(dir + "/"); });
 }
 
 // Add `path` (under `root`, named `relative`) to `h`: a file's contents, a symlink's target, a

@@ -25,8 +25,7 @@ model::Toolchain toolchain_from_answers(const std::vector<ProcessResult>& answer
   const ProcessResult& vv = answers.at(0);
   const ProcessResult& cfg = answers.at(1);
   if (vv.exit_code != 0 || cfg.exit_code != 0) {
-    throw InputError("cannot run the local rustc (" + vv.err + cfg.err +
-                     "): install rustc or pass --toolchain FILE");
+    throw InputError("cannot run the local rustc (" + vv.err + cfg.err + "): install rustc or pass --toolchain FILE");
   }
   model::Toolchain toolchain = cargo::toolchain_from_text(vv.out, cfg.out, "rustc -vV");
   for (size_t i = 0; i < targets.size(); ++i) {

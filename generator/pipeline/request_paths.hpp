@@ -20,8 +20,7 @@ std::filesystem::path confined_header_path(const std::filesystem::path& root, co
 // Check the paths of `request`, read from the header of the recipe `label`, that name what it is
 // built from (`manifest_path`, the install `path`): each must stay below `root`
 // (confined_header_path). Throws InputError otherwise.
-void check_request_paths(const GenerateRequest& request, const std::filesystem::path& root,
-                         const std::string& label);
+void check_request_paths(const GenerateRequest& request, const std::filesystem::path& root, const std::string& label);
 
 // The request recorded in the header of the recipe `label` (text `recipe`), for planning it again
 // on this machine (build --explain): its paths checked below `root` first (check_request_paths),

@@ -242,7 +242,7 @@ class FeatureResolver {
   const DepGraph& m_graph;
   FeaturePlatforms m_platforms;
   ResolvedFeatures m_result;
-  std::vector<bool> m_processed;                                       // by slot
+  std::vector<bool> m_processed;  // by slot
   // "x?/f" waiting for x, with why each f was asked: by (slot, dependency).
   std::map<std::pair<size_t, std::string>, std::set<std::pair<std::string, Activation>>> m_deferred;
   std::vector<std::optional<Deps>> m_deps;  // by package index and raw host flag (see deps())
@@ -257,8 +257,8 @@ const std::set<Activation>& ResolvedFeatures::reasons(const model::Package& pkg,
 }
 
 ResolvedFeatures resolve_features(const model::Workspace& ws, const DepGraph& graph,
-                                  const std::vector<RequestedPackage>& requested,
-                                  const FeatureOptions& opts, const FeaturePlatforms& platforms) {
+                                  const std::vector<RequestedPackage>& requested, const FeatureOptions& opts,
+                                  const FeaturePlatforms& platforms) {
   return FeatureResolver(ws, graph, opts, platforms).run(requested);
 }
 

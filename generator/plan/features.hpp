@@ -81,8 +81,8 @@ class ResolvedFeatures {
 
   const model::Workspace* m_ws;
   FeatureOptions m_opts;
-  std::vector<std::set<std::string>> m_features;        // by slot
-  std::vector<std::set<std::string>> m_activated_deps;  // by slot
+  std::vector<std::set<std::string>> m_features;                               // by slot
+  std::vector<std::set<std::string>> m_activated_deps;                         // by slot
   std::vector<std::map<std::string, std::set<Activation>>> m_feature_reasons;  // by slot, then feature
   std::vector<std::set<Activation>> m_package_reasons;                         // by slot
 };
@@ -95,7 +95,7 @@ struct FeaturePlatforms {
 // Resolve features the way cargo's FeatureResolver does, starting from `requested`.
 // Throws InputError for a requested feature that a package does not have.
 ResolvedFeatures resolve_features(const model::Workspace& ws, const DepGraph& graph,
-                                  const std::vector<RequestedPackage>& requested,
-                                  const FeatureOptions& opts, const FeaturePlatforms& platforms);
+                                  const std::vector<RequestedPackage>& requested, const FeatureOptions& opts,
+                                  const FeaturePlatforms& platforms);
 
 }  // namespace recipe::plan

@@ -44,9 +44,9 @@ struct Unit {
   std::set<std::string> features;
   Profile profile;
   Lto lto = Lto::only_object;
-  std::vector<UnitDep> deps;            // sorted by (extern name, unit index)
-  std::string id;                       // 32 hex digits: XXH3-128 of everything that reaches rustc (plan.cpp)
-  std::vector<std::string> rustc_args;  // compile units only, without the leading "rustc"
+  std::vector<UnitDep> deps;               // sorted by (extern name, unit index)
+  std::string id;                          // 32 hex digits: XXH3-128 of everything that reaches rustc (plan.cpp)
+  std::vector<std::string> rustc_args;     // compile units only, without the leading "rustc"
   std::map<std::string, std::string> env;  // compile env for rustc, or run env for build scripts
 };
 
@@ -56,9 +56,9 @@ struct PlanOptions {
   std::vector<std::string> features;  // --features (each "f" or "pkg/f")
   bool all_features = false;
   bool no_default_features = false;
-  std::vector<std::string> bins;      // --bin NAME; empty: every bin
-  bool bins_only = false;             // --bins: no lib root
-  std::vector<std::string> targets;   // --target TRIPLE, repeatable; none: the host
+  std::vector<std::string> bins;     // --bin NAME; empty: every bin
+  bool bins_only = false;            // --bins: no lib root
+  std::vector<std::string> targets;  // --target TRIPLE, repeatable; none: the host
   std::string profile = "release";
   std::optional<std::string> resolver;  // override when no root manifest can be read
 };
@@ -79,7 +79,7 @@ struct Plan {
   std::vector<std::string> targets;  // as asked, in order; empty: the host
   // Sorted by (package key, target name, target kinds, mode, platform, for_host, features, profile).
   std::vector<Unit> units;
-  std::vector<size_t> roots;  // indices into units, ascending
+  std::vector<size_t> roots;                     // indices into units, ascending
   std::map<std::string, std::string> checksums;  // by package key
   std::shared_ptr<const ResolvedFeatures> features;
   // By package key, for path packages: a digest of their files (pipeline::digest_path_package_sources),

@@ -183,7 +183,7 @@ Profile Profiles::for_run_custom_build(const Profile& parent) const {
   p.debug_assertions = parent.debug_assertions;
   p.debuginfo_zero_flag = parent.debuginfo_zero_flag;
   p.debuginfo_weakened = parent.debuginfo_weakened;  // cargo copies the level before weakening it
-  p.strip = m_rules.default_strip ? "" : "none";  // deferred, like every unit's: decided from the graph
+  p.strip = m_rules.default_strip ? "" : "none";     // deferred, like every unit's: decided from the graph
   return p;
 }
 

@@ -79,7 +79,8 @@ class UnitGraphBuilder {
     u.features = features;
     u.profile = std::move(*profile);
     UnitFor walk = walk_for.value_or(unit_for);
-    std::vector<UnitDep> deps = mode == Mode::run_custom_build ? deps_of_run(index, walk) : deps_of_compile(index, walk);
+    std::vector<UnitDep> deps =
+        mode == Mode::run_custom_build ? deps_of_run(index, walk) : deps_of_compile(index, walk);
     m_units[index].deps = std::move(deps);
     return index;
   }

@@ -28,7 +28,7 @@ struct UnitGraphContext {
   const Profiles* profiles;
   const model::CfgSet* host_cfg;
   std::map<std::string, const model::CfgSet*> target_cfgs;  // of each --target triple
-  std::vector<std::string> targets;                          // --target triples; empty: the host
+  std::vector<std::string> targets;                         // --target triples; empty: the host
 };
 
 struct RootTarget {

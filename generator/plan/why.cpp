@@ -67,9 +67,8 @@ class FeatureTree {
     if (m_features.host_of(node.slot)) {
       text += " (host)";
     }
-    bool asked = std::ranges::any_of(reasons(node), [](const Activation& a) {
-      return a.kind == Activation::Kind::command_line;
-    });
+    bool asked = std::ranges::any_of(reasons(node),
+                                     [](const Activation& a) { return a.kind == Activation::Kind::command_line; });
     return asked ? text + " (command-line)" : text;
   }
 

@@ -72,7 +72,7 @@ std::string resolve_program(const std::string& name, const std::vector<std::stri
     size_t colon = path.find(':');
     std::string dir(path.substr(0, colon));
     std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
-    struct stat st{};
+    struct stat st {};
     if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(candidate.c_str(), X_OK) == 0) {
       return candidate;
     }

@@ -18,7 +18,8 @@ ProcessResult FakeProcessRunner::run(const std::vector<std::string>& argv, const
   const Command& command = m_commands.back();
   const Rule* best = nullptr;
   for (const auto& rule : m_rules) {
-    bool matches = rule.prefix.size() <= argv.size() && std::equal(rule.prefix.begin(), rule.prefix.end(), argv.begin());
+    bool matches =
+        rule.prefix.size() <= argv.size() && std::equal(rule.prefix.begin(), rule.prefix.end(), argv.begin());
     if (matches && (best == nullptr || rule.prefix.size() >= best->prefix.size())) {
       best = &rule;
     }

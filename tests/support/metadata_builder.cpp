@@ -31,26 +31,36 @@ MetadataBuilder& MetadataBuilder::package(const std::string& name, const std::st
   std::string dir = "/ws/" + name;
   nlohmann::json targets = nlohmann::json::array();
   if (kind == "bin") {
-    targets.push_back({{"name", name}, {"kind", {"bin"}}, {"crate_types", {"bin"}}, {"src_path", dir + "/src/main.rs"},
+    targets.push_back({{"name", name},
+                       {"kind", {"bin"}},
+                       {"crate_types", {"bin"}},
+                       {"src_path", dir + "/src/main.rs"},
                        {"edition", "2021"}});
   } else {
-    targets.push_back({{"name", crate_name(name)}, {"kind", {kind}}, {"crate_types", {kind}},
-                       {"src_path", dir + "/src/lib.rs"}, {"edition", "2021"}});
+    targets.push_back({{"name", crate_name(name)},
+                       {"kind", {kind}},
+                       {"crate_types", {kind}},
+                       {"src_path", dir + "/src/lib.rs"},
+                       {"edition", "2021"}});
   }
   if (build_script) {
-    targets.push_back({{"name", "build-script-build"}, {"kind", {"custom-build"}}, {"crate_types", {"bin"}},
-                       {"src_path", dir + "/build.rs"}, {"edition", "2021"}});
+    targets.push_back({{"name", "build-script-build"},
+                       {"kind", {"custom-build"}},
+                       {"crate_types", {"bin"}},
+                       {"src_path", dir + "/build.rs"},
+                       {"edition", "2021"}});
   }
-  m_packages.push_back({{"name", name},
-                        {"version", "1.0.0"},
-                        {"id", id_of(name)},
-                        {"source", member ? nlohmann::json() : nlohmann::json("registry+https://github.com/rust-lang/crates.io-index")},
-                        {"manifest_path", dir + "/Cargo.toml"},
-                        {"edition", "2021"},
-                        {"links", nullptr},
-                        {"dependencies", nlohmann::json::array()},
-                        {"features", nlohmann::json::object()},
-                        {"targets", targets}});
+  m_packages.push_back(
+      {{"name", name},
+       {"version", "1.0.0"},
+       {"id", id_of(name)},
+       {"source", member ? nlohmann::json() : nlohmann::json("registry+https://github.com/rust-lang/crates.io-index")},
+       {"manifest_path", dir + "/Cargo.toml"},
+       {"edition", "2021"},
+       {"links", nullptr},
+       {"dependencies", nlohmann::json::array()},
+       {"features", nlohmann::json::object()},
+       {"targets", targets}});
   if (member) {
     m_members.push_back(id_of(name));
   }
@@ -64,14 +74,15 @@ MetadataBuilder& MetadataBuilder::feature(const std::string& package, const std:
 }
 
 MetadataBuilder& MetadataBuilder::dep(const std::string& package, Dep dep) {
-  find(package)["dependencies"].push_back({{"name", dep.name},
-                                           {"req", "^1"},
-                                           {"kind", dep.kind.empty() ? nlohmann::json() : nlohmann::json(dep.kind)},
-                                           {"optional", dep.optional},
-                                           {"uses_default_features", dep.default_features},
-                                           {"features", dep.features},
-                                           {"rename", dep.rename.empty() ? nlohmann::json() : nlohmann::json(dep.rename)},
-                                           {"target", dep.target.empty() ? nlohmann::json() : nlohmann::json(dep.target)}});
+  find(package)["dependencies"].push_back(
+      {{"name", dep.name},
+       {"req", "^1"},
+       {"kind", dep.kind.empty() ? nlohmann::json() : nlohmann::json(dep.kind)},
+       {"optional", dep.optional},
+       {"uses_default_features", dep.default_features},
+       {"features", dep.features},
+       {"rename", dep.rename.empty() ? nlohmann::json() : nlohmann::json(dep.rename)},
+       {"target", dep.target.empty() ? nlohmann::json() : nlohmann::json(dep.target)}});
   return *this;
 }
 

@@ -13,7 +13,8 @@ std::string test_data(const std::string& relative) {
 }
 
 model::Toolchain linux_toolchain(const std::string& release) {
-  const std::string vv = "rustc " + release + "\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: " + release + "\n";
+  const std::string vv =
+      "rustc " + release + "\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: " + release + "\n";
   const std::string cfg =
       "debug_assertions\npanic=\"unwind\"\ntarget_arch=\"x86_64\"\ntarget_endian=\"little\"\ntarget_env=\"gnu\"\n"
       "target_family=\"unix\"\ntarget_feature=\"fxsr\"\ntarget_feature=\"sse\"\ntarget_feature=\"sse2\"\n"
@@ -28,12 +29,14 @@ model::Toolchain linux_toolchain(const std::string& release) {
 }
 
 model::Toolchain cross_toolchain(const std::string& release) {
-  const std::string text = "rustc_vv = \"\"\"\nrustc " + release + "\nhost: x86_64-unknown-linux-gnu\nrelease: " + release +
-                           "\n\"\"\"\ncfg = \"\"\"\ntarget_arch=\"x86_64\"\ntarget_os=\"linux\"\nunix\n\"\"\"\n"
-                           "[target.aarch64-unknown-linux-gnu]\ndeb_arch = \"arm64\"\nlinker = \"aarch64-linux-gnu-gcc\"\n"
-                           "cc = \"aarch64-linux-gnu-gcc\"\ncfg = \"\"\"\ntarget_arch=\"aarch64\"\ntarget_os=\"linux\"\n"
-                           "target_pointer_width=\"64\"\nunix\n\"\"\"\n"
-                           "[target.aarch64-unknown-linux-gnu.env]\nPKG_CONFIG_LIBDIR_aarch64_unknown_linux_gnu = \"/usr/lib/aarch64-linux-gnu/pkgconfig\"\n";
+  const std::string text =
+      "rustc_vv = \"\"\"\nrustc " + release + "\nhost: x86_64-unknown-linux-gnu\nrelease: " + release +
+      "\n\"\"\"\ncfg = \"\"\"\ntarget_arch=\"x86_64\"\ntarget_os=\"linux\"\nunix\n\"\"\"\n"
+      "[target.aarch64-unknown-linux-gnu]\ndeb_arch = \"arm64\"\nlinker = \"aarch64-linux-gnu-gcc\"\n"
+      "cc = \"aarch64-linux-gnu-gcc\"\ncfg = \"\"\"\ntarget_arch=\"aarch64\"\ntarget_os=\"linux\"\n"
+      "target_pointer_width=\"64\"\nunix\n\"\"\"\n"
+      "[target.aarch64-unknown-linux-gnu.env]\nPKG_CONFIG_LIBDIR_aarch64_unknown_linux_gnu = "
+      "\"/usr/lib/aarch64-linux-gnu/pkgconfig\"\n";
   model::Toolchain toolchain = cargo::parse_toolchain_file(text, "cross.toml");
   // The host's full cfg, as linux_toolchain() has it.
   toolchain.cfg_by_triple[toolchain.host] = linux_toolchain(release).cfg(toolchain.host);

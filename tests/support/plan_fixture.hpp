@@ -36,6 +36,7 @@ std::vector<std::string> codegen_options(const plan::Unit& unit);
 
 // Plan `metadata` as cargo would with the root manifest text `root_manifest` (its profiles).
 PlannedWorkspace plan_json(const std::string& metadata, plan::PlanOptions opts = {}, const std::string& resolver = "2",
-                           const model::Toolchain& toolchain = linux_toolchain(), const std::string& root_manifest = "");
+                           const model::Toolchain& toolchain = linux_toolchain(),
+                           const std::string& root_manifest = "");
 
 }  // namespace recipe::testing

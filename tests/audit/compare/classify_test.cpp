@@ -45,8 +45,8 @@ TEST(Classify, TimesInEveryEncodingBuildScriptsWriteAreTimestamps) {
   const std::vector<Case> cases = {
       {"RFC 3339", "BUILT_AT=2026-11-25T07:41:09Z", "BUILT_AT=2026-11-25T07:42:30Z",
        "\"2026-11-25T07:41:09\" vs \"2026-11-25T07:42:30\""},
-      {"RFC 3339 with fraction and offset", "at 2026-11-25T07:41:09.123456+00:00;", "at 2026-11-25T07:42:30.654321+00:00;",
-       "\"2026-11-25T07:41:09\" vs \"2026-11-25T07:42:30\""},
+      {"RFC 3339 with fraction and offset", "at 2026-11-25T07:41:09.123456+00:00;",
+       "at 2026-11-25T07:42:30.654321+00:00;", "\"2026-11-25T07:41:09\" vs \"2026-11-25T07:42:30\""},
       {"RFC 3339 with a space", "built 2026-11-25 07:41:09 UTC", "built 2026-11-25 07:42:30 UTC",
        "\"2026-11-25 07:41:09\" vs \"2026-11-25 07:42:30\""},
       {"RFC 2822", "Date: Wed, 25 Nov 2026 07:41:09 +0000", "Date: Wed, 25 Nov 2026 07:42:30 +0000",
@@ -99,14 +99,17 @@ TEST(Classify, NumbersOutsideTheBuildWindowAreNotTimestamps) {
 }
 
 TEST(Classify, TemporaryAndVariedPathsAreBuildPaths) {
-  Cause temp = classify(with_noise("scratch=/tmp/tmppath-build-1b2c"), with_noise("scratch=/tmp/tmppath-build-9f8e"), context());
+  Cause temp =
+      classify(with_noise("scratch=/tmp/tmppath-build-1b2c"), with_noise("scratch=/tmp/tmppath-build-9f8e"), context());
   EXPECT_EQ(temp.kind, CauseKind::build_path);
-  Cause varied = classify(with_noise("ctx /tmp/cargo-recipe-audit-context-2.Ab12Cd/src"), with_noise("ctx elsewhere-entirely"), context());
+  Cause varied = classify(with_noise("ctx /tmp/cargo-recipe-audit-context-2.Ab12Cd/src"),
+                          with_noise("ctx elsewhere-entirely"), context());
   EXPECT_EQ(varied.kind, CauseKind::build_path);
 }
 
 TEST(Classify, VariedValuesAreEnvironmentLeaks) {
-  Cause c = classify(with_noise("salt=audit-5f3e9a01c2d4b6e8-1"), with_noise("salt=audit-5f3e9a01c2d4b6e8-2"), context());
+  Cause c =
+      classify(with_noise("salt=audit-5f3e9a01c2d4b6e8-1"), with_noise("salt=audit-5f3e9a01c2d4b6e8-2"), context());
   EXPECT_EQ(c.kind, CauseKind::environment_leak);
 }
 
@@ -163,7 +166,9 @@ std::string elf_file(const std::map<std::string, std::string>& sections) {
     }
   };
   std::string out(64, '\0');
-  out.replace(0, 7, "\x7f" "ELF\x02\x01\x01");
+  out.replace(0, 7,
+              "\x7f"
+              "ELF\x02\x01\x01");
   std::string names(1, '\0');
   std::vector<std::array<uint64_t, 3>> headers = {{0, 0, 0}};  // name offset, data offset, size
   for (const auto& [name, data] : sections) {
@@ -196,8 +201,10 @@ TEST(BinaryParts, TheTestsArchivesAndElfFilesReadBack) {
   auto members = ar_members(ar_archive({{"lib.rmeta", "odd"}, {"a.o", "even"}}));
   EXPECT_EQ(members, (std::map<std::string, std::string_view>{{"a.o", "even"}, {"lib.rmeta", "odd"}}));
   auto sections = elf_sections(elf_file({{".rodata", "text"}, {".data", "xy"}}));
-  EXPECT_EQ(sections, (std::map<std::string, std::string_view>{
-                          {".data", "xy"}, {".rodata", "text"}, {".shstrtab", std::string_view("\0.data\0.rodata\0.shstrtab\0", 25)}}));
+  EXPECT_EQ(
+      sections,
+      (std::map<std::string, std::string_view>{
+          {".data", "xy"}, {".rodata", "text"}, {".shstrtab", std::string_view("\0.data\0.rodata\0.shstrtab\0", 25)}}));
 }
 
 TEST(Classify, APartOnlyOneRunHasIsADifference) {
@@ -218,8 +225,8 @@ TEST(Classify, APartOnlyOneRunHasIsADifference) {
       {"an ar member only the first run has", ar_archive({{"lib.rmeta", "same"}, {"gone.o", "old"}}),
        ar_archive({{"lib.rmeta", "same"}}), CauseKind::unknown, "only in the first run (differing ar members: gone.o)",
        "ar member gone.o"},
-      {"a timestamp in a shared member beats a member only one run has",
-       ar_archive({{"a.o", stamp_1}}), ar_archive({{"a.o", stamp_2}, {"extra.o", "new"}}), CauseKind::timestamp,
+      {"a timestamp in a shared member beats a member only one run has", ar_archive({{"a.o", stamp_1}}),
+       ar_archive({{"a.o", stamp_2}, {"extra.o", "new"}}), CauseKind::timestamp,
        "\"2026-11-25T07:41:09\" vs \"2026-11-25T07:42:30\" (differing ar members: a.o, extra.o)", "ar member a.o"},
       {"an ELF section only the other run has", elf_file({{".text", "code"}}),
        elf_file({{".text", "code"}, {".note.extra", "note"}}), CauseKind::unknown,
@@ -270,9 +277,11 @@ TEST(BinaryParts, ArMembersAreNamedAndTheDifferingOneIsReported) {
   fs::create_directories(dir);
   write_and_read(dir / "lib.rmeta", "metadata that stays");
   write_and_read(dir / "a-long-member-name-over-sixteen.o", "NAMES=alpha,bravo,charlie");
-  ASSERT_EQ(std::system(("cd " + dir.string() + " && ar rcD one.a lib.rmeta a-long-member-name-over-sixteen.o").c_str()), 0);
+  ASSERT_EQ(
+      std::system(("cd " + dir.string() + " && ar rcD one.a lib.rmeta a-long-member-name-over-sixteen.o").c_str()), 0);
   write_and_read(dir / "a-long-member-name-over-sixteen.o", "NAMES=charlie,alpha,bravo");
-  ASSERT_EQ(std::system(("cd " + dir.string() + " && ar rcD two.a lib.rmeta a-long-member-name-over-sixteen.o").c_str()), 0);
+  ASSERT_EQ(
+      std::system(("cd " + dir.string() + " && ar rcD two.a lib.rmeta a-long-member-name-over-sixteen.o").c_str()), 0);
   std::ifstream a(dir / "one.a", std::ios::binary);
   std::ifstream b(dir / "two.a", std::ios::binary);
   std::string first((std::istreambuf_iterator<char>(a)), {});

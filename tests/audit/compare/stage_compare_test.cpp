@@ -111,7 +111,10 @@ TEST(CompareRuns, FirstDivergentNeedsTheSameInputsAndPropagatedInheritsADifferen
         k_same}},
       {"only the third run differs",
        {run(), run(), run({{"bbbb", {file("bbbb.out", "b3")}}})},
-       {k_same, {OutputStatus::content_differs, Role::first_divergent, true}, {OutputStatus::identical, Role::reproducible, false}, k_same}},
+       {k_same,
+        {OutputStatus::content_differs, Role::first_divergent, true},
+        {OutputStatus::identical, Role::reproducible, false},
+        k_same}},
   };
   const std::vector<UnitStage> stages = chain();
   for (const auto& c : cases) {
@@ -192,14 +195,10 @@ TEST(CompareRuns, TheDifferencesAreListedFileByFileAgainstTheFirstDifferingRun) 
     listed.push_back({d.path, d.what, d.first, d.other});
   }
   const std::vector<std::vector<std::string>> expected = {
-      {"content", "content", "s-one", "s-two"},
-      {"gen", "type", "0", "1"},
-      {"gone", "missing", "x-g", ""},
-      {"lib.so", "link", "lib.so.1", "lib.so.2"},
-      {"mode", "mode", "420", "493"},
-      {"owned", "owner", "0:0", "1000:1000"},
-      {"stamp", "mtime", "10", "20"},
-      {"new", "extra", "", "x-n"},
+      {"content", "content", "s-one", "s-two"}, {"gen", "type", "0", "1"},
+      {"gone", "missing", "x-g", ""},           {"lib.so", "link", "lib.so.1", "lib.so.2"},
+      {"mode", "mode", "420", "493"},           {"owned", "owner", "0:0", "1000:1000"},
+      {"stamp", "mtime", "10", "20"},           {"new", "extra", "", "x-n"},
   };
   EXPECT_EQ(listed, expected);
 

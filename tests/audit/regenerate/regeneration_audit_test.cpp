@@ -100,8 +100,8 @@ TEST(RegenerationAudit, RealPipelinePassesEveryPerturbationOnEveryGuppyFixture) 
 }
 
 TEST(RegenerationAudit, UnsortedContainerIsCaughtByTheShuffles) {
-  auto cases = audit_regeneration("m1", request_for("small/metadata1.json"), fixture_generator(Injected::unsorted_packages),
-                                  {1, 3, {}});
+  auto cases = audit_regeneration("m1", request_for("small/metadata1.json"),
+                                  fixture_generator(Injected::unsorted_packages), {1, 3, {}});
   EXPECT_EQ(failing(cases), (std::set<std::string>{"reordered-packages", "shuffled-metadata"}));
   for (const auto& c : cases) {
     if (c.name == "shuffled-metadata") {
@@ -117,8 +117,8 @@ TEST(RegenerationAudit, EnvironmentLeakIsCaughtByTheLocaleTimezonePerturbation) 
 }
 
 TEST(RegenerationAudit, WorkingDirectoryLeakIsCaughtByTheMoves) {
-  auto cases = audit_regeneration("m1", request_for("small/builddep.json"),
-                                  fixture_generator(Injected::working_directory), {});
+  auto cases =
+      audit_regeneration("m1", request_for("small/builddep.json"), fixture_generator(Injected::working_directory), {});
   EXPECT_EQ(failing(cases), (std::set<std::string>{"moved-workspace", "working-directory"}));
 }
 

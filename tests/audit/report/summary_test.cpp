@@ -67,7 +67,10 @@ TEST(Summarize, WithoutABaselineEveryFailureIsNew) {
 TEST(Summarize, CasesAndRunsKeepTheirOrderAndAnIncompleteReportMakesTheSummaryIncomplete) {
   RunInfo run_a{1, "docker 20.10.24", "sha256:a", "docker build ...", {{"umask", "022"}}, 40.0, 0};
   RunInfo run_b{1, "buildah version 1.28.2", "sha256:b", "buildah build ...", {}, 50.0, 3};
-  Report first{"build", {run_a}, false, "a.Dockerfile: docker stopped answering during run 2",
+  Report first{"build",
+               {run_a},
+               false,
+               "a.Dockerfile: docker stopped answering during run 2",
                {make_case("a.Dockerfile", "lib-a", Verdict::pass)}};
   Report second{"generate", {}, true, "", {make_case("b.Dockerfile", "up-to-date", Verdict::fail)}};
   Report third{"build", {run_b}, false, "c.Dockerfile: the build of run 1 failed (exit 3)", {}};

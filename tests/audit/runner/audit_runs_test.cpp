@@ -122,9 +122,8 @@ TEST_F(AuditRunsTest, EveryRunVariesWhatItSaysAndRecordsTheCommandThatRepeatsIt)
                                         "SOURCE_DATE_EPOCH=" + r.variation.at("source-date-epoch")}));
     EXPECT_EQ(r.command, "docker build -f " + fs::absolute(recipe()).string() +
                              " --target outputs --build-arg CARGO_RECIPE_NOISE=noise-" + n +
-                             " --build-arg CARGO_RECIPE_SALT=" + salt_stem + n +
-                             " --build-arg SOURCE_DATE_EPOCH=" + r.variation.at("source-date-epoch") +
-                             " -o type=tar,dest=" + r.tar + " " + context);
+                             " --build-arg CARGO_RECIPE_SALT=" + salt_stem + n + " --build-arg SOURCE_DATE_EPOCH=" +
+                             r.variation.at("source-date-epoch") + " -o type=tar,dest=" + r.tar + " " + context);
     // The engine got exactly the recipe's sources, staged under the run's umask.
     EXPECT_TRUE(seen[i].has_source);
     bool group_or_others = (seen[i].folder_perms & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none;
@@ -149,7 +148,8 @@ TEST_F(AuditRunsTest, WithNothingVariedOnlyTheSaltChanges) {
     EXPECT_TRUE(r.variation.contains("salt"));
   }
   const auto& last_build = processes.commands().back();
-  EXPECT_EQ(build_args_of(last_build), std::vector<std::string>{"CARGO_RECIPE_SALT=" + records[1].variation.at("salt")});
+  EXPECT_EQ(build_args_of(last_build),
+            std::vector<std::string>{"CARGO_RECIPE_SALT=" + records[1].variation.at("salt")});
   bool group_or_others = (seen[1].folder_perms & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none;
   EXPECT_TRUE(group_or_others);
 }
@@ -213,8 +213,9 @@ TEST_F(AuditRunsTest, AFailedRunEndsTheAuditAndSaysWhereAndWhetherTheEngineDied)
       {"a log without a failed step", "#1 something went wrong\n", false,
        "the build of run 2 failed (exit 1); its log is above"},
       {"the daemon stops answering", "#1 connection reset\n", true, "docker stopped answering during run 2"},
-      {"the engine fails on its own", "#9 ERROR: executor failed running [/usr/bin/env -i]: flightcontrol: exceeded retry timeout\n",
-       false, "the build of run 2 failed (exit 1) inside the engine, not in a unit (flightcontrol: exceeded retry timeout)"},
+      {"the engine fails on its own",
+       "#9 ERROR: executor failed running [/usr/bin/env -i]: flightcontrol: exceeded retry timeout\n", false,
+       "the build of run 2 failed (exit 1) inside the engine, not in a unit (flightcontrol: exceeded retry timeout)"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);

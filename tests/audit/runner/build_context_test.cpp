@@ -102,12 +102,12 @@ TEST_F(StageContext, HiddenEntriesAndBuildFoldersOfPackagesAreLeftOutAtEveryLeve
   write(m_workspace / "src/.env", "TOKEN=1");
   write(m_workspace / "src/deep/.git/config", "x");
   write(m_workspace / "src/deep/mod.rs", "");
-  write(m_workspace / "src/target/mod.rs", "");        // a module folder named target stays
+  write(m_workspace / "src/target/mod.rs", "");  // a module folder named target stays
   write(m_workspace / "src/out/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55");
   write(m_workspace / "src/out/release/app", "binary");
   stage_context({"src"}, m_workspace, std::nullopt, m_staging);
-  EXPECT_EQ(tree(m_staging), (std::set<std::string>{"src", "src/main.rs", "src/deep", "src/deep/mod.rs",
-                                                    "src/target", "src/target/mod.rs"}));
+  EXPECT_EQ(tree(m_staging), (std::set<std::string>{"src", "src/main.rs", "src/deep", "src/deep/mod.rs", "src/target",
+                                                    "src/target/mod.rs"}));
 }
 
 TEST_F(StageContext, VendoredCratesAreCopiedAsPublished) {
@@ -117,8 +117,10 @@ TEST_F(StageContext, VendoredCratesAreCopiedAsPublished) {
   write(vendor / "foo-1.0.0/src/lib.rs", "");
   fs::create_directory_symlink(m_host, vendor / "foo-1.0.0/src/outside");
   stage_context({"vendor/foo-1.0.0"}, m_workspace, vendor, m_staging);
-  EXPECT_EQ(tree(m_staging), (std::set<std::string>{"vendor", "vendor/foo-1.0.0", "vendor/foo-1.0.0/.cargo-checksum.json",
-                                                    "vendor/foo-1.0.0/Cargo.toml", "vendor/foo-1.0.0/src", "vendor/foo-1.0.0/src/lib.rs"}));
+  EXPECT_EQ(
+      tree(m_staging),
+      (std::set<std::string>{"vendor", "vendor/foo-1.0.0", "vendor/foo-1.0.0/.cargo-checksum.json",
+                             "vendor/foo-1.0.0/Cargo.toml", "vendor/foo-1.0.0/src", "vendor/foo-1.0.0/src/lib.rs"}));
 }
 
 TEST_F(StageContext, GlobSourcesAreRefusedBeforeTheEngineCouldExpandThem) {

@@ -56,9 +56,7 @@ TEST(BuildLog, FailuresOfRealLogsAndOfOutputThatMimicsProgressLines) {
     std::string stage;   // of the failure
     std::string quoted;  // failed_step_output's first line
   };
-  auto fixture = [](const std::string& name) {
-    return read_file(testing::test_data("fixtures/engine-logs/" + name));
-  };
+  auto fixture = [](const std::string& name) { return read_file(testing::test_data("fixtures/engine-logs/" + name)); };
   const Case cases[] = {
       {"buildah 1.28", fixture("buildah-1.28-failed.log"), "lib-b",
        "[2/3] STEP 1/2: FROM localhost/cargo-recipe/rust-base:bookworm AS lib-b"},

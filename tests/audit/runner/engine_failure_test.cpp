@@ -49,8 +49,8 @@ TEST(EngineFailure, AStepExitWinsOverEngineMessagesAndSilenceIsUnknown) {
   EXPECT_EQ(both.kind, FailureKind::step_failed);
   EXPECT_EQ(both.reason, "exit code 2");
   // A source missing from the context is the recipe's fault, not a lost snapshot.
-  FailureClass missing = classify_failure(
-      "error: failed to solve: failed to compute cache key: \"/recipe/src/app-0.1.0\": not found\n");
+  FailureClass missing =
+      classify_failure("error: failed to solve: failed to compute cache key: \"/recipe/src/app-0.1.0\": not found\n");
   EXPECT_EQ(missing.kind, FailureKind::unknown);
   EXPECT_EQ(classify_failure("#1 something went wrong\n").kind, FailureKind::unknown);
 }

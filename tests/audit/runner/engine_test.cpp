@@ -26,44 +26,86 @@ struct FindCase {
   std::string preference;
   std::string docker_host;
   std::vector<std::pair<Argv, ProcessResult>> installed;  // what answers, and how
-  std::string engine;                                      // name() of the engine found, "" if none
-  std::string client;                                      // argv[0] the engine then runs
-  std::vector<Argv> asked;                                 // every command find_engine ran
-  std::string error;                                       // EngineError's message when none
+  std::string engine;                                     // name() of the engine found, "" if none
+  std::string client;                                     // argv[0] the engine then runs
+  std::vector<Argv> asked;                                // every command find_engine ran
+  std::string error;                                      // EngineError's message when none
 };
 
 TEST(FindEngine, ChoosesTheFirstClientThatReachesBuildKitAndADaemonThenBuildah) {
   const ProcessResult ok = exits(0, "20.10.24\n");
   const ProcessResult buildah = exits(0, "buildah version 1.28.2 (image-spec 1.0.2-dev, runtime-spec 1.0.2-dev)\n");
   const std::vector<FindCase> cases = {
-      {"a client with buildx and a daemon", "", "", {{k_buildx_version, ok}, {k_daemon_info, ok}}, "docker", "docker",
-       {k_buildx_version, k_daemon_info}, ""},
-      {"a 20.10 client without buildx has BuildKit built in", "", "",
-       {{k_client_version, ok}, {k_daemon_info, ok}}, "docker", "docker",
-       {k_buildx_version, k_client_version, k_daemon_info}, ""},
-      {"a client of 24 without buildx falls back to Debian's", "", "",
-       {{k_client_version, exits(0, "24.0.5\n")}, {k_usr_buildx_version, ok}, {k_usr_daemon_info, ok}}, "docker",
+      {"a client with buildx and a daemon",
+       "",
+       "",
+       {{k_buildx_version, ok}, {k_daemon_info, ok}},
+       "docker",
+       "docker",
+       {k_buildx_version, k_daemon_info},
+       ""},
+      {"a 20.10 client without buildx has BuildKit built in",
+       "",
+       "",
+       {{k_client_version, ok}, {k_daemon_info, ok}},
+       "docker",
+       "docker",
+       {k_buildx_version, k_client_version, k_daemon_info},
+       ""},
+      {"a client of 24 without buildx falls back to Debian's",
+       "",
+       "",
+       {{k_client_version, exits(0, "24.0.5\n")}, {k_usr_buildx_version, ok}, {k_usr_daemon_info, ok}},
+       "docker",
        "/usr/bin/docker",
-       {k_buildx_version, k_client_version, k_usr_buildx_version, k_usr_daemon_info}, ""},
-      {"no daemon answers: buildah", "", "",
-       {{k_buildx_version, ok}, {k_usr_buildx_version, ok}, {k_buildah_version, buildah}}, "buildah", "buildah",
-       {k_buildx_version, k_daemon_info, k_usr_buildx_version, k_usr_daemon_info, k_buildah_version}, ""},
-      {"buildah asked for: docker is not asked", "buildah", "",
-       {{k_buildx_version, ok}, {k_daemon_info, ok}, {k_buildah_version, buildah}}, "buildah", "buildah",
-       {k_buildah_version}, ""},
-      {"docker asked for: buildah is not tried", "docker", "",
-       {{k_buildx_version, ok}, {k_usr_buildx_version, ok}, {k_buildah_version, buildah}}, "", "",
+       {k_buildx_version, k_client_version, k_usr_buildx_version, k_usr_daemon_info},
+       ""},
+      {"no daemon answers: buildah",
+       "",
+       "",
+       {{k_buildx_version, ok}, {k_usr_buildx_version, ok}, {k_buildah_version, buildah}},
+       "buildah",
+       "buildah",
+       {k_buildx_version, k_daemon_info, k_usr_buildx_version, k_usr_daemon_info, k_buildah_version},
+       ""},
+      {"buildah asked for: docker is not asked",
+       "buildah",
+       "",
+       {{k_buildx_version, ok}, {k_daemon_info, ok}, {k_buildah_version, buildah}},
+       "buildah",
+       "buildah",
+       {k_buildah_version},
+       ""},
+      {"docker asked for: buildah is not tried",
+       "docker",
+       "",
+       {{k_buildx_version, ok}, {k_usr_buildx_version, ok}, {k_buildah_version, buildah}},
+       "",
+       "",
        {k_buildx_version, k_daemon_info, k_usr_buildx_version, k_usr_daemon_info},
        "no build engine available: docker (no daemon answers: start dockerd, or set DOCKER_HOST); /usr/bin/docker "
        "(no daemon answers: start dockerd, or set DOCKER_HOST)"},
-      {"nothing installed", "", "", {}, "", "",
-       {k_buildx_version, k_client_version, k_usr_buildx_version,
-        {"/usr/bin/docker", "version", "--format", "{{.Client.Version}}"}, k_buildah_version},
+      {"nothing installed",
+       "",
+       "",
+       {},
+       "",
+       "",
+       {k_buildx_version,
+        k_client_version,
+        k_usr_buildx_version,
+        {"/usr/bin/docker", "version", "--format", "{{.Client.Version}}"},
+        k_buildah_version},
        "no build engine available: docker (no BuildKit: needs buildx or a client older than 23); /usr/bin/docker (no "
        "BuildKit: needs buildx or a client older than 23); buildah (not installed)"},
-      {"a second daemon names the engine", "docker", "unix:///srv/d2.sock",
-       {{k_buildx_version, ok}, {k_daemon_info, ok}}, "docker@unix:///srv/d2.sock", "docker",
-       {k_buildx_version, k_daemon_info}, ""},
+      {"a second daemon names the engine",
+       "docker",
+       "unix:///srv/d2.sock",
+       {{k_buildx_version, ok}, {k_daemon_info, ok}},
+       "docker@unix:///srv/d2.sock",
+       "docker",
+       {k_buildx_version, k_daemon_info},
+       ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);
@@ -138,7 +180,8 @@ TEST(DockerEngine, BuildsWithBuildKitPlainProgressAndTheRequestsWords) {
   EXPECT_EQ(build.argv, (Argv{"docker", "build", "--progress=plain", "-f", "/w/app.Dockerfile", "--target", "outputs",
                               "--no-cache", "--build-arg", "CARGO_RECIPE_SALT=audit-x-1", "--build-arg",
                               "SOURCE_DATE_EPOCH=1600086400", "-o", "type=tar,dest=/scratch/run-1.tar", "/ctx/1"}));
-  EXPECT_EQ(build.opts.env, (std::map<std::string, std::string>{{"DOCKER_BUILDKIT", "1"}, {"DOCKER_HOST", "unix:///d2.sock"}}));
+  EXPECT_EQ(build.opts.env,
+            (std::map<std::string, std::string>{{"DOCKER_BUILDKIT", "1"}, {"DOCKER_HOST", "unix:///d2.sock"}}));
   EXPECT_FALSE(build.opts.mirror_stderr);
 }
 

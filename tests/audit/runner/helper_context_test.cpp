@@ -50,7 +50,8 @@ TEST(HelperContext, MissingHelperIsNamedWithTheCommandThatWritesIt) {
   RecipeFolder folder(emit::builtin_helper(), std::nullopt);
   const std::string helper = (folder.recipe.parent_path() / "recipe-helper.sh").string();
   EXPECT_EQ(folder.error(), helper + ": missing: " + folder.recipe.string() +
-                                " copies this helper into its base stage (regenerate with the command its \"# cargo-recipe-command:\" line shows)");
+                                " copies this helper into its base stage (regenerate with the command its \"# "
+                                "cargo-recipe-command:\" line shows)");
   EXPECT_FALSE(fs::exists(folder.staging / emit::k_helper_context_path));
 }
 

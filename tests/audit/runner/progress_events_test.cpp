@@ -52,17 +52,19 @@ std::string engine_log_fixture(const std::string& name) {
 
 TEST(ProgressEvents, ReadsBuildKitStartsCachedDoneAndErrorOncePerStage) {
   ProgressEvents events(EngineLog::buildkit);
-  std::vector<StageEvent> got = feed(events, {
-      "#4 [base 1/3] FROM docker.io/cargo-recipe/rust-base:bookworm",
-      "#9 [lib-serde-1.0.152-3f2a9c1b7e4d 1/1] RUN --mount=type=bind,from=src-serde-1.0.152 [\"/usr/bin/env\"]",
-      "#10 [lib-libc-0.2.139-0a1b2c3d4e5f 1/1] RUN [\"/usr/bin/env\"]",
-      "#9 0.513 warning: unused",
-      "#10 CACHED",
-      "#9 DONE 4.1s",
-      "#9 DONE 4.1s",
-      "#11 [lib-app-0.1.0-2b3c4d5e6f70 1/1] RUN [\"/usr/bin/env\"]",
-      "#11 ERROR: process \"/usr/bin/env\" did not complete successfully: exit code: 101",
-  });
+  std::vector<StageEvent> got = feed(
+      events,
+      {
+          "#4 [base 1/3] FROM docker.io/cargo-recipe/rust-base:bookworm",
+          "#9 [lib-serde-1.0.152-3f2a9c1b7e4d 1/1] RUN --mount=type=bind,from=src-serde-1.0.152 [\"/usr/bin/env\"]",
+          "#10 [lib-libc-0.2.139-0a1b2c3d4e5f 1/1] RUN [\"/usr/bin/env\"]",
+          "#9 0.513 warning: unused",
+          "#10 CACHED",
+          "#9 DONE 4.1s",
+          "#9 DONE 4.1s",
+          "#11 [lib-app-0.1.0-2b3c4d5e6f70 1/1] RUN [\"/usr/bin/env\"]",
+          "#11 ERROR: process \"/usr/bin/env\" did not complete successfully: exit code: 101",
+      });
   std::vector<StageEvent> want = {
       {StageEventKind::started, "base", 0.0},
       {StageEventKind::started, "lib-serde-1.0.152-3f2a9c1b7e4d", 0.0},
@@ -82,14 +84,15 @@ TEST(ProgressEvents, ReadsBuildKitStartsCachedDoneAndErrorOncePerStage) {
 
 TEST(ProgressEvents, BuildKitCancelledStepsEnd) {
   ProgressEvents events(EngineLog::buildkit);
-  std::vector<StageEvent> got = feed(events, {
-      "#9 [lib-a-1 1/1] RUN [\"/usr/bin/env\"]",
-      "#10 [lib-b-2 1/1] RUN [\"/usr/bin/env\"]",
-      "#10 ERROR: process \"/usr/bin/env\" did not complete successfully: exit code: 101",
-      "#9 CANCELED",
-  });
-  EXPECT_EQ(said(got), (std::vector<std::string>{"started lib-a-1", "started lib-b-2", "failed lib-b-2",
-                                                 "cancelled lib-a-1"}));
+  std::vector<StageEvent> got =
+      feed(events, {
+                       "#9 [lib-a-1 1/1] RUN [\"/usr/bin/env\"]",
+                       "#10 [lib-b-2 1/1] RUN [\"/usr/bin/env\"]",
+                       "#10 ERROR: process \"/usr/bin/env\" did not complete successfully: exit code: 101",
+                       "#9 CANCELED",
+                   });
+  EXPECT_EQ(said(got),
+            (std::vector<std::string>{"started lib-a-1", "started lib-b-2", "failed lib-b-2", "cancelled lib-a-1"}));
 }
 
 TEST(ProgressEvents, OutputCannotPassForProgressLines) {
@@ -103,8 +106,9 @@ TEST(ProgressEvents, OutputCannotPassForProgressLines) {
       {EngineLog::buildkit, {"#9 0.5 #9 DONE 1.0s", "#9 0.5 #9 CACHED", "#9 0.6 #9 CANCELED"}},
       {EngineLog::buildkit, {"[1/2] STEP 1/1: FROM x AS lib-evil", "error building at STEP \"RUN x\": 1"}},
       {EngineLog::buildah, {"#12 [lib-evil 1/1] RUN x", "#9 DONE 1.0s", "#9 ERROR: x"}},
-      {EngineLog::buildah, {"echo [1/2] STEP 1/1: FROM x AS lib-evil", "STEP 1/1: FROM x AS lib-evil",
-                            "[1/2] STEP 1/1: FROM x AS lib-evil and more"}},
+      {EngineLog::buildah,
+       {"echo [1/2] STEP 1/1: FROM x AS lib-evil", "STEP 1/1: FROM x AS lib-evil",
+        "[1/2] STEP 1/1: FROM x AS lib-evil and more"}},
       {EngineLog::buildah_parallel, {"x [3/3] STEP 1/1: FROM x AS lib-evil", "error building at STEP \"RUN y\": 1"}},
   };
   for (const auto& c : cases) {
@@ -130,15 +134,20 @@ TEST(ProgressEvents, ReadsRealBuildahLogsOneStageAtATimeAndAtOnce) {
   };
   const Case cases[] = {
       // One at a time: each stage's start ends the one before; the error names lib-b's RUN.
-      {"buildah-1.28-failed.log", EngineLog::buildah, false,
+      {"buildah-1.28-failed.log",
+       EngineLog::buildah,
+       false,
        {"started lib-a", "done lib-a", "started lib-b", "failed lib-b"}},
       // Stages at once: a start ends nothing; the end of the build ends them all.
-      {"buildah-1.28-jobs2.log", EngineLog::buildah_parallel, true,
+      {"buildah-1.28-jobs2.log",
+       EngineLog::buildah_parallel,
+       true,
        {"started lib-a", "started lib-b", "started binaries", "done binaries", "done lib-a", "done lib-b"}},
       // lib-b's step failed though lib-a's printed last; the others are cancelled.
-      {"buildah-1.28-jobs2-failed.log", EngineLog::buildah_parallel, false,
-       {"started lib-a", "started lib-b", "started binaries", "failed lib-b", "cancelled binaries",
-        "cancelled lib-a"}},
+      {"buildah-1.28-jobs2-failed.log",
+       EngineLog::buildah_parallel,
+       false,
+       {"started lib-a", "started lib-b", "started binaries", "failed lib-b", "cancelled binaries", "cancelled lib-a"}},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(said_of_log(c.log, engine_log_fixture(c.fixture), c.succeeded), c.events) << c.fixture;

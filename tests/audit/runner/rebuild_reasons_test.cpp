@@ -23,10 +23,10 @@ TEST(RebuildReasons, NamesEachBuiltUnitsOwnChangeWhatItFollowsOrTheCache) {
   status.apply({StageEventKind::started, "lib-itoa-1.0.1-448687e9a97b", 0}, 0);
   status.apply({StageEventKind::cached, "lib-itoa-1.0.1-448687e9a97b", 0}, 0);
   explain::Explanation explanation;
-  explanation.causes.push_back(
-      {{"source files of mutil@0.1.0", "b1bd", "ce8c"},
-       {"lib mutil@0.1.0 mutil b768042d0700"},
-       {{"bin mapp@0.1.0 mapp ac2057a0e35f", {"lib mcore@0.1.0 mcore 1f0782931555", "lib mutil@0.1.0 mutil b768042d0700"}}}});
+  explanation.causes.push_back({{"source files of mutil@0.1.0", "b1bd", "ce8c"},
+                                {"lib mutil@0.1.0 mutil b768042d0700"},
+                                {{"bin mapp@0.1.0 mapp ac2057a0e35f",
+                                  {"lib mcore@0.1.0 mcore 1f0782931555", "lib mutil@0.1.0 mutil b768042d0700"}}}});
   explanation.added = {"lib new@1.0.0 new 0123456789ab"};
   std::vector<RebuildReason> reasons = rebuild_reasons(status, explanation);
   ASSERT_EQ(reasons.size(), 4u);  // the cached unit has none

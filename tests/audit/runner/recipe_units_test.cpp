@@ -62,16 +62,17 @@ TEST(RecipeUnits, OnlyMountAndCopyOptionsReadOtherStages) {
        "    [\"/usr/bin/env\"]",
        {"lib-a"}},
       {"COPY --link --from=out-lib-a /u /u", {"lib-a"}},
-      {"RUN echo from=lib-a --from=lib-a", {}},         // a command's words are no options
+      {"RUN echo from=lib-a --from=lib-a", {}},  // a command's words are no options
       {"RUN [\"sh\", \"-c\", \"echo from=lib-a\"]", {}},
-      {"ADD --from=lib-a /u /u", {}},                   // only COPY has --from
+      {"ADD --from=lib-a /u /u", {}},                           // only COPY has --from
       {"RUN --mount=type=bind,from=lib-b,target=/x true", {}},  // itself
       {"RUN echo from=lib-b", {}},
   };
   for (const auto& c : cases) {
-    const std::string recipe = "FROM base AS lib-a\nRUN true\nFROM scratch AS out-lib-a\nCOPY --from=lib-a /u /u\n"
-                               "FROM base AS lib-b\n" +
-                               c.instruction + "\nFROM scratch AS binaries\nCOPY --from=lib-b /b /b\n";
+    const std::string recipe =
+        "FROM base AS lib-a\nRUN true\nFROM scratch AS out-lib-a\nCOPY --from=lib-a /u /u\n"
+        "FROM base AS lib-b\n" +
+        c.instruction + "\nFROM scratch AS binaries\nCOPY --from=lib-b /b /b\n";
     std::map<std::string, RecipeUnit> units = read_recipe_units(recipe, "binaries");
     ASSERT_TRUE(units.contains("lib-b")) << c.instruction;
     EXPECT_EQ(units.at("lib-b").deps, c.deps) << c.instruction;
@@ -87,8 +88,8 @@ TEST(RecipeUnits, TitlesHoldNoControlCharacter) {
   const Case cases[] = {
       {"# lib a@1.0.0-rc.1+build.5 a", "lib a 1.0.0-rc.1+build.5"},
       {"# bin a@1.0.0 a-cli (host) [default]", "bin a 1.0.0 a-cli (host)"},
-      {"# lib a@1.0.0\x1b]0;owned\x07 a", "lib-a"},          // an escape in the version
-      {"# lib a@1.0.0 a\x1b[2J", "lib-a"},                    // in the target
+      {"# lib a@1.0.0\x1b]0;owned\x07 a", "lib-a"},  // an escape in the version
+      {"# lib a@1.0.0 a\x1b[2J", "lib-a"},           // in the target
       {"# lib a@1.0.0 a\x1b[2J (host)", "lib-a"},
   };
   for (const auto& c : cases) {
@@ -125,7 +126,8 @@ TEST(RecipeUnits, EveryUnitOfTheMultiWorkspaceIsNeededByItsBinaries) {
     }
   }
   // Two build scripts of serde (features differ) read apart; a unit alone under its title keeps it.
-  EXPECT_EQ(units.at("build-script-serde-1.0.152-6d9afdaa5d67").title, "build-script serde 1.0.152 (host) 6d9afdaa5d67");
+  EXPECT_EQ(units.at("build-script-serde-1.0.152-6d9afdaa5d67").title,
+            "build-script serde 1.0.152 (host) 6d9afdaa5d67");
   EXPECT_EQ(units.at("lib-regex-1.7.1-0b40cb7c1ac1").title, "lib regex 1.7.1");
 }
 

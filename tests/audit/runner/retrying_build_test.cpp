@@ -45,22 +45,43 @@ TEST(RetryingBuild, RetriesOnlyEngineFailuresFromTheCacheAndEndsWithOneLine) {
   const std::string retry_1 = "cargo-recipe: engine failure (flightcontrol: exceeded retry timeout), retrying (1/2)";
   const std::vector<Case> cases = {
       {"an engine failure then success is retried once", 2, {flightcontrol, built}, 2, {retry_1}, ""},
-      {"a compile error is not retried and names its stage", 2, {{1, "rustc-error.log"}}, 1, {},
+      {"a compile error is not retried and names its stage",
+       2,
+       {{1, "rustc-error.log"}},
+       1,
+       {},
        "docker build of app.Dockerfile failed (exit 1) in stage lib-app-0.1.0-2b3c4d5e6f70: error[E0425]: cannot "
        "find value `conection` in this scope / error: aborting due to previous error"},
-      {"retries spent", 2, {flightcontrol, lost_snapshot, flightcontrol}, 3,
+      {"retries spent",
+       2,
+       {flightcontrol, lost_snapshot, flightcontrol},
+       3,
        {retry_1, "cargo-recipe: engine failure (failed to compute cache key: snapshot not found), retrying (2/2)"},
        "docker hit an engine limit building app.Dockerfile: gave up after 3 builds that failed inside the engine, "
-       "not in a unit (last: flightcontrol: exceeded retry timeout); run build again to continue from its cache, or raise "
+       "not in a unit (last: flightcontrol: exceeded retry timeout); run build again to continue from its cache, or "
+       "raise "
        "--retries"},
-      {"--retries 0 does not retry", 0, {flightcontrol}, 1, {},
+      {"--retries 0 does not retry",
+       0,
+       {flightcontrol},
+       1,
+       {},
        "docker hit an engine limit building app.Dockerfile: gave up after 1 build that failed inside the engine, "
-       "not in a unit (last: flightcontrol: exceeded retry timeout); run build again to continue from its cache, or raise "
+       "not in a unit (last: flightcontrol: exceeded retry timeout); run build again to continue from its cache, or "
+       "raise "
        "--retries"},
-      {"the daemon's socket is gone", 2, {{1, "daemon-unreachable.log", false}}, 1, {},
+      {"the daemon's socket is gone",
+       2,
+       {{1, "daemon-unreachable.log", false}},
+       1,
+       {},
        "docker stopped answering while building app.Dockerfile (the Docker daemon does not answer): the engine died "
        "or restarted; run build again once it answers, it continues from what the engine cached"},
-      {"a crash took the daemon with it", 2, {{1, "contenthash-sigsegv.log", false}}, 1, {},
+      {"a crash took the daemon with it",
+       2,
+       {{1, "contenthash-sigsegv.log", false}},
+       1,
+       {},
        "docker stopped answering while building app.Dockerfile (BuildKit crashed in contenthash (SIGSEGV)): the "
        "engine died or restarted; run build again once it answers, it continues from what the engine cached"},
   };

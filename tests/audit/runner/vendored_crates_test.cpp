@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 void add_crate(const fs::path& dir, const std::string& folder, const std::string& name, const std::string& version) {
   fs::create_directories(dir / folder / "src");
-  std::ofstream(dir / folder / "Cargo.toml") << "[package]\nname = \"" << name << "\"\nversion = \"" << version << "\"\n";
+  std::ofstream(dir / folder / "Cargo.toml")
+      << "[package]\nname = \"" << name << "\"\nversion = \"" << version << "\"\n";
   std::ofstream(dir / folder / "src" / "lib.rs") << "// " << name << " " << version << "\n";
 }
 
@@ -55,8 +56,9 @@ TEST(VendoredCrates, ACrateNoFolderHoldsIsAnInputError) {
     crates.locate("vendor/serde-1.0.153");
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("no folder of " + (workspace.path() / "vendor").string() + " holds serde-1.0.153"),
-              std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find("no folder of " + (workspace.path() / "vendor").string() + " holds serde-1.0.153"),
+        std::string::npos)
         << e.what();
   }
 }

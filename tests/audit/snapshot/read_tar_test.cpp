@@ -23,7 +23,8 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-const std::string k_long_name = "recipe/units/0123456789abcdef/" + std::string(60, 'd') + "/" + std::string(80, 'n') + ".rlib";
+const std::string k_long_name =
+    "recipe/units/0123456789abcdef/" + std::string(60, 'd') + "/" + std::string(80, 'n') + ".rlib";
 
 // A tree with a long name, a symlink, a hard link, modes and fixed mtimes, as `format` tars it.
 std::string make_tar(const fs::path& dir, const std::string& format) {

@@ -49,7 +49,8 @@ TEST(Lockfile, MissingFieldNamesTheEntry) {
     parse_lockfile("version = 4\n\n[[package]]\nname = \"a\"\n", "Cargo.lock");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("Cargo.lock:3:1: [[package]] has no \"version\""), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("Cargo.lock:3:1: [[package]] has no \"version\""), std::string::npos)
+        << e.what();
   }
 }
 

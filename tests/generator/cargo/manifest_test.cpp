@@ -29,7 +29,7 @@ opt-level = "s"
 inherits = "release"
 panic = "abort"
 )",
-                                       "Cargo.toml");
+                                              "Cargo.toml");
   EXPECT_EQ(m.resolver, "2");
   const model::ProfileToml& release = m.profiles.at("release");
   EXPECT_EQ(release.lto, "true");
@@ -47,7 +47,8 @@ TEST(RootManifest, BadValueNamesKeyAndAllowedValues) {
     parse_root_manifest("[profile.release]\npanic = \"explode\"\n", "Cargo.toml");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "Cargo.toml:2:9: profile.release.panic: invalid value \"explode\" (expected one of abort, unwind)");
+    EXPECT_STREQ(e.what(),
+                 "Cargo.toml:2:9: profile.release.panic: invalid value \"explode\" (expected one of abort, unwind)");
   }
 }
 

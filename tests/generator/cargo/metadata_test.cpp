@@ -23,7 +23,8 @@ std::string error_of(const std::string& text, const std::string& origin = "meta.
 
 TEST(Metadata, EveryRealFixtureParses) {
   for (const char* folder : {"small", "large", "guppy"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(testing::test_data(std::string("fixtures/guppy/") + folder))) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(testing::test_data(std::string("fixtures/guppy/") + folder))) {
       SCOPED_TRACE(entry.path().string());
       model::Workspace ws = parse_metadata(read_file(entry.path()), entry.path().filename().string());
       EXPECT_FALSE(ws.packages.empty());
@@ -100,8 +101,8 @@ std::string packages_json(size_t count, const std::function<void(size_t, std::st
     empty_nodes += std::string(i == 0 ? "" : ",") + R"j({"id":")j" + id + R"j(","deps":[]})j";
   }
   return R"j({"version":1,"workspace_root":"/w","workspace_members":["p0 1.0.0 (path+file:///w/p0)"],)j"
-         R"j("resolve":{"nodes":[)j" + (nodes.empty() ? empty_nodes : nodes) + R"j(]},"packages":[)j" +
-         packages + "]}";
+         R"j("resolve":{"nodes":[)j" +
+         (nodes.empty() ? empty_nodes : nodes) + R"j(]},"packages":[)j" + packages + "]}";
 }
 
 void replace(std::string& text, const std::string& from, const std::string& to) {
@@ -118,8 +119,10 @@ TEST(Metadata, EveryBadPackageIsReportedAtOnceEachByItsFirstProblem) {
   const std::string duplicate_7 = "meta.json: packages[7] (p7 1.0.0): duplicate package id";
 
   std::string json = packages_json(10, [&](size_t i, std::string& pkg) {
-    if (i == 3) bad_targets(pkg);
-    if (i == 7) duplicate_of_p1(pkg);
+    if (i == 3)
+      bad_targets(pkg);
+    if (i == 7)
+      duplicate_of_p1(pkg);
   });
   EXPECT_EQ(error_of(json), targets_3 + "\n" + duplicate_7);
 
@@ -134,8 +137,10 @@ TEST(Metadata, EveryBadPackageIsReportedAtOnceEachByItsFirstProblem) {
 
   // A package whose id cannot be read fails on that, and takes part in no duplicate check.
   json = packages_json(10, [&](size_t i, std::string& pkg) {
-    if (i == 1) replace(pkg, R"("name":"p1")", R"("name":1)");
-    if (i == 7) duplicate_of_p1(pkg);
+    if (i == 1)
+      replace(pkg, R"("name":"p1")", R"("name":1)");
+    if (i == 7)
+      duplicate_of_p1(pkg);
   });
   EXPECT_EQ(error_of(json), "meta.json: packages[1]: field \"name\" must be a string");
 
@@ -174,15 +179,17 @@ TEST(Metadata, WrongFormatVersionIsRejected) {
 }
 
 TEST(Metadata, MissingResolveIsExplained) {
-  std::string message = error_of(R"({"version":1,"workspace_root":"/w","packages":[],"workspace_members":[],"resolve":null})");
+  std::string message =
+      error_of(R"({"version":1,"workspace_root":"/w","packages":[],"workspace_members":[],"resolve":null})");
   EXPECT_NE(message.find("--no-deps"), std::string::npos) << message;
 }
 
 TEST(Metadata, AFormatVersionBeyond32BitsIsNotVersionOne) {
   std::string json = packages_json(1, [](size_t, std::string&) {});
   replace(json, R"("version":1,)", R"("version":4294967297,)");
-  EXPECT_EQ(error_of(json), "meta.json: version: unsupported metadata format version 4294967297 "
-                            "(expected 1: run cargo metadata --format-version 1)");
+  EXPECT_EQ(error_of(json),
+            "meta.json: version: unsupported metadata format version 4294967297 "
+            "(expected 1: run cargo metadata --format-version 1)");
   replace(json, "4294967297", "1.0");
   EXPECT_NE(error_of(json).find("unsupported metadata format version 1.0 "), std::string::npos);
 }
@@ -190,53 +197,64 @@ TEST(Metadata, AFormatVersionBeyond32BitsIsNotVersionOne) {
 TEST(Metadata, EveryPackageNeedsOneResolveNode) {
   // cargo metadata lists one node per package; an empty list would plan every package without
   // its dependencies.
-  std::string json = packages_json(2, [](size_t, std::string&) {}, " ");
-  EXPECT_EQ(error_of(json), "meta.json: resolve.nodes: package \"p0 1.0.0 (path+file:///w/p0)\" and 1 more have "
-                            "no node (cargo metadata lists one per package)");
-  json = packages_json(2, [](size_t, std::string&) {}, R"j({"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]})j");
-  EXPECT_EQ(error_of(json), "meta.json: resolve.nodes: package \"p1 1.0.0 (path+file:///w/p1)\" has no node "
-                            "(cargo metadata lists one per package)");
-  json = packages_json(1, [](size_t, std::string&) {},
-                       R"j({"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]},{"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]})j");
+  std::string json = packages_json(
+      2, [](size_t, std::string&) {}, " ");
+  EXPECT_EQ(error_of(json),
+            "meta.json: resolve.nodes: package \"p0 1.0.0 (path+file:///w/p0)\" and 1 more have "
+            "no node (cargo metadata lists one per package)");
+  json = packages_json(
+      2, [](size_t, std::string&) {}, R"j({"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]})j");
+  EXPECT_EQ(error_of(json),
+            "meta.json: resolve.nodes: package \"p1 1.0.0 (path+file:///w/p1)\" has no node "
+            "(cargo metadata lists one per package)");
+  json = packages_json(
+      1, [](size_t, std::string&) {},
+      R"j({"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]},{"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]})j");
   EXPECT_EQ(error_of(json), "meta.json: resolve.nodes[1]: a second node for \"p0 1.0.0 (path+file:///w/p0)\"");
 }
 
 TEST(Metadata, ADepKindsEntryOfTheWrongTypeIsAnInputErrorNamingIt) {
   auto with_kinds = [](const std::string& kinds) {
-    return packages_json(2, [](size_t, std::string&) {},
-                         R"j({"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]},)j"
-                         R"j({"id":"p1 1.0.0 (path+file:///w/p1)","deps":[{"pkg":"p0 1.0.0 (path+file:///w/p0)",)j"
-                         R"j("name":"p0","dep_kinds":)j" + kinds + "}]}");
+    return packages_json(
+        2, [](size_t, std::string&) {},
+        R"j({"id":"p0 1.0.0 (path+file:///w/p0)","deps":[]},)j"
+        R"j({"id":"p1 1.0.0 (path+file:///w/p1)","deps":[{"pkg":"p0 1.0.0 (path+file:///w/p0)",)j"
+        R"j("name":"p0","dep_kinds":)j" +
+            kinds + "}]}");
   };
-  EXPECT_EQ(error_of(with_kinds(R"([{"kind":null},7])")), "meta.json: resolve.nodes[1].deps[0].dep_kinds[1]: expected an object");
+  EXPECT_EQ(error_of(with_kinds(R"([{"kind":null},7])")),
+            "meta.json: resolve.nodes[1].deps[0].dep_kinds[1]: expected an object");
   EXPECT_EQ(error_of(with_kinds(R"({"kind":null})")),
             "meta.json: resolve.nodes[1].deps[0]: field \"dep_kinds\" must be an array of objects");
   EXPECT_EQ(error_of(with_kinds(R"([{"kind":"dev","target":7}])")),
             "meta.json: resolve.nodes[1].deps[0].dep_kinds[0]: field \"target\" must be a string or null");
   EXPECT_EQ(error_of(with_kinds(R"([{"kind":["dev"]}])")),
-            "meta.json: resolve.nodes[1].deps[0].dep_kinds[0]: unknown dependency kind [\"dev\"] (expected null, \"dev\" or \"build\")");
+            "meta.json: resolve.nodes[1].deps[0].dep_kinds[0]: unknown dependency kind [\"dev\"] (expected null, "
+            "\"dev\" or \"build\")");
   EXPECT_EQ(error_of(with_kinds(R"([{"kind":"build"}])")), "");
 }
 
 TEST(Metadata, ANulByteInAStringIsRefused) {
-  EXPECT_EQ(error_of(packages_json(2, [](size_t i, std::string& pkg) {
-              if (i == 1) replace(pkg, R"("version":"1.0.0")", R"("version":"1.0.0\u0000x")");
-            })),
+  EXPECT_EQ(error_of(packages_json(2,
+                                   [](size_t i, std::string& pkg) {
+                                     if (i == 1)
+                                       replace(pkg, R"("version":"1.0.0")", R"("version":"1.0.0\u0000x")");
+                                   })),
             "meta.json: packages[1]: field \"version\" holds a NUL byte");
-  EXPECT_EQ(error_of(packages_json(1, [](size_t, std::string& pkg) {
-              replace(pkg, R"("features":{})", R"("features":{"a\u0000b":[]})");
-            })),
-            "meta.json: packages[0] (p0 1.0.0): a feature name holds a NUL byte");
-  EXPECT_EQ(error_of(packages_json(1, [](size_t, std::string& pkg) {
-              replace(pkg, R"("features":{})", R"("features":{"a":["b\u0000"]})");
-            })),
-            "meta.json: packages[0] (p0 1.0.0): field \"a\" holds a NUL byte");
+  EXPECT_EQ(
+      error_of(packages_json(
+          1, [](size_t, std::string& pkg) { replace(pkg, R"("features":{})", R"("features":{"a\u0000b":[]})"); })),
+      "meta.json: packages[0] (p0 1.0.0): a feature name holds a NUL byte");
+  EXPECT_EQ(
+      error_of(packages_json(
+          1, [](size_t, std::string& pkg) { replace(pkg, R"("features":{})", R"("features":{"a":["b\u0000"]})"); })),
+      "meta.json: packages[0] (p0 1.0.0): field \"a\" holds a NUL byte");
 }
 
 TEST(Metadata, DeepNestingInToolTablesIsRefusedBeforeAnythingIsBuilt) {
   std::string json = packages_json(1, [](size_t, std::string& pkg) {
-    replace(pkg, R"("features":{})", R"("features":{},"metadata":{"recipe":)" + std::string(100000, '[') +
-                                         std::string(100000, ']') + "}");
+    replace(pkg, R"("features":{})",
+            R"("features":{},"metadata":{"recipe":)" + std::string(100000, '[') + std::string(100000, ']') + "}");
   });
   std::string message = error_of(json);
   EXPECT_TRUE(message.starts_with("meta.json:1:")) << message;

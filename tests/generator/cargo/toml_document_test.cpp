@@ -39,21 +39,25 @@ TEST(TomlDocument, ADotAfterATableBracketIsASyntaxError) {
 
 TEST(TomlDocument, AMessageOfTomlppThatQuotesANewlineStaysOneLine) {
   // toml++ 3.3.0 says "expected 'true', saw 'tru<newline>'" here.
-  EXPECT_EQ(error_of("a = tru\n"), "x.toml:1:8: invalid TOML: Error while parsing boolean: expected 'true', saw 'tru\\n'");
+  EXPECT_EQ(error_of("a = tru\n"),
+            "x.toml:1:8: invalid TOML: Error while parsing boolean: expected 'true', saw 'tru\\n'");
 }
 
 TEST(TomlDocument, TextThatIsNotUtf8IsRefusedWithItsPlace) {
   EXPECT_EQ(error_of("a = \"\xC3\x28\""), "x.toml:1:6: invalid TOML: not UTF-8 (byte 195)");
-  EXPECT_EQ(error_of("a = 1\nb = \"\xC0\xAF\""), "x.toml:2:6: invalid TOML: not UTF-8 (byte 192)");       // overlong
-  EXPECT_EQ(error_of("a = \"\xED\xA0\x80\""), "x.toml:1:6: invalid TOML: not UTF-8 (byte 237)");          // surrogate
-  EXPECT_EQ(error_of("a = \"\xF4\x90\x80\x80\""), "x.toml:1:6: invalid TOML: not UTF-8 (byte 244)");      // > U+10FFFF
-  EXPECT_EQ(error_of("a = \"\xE2\x82\""), "x.toml:1:6: invalid TOML: not UTF-8 (byte 226)");              // cut short
+  EXPECT_EQ(error_of("a = 1\nb = \"\xC0\xAF\""), "x.toml:2:6: invalid TOML: not UTF-8 (byte 192)");   // overlong
+  EXPECT_EQ(error_of("a = \"\xED\xA0\x80\""), "x.toml:1:6: invalid TOML: not UTF-8 (byte 237)");      // surrogate
+  EXPECT_EQ(error_of("a = \"\xF4\x90\x80\x80\""), "x.toml:1:6: invalid TOML: not UTF-8 (byte 244)");  // > U+10FFFF
+  EXPECT_EQ(error_of("a = \"\xE2\x82\""), "x.toml:1:6: invalid TOML: not UTF-8 (byte 226)");          // cut short
   EXPECT_EQ(error_of(std::string("a = 1\0", 6)).substr(0, 40), "x.toml:1:6: invalid TOML: control charac");
   EXPECT_EQ(error_of("a = 1 # \x7F").substr(0, 40), "x.toml:1:9: invalid TOML: control charac");
 }
 
 TEST(TomlDocument, WhatTomlAllowsStillParses) {
-  toml::table doc = parse_toml("\xEF\xBB\xBF" "a = \"\xC3\xA9\xE2\x82\xAC\xF0\x9F\xA6\x80\"\r\nb\t= 2 # \xE2\x9C\x93\n", "x.toml");
+  toml::table doc = parse_toml(
+      "\xEF\xBB\xBF"
+      "a = \"\xC3\xA9\xE2\x82\xAC\xF0\x9F\xA6\x80\"\r\nb\t= 2 # \xE2\x9C\x93\n",
+      "x.toml");
   EXPECT_EQ(doc["a"].value_or(std::string()), "\xC3\xA9\xE2\x82\xAC\xF0\x9F\xA6\x80");
   EXPECT_EQ(doc["b"].value_or(0), 2);
 }

@@ -41,7 +41,8 @@ TEST(Validate, LockfileChecksumsAreLocatedAndOneLine) {
   Lockfile lock;
   lock.origin = "Cargo.lock";
   lock.packages.emplace(std::pair{"a", "1.0.0"}, LockedPackage{"a", "1.0.0", "registry+x", std::string(64, 'f'), 3});
-  lock.packages.emplace(std::pair{"c", "1.0.0"}, LockedPackage{"c", "1.0.0", "registry+x", "Could not get crate checksum", 6});
+  lock.packages.emplace(std::pair{"c", "1.0.0"},
+                        LockedPackage{"c", "1.0.0", "registry+x", "Could not get crate checksum", 6});
   EXPECT_NO_THROW(validate_lockfile(lock));
   lock.packages.emplace(std::pair{"b", "1.0.0"}, LockedPackage{"b", "1.0.0", "registry+x", "00  /dev/null\n#", 9});
   try {
@@ -66,8 +67,9 @@ TEST(Validate, WorkspaceProblemsAreCountedInOneLine) {
     validate_workspace(ws);
     FAIL() << "bad names were accepted";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "/ws/Cargo.toml: package name \"app\\nRUN x\" may hold only ASCII letters, "
-                                     "digits, '-' and '_' (and 1 more)");
+    EXPECT_EQ(std::string(e.what()),
+              "/ws/Cargo.toml: package name \"app\\nRUN x\" may hold only ASCII letters, "
+              "digits, '-' and '_' (and 1 more)");
   }
 }
 

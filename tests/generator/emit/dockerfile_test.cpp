@@ -112,7 +112,8 @@ TEST(Dockerfile, RegistryModeNeedsChecksums) {
 
 TEST(Dockerfile, PathPackagesBesideTheWorkspaceEnterTheContextAsUp) {
   std::string recipe = recipe_of(read_file(testing::test_data("fixtures/guppy/small/metadata1.json")));
-  EXPECT_NE(recipe.find(R"(COPY ["@up/quote/src", "/recipe/src/quote-1.0.2-)"), std::string::npos) << recipe.substr(0, 3000);
+  EXPECT_NE(recipe.find(R"(COPY ["@up/quote/src", "/recipe/src/quote-1.0.2-)"), std::string::npos)
+      << recipe.substr(0, 3000);
 }
 
 TEST(Dockerfile, HostileStringsStayInsideJsonWords) {
@@ -121,7 +122,8 @@ TEST(Dockerfile, HostileStringsStayInsideJsonWords) {
   nlohmann::json doc = nlohmann::json::parse(b.json());
   doc["packages"][0]["description"] = "say \"hi\" $(rm -rf /) `id` \\ \n second line é";
   std::string recipe = recipe_of(doc.dump());
-  EXPECT_NE(recipe.find(R"("CARGO_PKG_DESCRIPTION=say \"hi\" $(rm -rf /) `id` \\ \n second line é")"), std::string::npos)
+  EXPECT_NE(recipe.find(R"("CARGO_PKG_DESCRIPTION=say \"hi\" $(rm -rf /) `id` \\ \n second line é")"),
+            std::string::npos)
       << recipe;
 }
 

@@ -34,8 +34,13 @@ TEST(Escape, MountFieldRefusesCommasAndEquals) {
 }
 
 TEST(RecordedCommand, ControlCharactersStayOnTheHeaderLine) {
-  std::vector<std::string> words = {"cargo-recipe", "generate", "--manifest-path", "a\nRUN touch /pwned/Cargo.toml",
-                                    "--features", "it's", std::string("nul\0\x01\\", 6)};
+  std::vector<std::string> words = {"cargo-recipe",
+                                    "generate",
+                                    "--manifest-path",
+                                    "a\nRUN touch /pwned/Cargo.toml",
+                                    "--features",
+                                    "it's",
+                                    std::string("nul\0\x01\\", 6)};
   std::string line = quote_command(words);
   EXPECT_EQ(line.find_first_of(std::string("\n\r\0", 3)), std::string::npos) << line;
   EXPECT_NE(line.find("$'a\\x0aRUN touch /pwned/Cargo.toml'"), std::string::npos) << line;

@@ -45,8 +45,9 @@ TEST(SystemPackages, OnlyBuildScriptRunsOfTheCrateAndItsLinksDependentsAndLinkin
   auto planned = native_workspace();
   auto packages = unit_system_packages(planned.plan, native_hints(), hints::Distro::debian);
   const std::vector<std::string> hint = {"libnative-dev", "pkg-config"};
-  EXPECT_EQ(packages_of(planned, packages, planned.unit("native-sys", "build-script-build", true, Mode::run_custom_build)),
-            hint);
+  EXPECT_EQ(
+      packages_of(planned, packages, planned.unit("native-sys", "build-script-build", true, Mode::run_custom_build)),
+      hint);
   // wrapper's build script reads DEP_NATIVE_*: the headers of native-sys's packages.
   EXPECT_EQ(packages_of(planned, packages, planned.unit("wrapper", "build-script-build", true, Mode::run_custom_build)),
             hint);
@@ -67,14 +68,17 @@ TEST(SystemPackages, ACrossTargetGetsItsLibrariesForItsArchitectureAndToolsForTh
   cross.targets = {"aarch64-unknown-linux-gnu"};
   model::Toolchain toolchain = testing::cross_toolchain();
   auto planned = testing::plan_json(b.json(), cross, "2", toolchain);
-  auto packages = unit_system_packages(planned.plan, native_hints(), hints::Distro::debian, toolchain.deb_arch_by_triple());
+  auto packages =
+      unit_system_packages(planned.plan, native_hints(), hints::Distro::debian, toolchain.deb_arch_by_triple());
   const std::vector<std::string> for_target = {"libnative-dev:arm64", "pkg-config"};
-  EXPECT_EQ(packages_of(planned, packages, planned.unit("native-sys", "build-script-build", true, Mode::run_custom_build)),
-            for_target);
+  EXPECT_EQ(
+      packages_of(planned, packages, planned.unit("native-sys", "build-script-build", true, Mode::run_custom_build)),
+      for_target);
   EXPECT_EQ(packages_of(planned, packages, planned.unit("app", "app")), for_target);
   // Without the target's architecture (a toolchain file that names none) they stay as written.
   auto native = unit_system_packages(planned.plan, native_hints(), hints::Distro::debian);
-  EXPECT_EQ(packages_of(planned, native, planned.unit("app", "app")), (std::vector<std::string>{"libnative-dev", "pkg-config"}));
+  EXPECT_EQ(packages_of(planned, native, planned.unit("app", "app")),
+            (std::vector<std::string>{"libnative-dev", "pkg-config"}));
 }
 
 TEST(SystemPackages, ABuildScriptRunGetsThePackagesOfTheBuildDependenciesItLinks) {
@@ -87,8 +91,9 @@ TEST(SystemPackages, ABuildScriptRunGetsThePackagesOfTheBuildDependenciesItLinks
                                                       "hints file hints.toml")});
   auto packages = unit_system_packages(planned.plan, hints, hints::Distro::debian);
   const std::vector<std::string> clang = {"libclang-dev"};
-  EXPECT_EQ(packages_of(planned, packages, planned.unit("zstd-sys", "build-script-build", true, Mode::run_custom_build)),
-            clang);
+  EXPECT_EQ(
+      packages_of(planned, packages, planned.unit("zstd-sys", "build-script-build", true, Mode::run_custom_build)),
+      clang);
   EXPECT_EQ(packages_of(planned, packages, planned.unit("zstd-sys", "build-script-build", true)), clang);
   // The binary links zstd-sys, not clang-sys.
   EXPECT_TRUE(packages_of(planned, packages, planned.unit("app", "app")).empty());
@@ -142,7 +147,8 @@ TEST(SystemPackages, AddingAHintChangesOnlyTheStagesOfTheUnitsThatUseIt) {
       changed.insert(name);
     }
   }
-  std::string package_stage = package_set_stage(hints::Distro::debian, packages[0].empty() ? packages.back() : packages[0]);
+  std::string package_stage =
+      package_set_stage(hints::Distro::debian, packages[0].empty() ? packages.back() : packages[0]);
   for (const auto& p : packages) {
     if (!p.empty()) {
       package_stage = package_set_stage(hints::Distro::debian, p);

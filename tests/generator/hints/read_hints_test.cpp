@@ -71,8 +71,10 @@ TEST(ReadHints, WrongTypesAreRejected) {
             "ci/hints.toml:2:7: crates.libz-sys.apt: must be an array of package names, e.g. [\"libssl-dev\"]");
   EXPECT_EQ(error_of("[crates.libz-sys]\napk = [\"zlib-dev\", 3]\n"),
             "ci/hints.toml:2:20: crates.libz-sys.apk[1]: must be a string (a package name)");
-  EXPECT_EQ(error_of("crates = 1\n"), "ci/hints.toml:1:10: crates: must be a table of crates, e.g. [crates.\"openssl-sys\"]");
-  EXPECT_EQ(error_of("schema = \"cargo-recipe/hints/2\"\n"), "ci/hints.toml:1:10: schema: must be \"cargo-recipe/hints/1\"");
+  EXPECT_EQ(error_of("crates = 1\n"),
+            "ci/hints.toml:1:10: crates: must be a table of crates, e.g. [crates.\"openssl-sys\"]");
+  EXPECT_EQ(error_of("schema = \"cargo-recipe/hints/2\"\n"),
+            "ci/hints.toml:1:10: schema: must be \"cargo-recipe/hints/1\"");
 }
 
 TEST(ReadHints, BadPinsSayHowToWriteThem) {
@@ -141,8 +143,7 @@ TEST(ReadHints, TheBuiltInDatabaseReadsAndKnowsTheCommonSysCrates) {
   };
   const CrateHint* openssl = find("openssl-sys");
   ASSERT_NE(openssl, nullptr);
-  EXPECT_EQ(openssl->packages.at(Distro::debian),
-            (std::vector<SystemPackage>{{"libssl-dev", ""}, {"pkg-config", ""}}));
+  EXPECT_EQ(openssl->packages.at(Distro::debian), (std::vector<SystemPackage>{{"libssl-dev", ""}, {"pkg-config", ""}}));
   EXPECT_EQ(openssl->packages.at(Distro::alpine), (std::vector<SystemPackage>{{"openssl-dev", ""}, {"pkgconf", ""}}));
   ASSERT_NE(find("libz-sys"), nullptr);
   ASSERT_NE(find("bzip2-sys"), nullptr);

@@ -81,8 +81,8 @@ TEST(Resolve, MergeOrderIsBuiltinFilesPackageWorkspaceThenAdded) {
   testing::MetadataBuilder b;
   b.package("app", "bin", true).package("openssl-sys", "lib", false, true).links("openssl-sys", "openssl");
   b.dep("app", {.name = "openssl-sys"});
-  b.metadata("openssl-sys", {{"recipe", {{"apt", {"from-package-recipe"}}}},
-                             {"green", {{"add", {{"apt", {"from-package-green"}}}}}}});
+  b.metadata("openssl-sys",
+             {{"recipe", {{"apt", {"from-package-recipe"}}}}, {"green", {{"add", {{"apt", {"from-package-green"}}}}}}});
   b.metadata("", {{"recipe", {{"crates", {{"openssl-sys", {{"apk", {"from-workspace"}}}}}}}}});
   model::Workspace ws = cargo::parse_metadata(b.json(), "metadata.json");
 
@@ -93,14 +93,15 @@ TEST(Resolve, MergeOrderIsBuiltinFilesPackageWorkspaceThenAdded) {
   for (const auto& source : set.sources()) {
     names.push_back(source.name);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"built-in database", "[package.metadata.green] of openssl-sys@1.0.0",
-                                             "[package.metadata.recipe] of openssl-sys@1.0.0",
-                                             "[workspace.metadata.recipe]",
-                                             "--add-apt/--add-apk (or CARGO_RECIPE_ADD_APT/CARGO_RECIPE_ADD_APK)"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"built-in database", "[package.metadata.green] of openssl-sys@1.0.0",
+                                      "[package.metadata.recipe] of openssl-sys@1.0.0", "[workspace.metadata.recipe]",
+                                      "--add-apt/--add-apk (or CARGO_RECIPE_ADD_APT/CARGO_RECIPE_ADD_APK)"}));
   auto debian = set.for_crate("openssl-sys", "1.0.0", Distro::debian);
   EXPECT_EQ(words(debian), (std::vector<std::string>{"from-package-recipe"}));
-  EXPECT_EQ(debian->overridden, (std::vector<std::string>{"built-in database (openssl-sys)",
-                                                          "[package.metadata.green] of openssl-sys@1.0.0 (openssl-sys@=1.0.0)"}));
+  EXPECT_EQ(debian->overridden,
+            (std::vector<std::string>{"built-in database (openssl-sys)",
+                                      "[package.metadata.green] of openssl-sys@1.0.0 (openssl-sys@=1.0.0)"}));
   EXPECT_EQ(words(set.for_crate("openssl-sys", "1.0.0", Distro::alpine)), (std::vector<std::string>{"from-workspace"}));
   EXPECT_EQ(set.everywhere(Distro::debian), (std::vector<SystemPackage>{{"added-everywhere", ""}}));
   EXPECT_TRUE(set.everywhere(Distro::alpine).empty());

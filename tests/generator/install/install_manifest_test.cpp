@@ -36,7 +36,7 @@ libc = "0.2"
 [dev_dependencies]
 old = "1"
 )",
-                                             "Cargo.toml");
+                                              "Cargo.toml");
   toml::table manifest = cargo::parse_toml(text, "out");
   EXPECT_FALSE(manifest.contains("dev-dependencies"));
   EXPECT_FALSE(manifest.contains("dev_dependencies"));
@@ -66,7 +66,7 @@ cli = []
 bench = ["criterion/html_reports", "criterion?/real_blackbox"]
 derive = ["serde/derive", "dep:serde"]
 )",
-                                             "Cargo.toml");
+                                              "Cargo.toml");
   toml::table manifest = cargo::parse_toml(text, "out");
   const toml::table& features = *manifest["features"].as_table();
   EXPECT_EQ(features.size(), 4u);

@@ -28,7 +28,8 @@ LoadOptions offline_workspace() {
 
 TEST(LoadInputs, AsksCargoMetadataAndTheLocalRustcInOneBatch) {
   FakeProcessRunner processes;
-  processes.answer({"cargo", "metadata"}, exits(0, read_file(testing::test_data("fixtures/guppy/small/metadata1.json"))));
+  processes.answer({"cargo", "metadata"},
+                   exits(0, read_file(testing::test_data("fixtures/guppy/small/metadata1.json"))));
   processes.answer({"rustc", "-vV"}, exits(0, k_rustc_vv));
   processes.answer({"rustc", "--print", "cfg"}, exits(0, k_host_cfg));
   processes.answer({"rustc", "--print", "cfg", "--target", "aarch64-unknown-linux-gnu"}, exits(0, k_arm_cfg));

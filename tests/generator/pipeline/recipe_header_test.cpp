@@ -66,8 +66,8 @@ TEST(RecipeHeader, InstallRequestRoundTripsWithItsSpec) {
   request.sources = "vendor=/srv/crates";
   finish_request(request);
   EXPECT_EQ(request_to_command(request),
-            (std::vector<std::string>{"cargo-recipe", "install", "ripgrep@14.1.0", "--locked", "--bin", "rg", "--sources",
-                                      "vendor=/srv/crates"}));
+            (std::vector<std::string>{"cargo-recipe", "install", "ripgrep@14.1.0", "--locked", "--bin", "rg",
+                                      "--sources", "vendor=/srv/crates"}));
   GenerateRequest back = read_json(request_to_json(request));
   ASSERT_TRUE(back.install);
   EXPECT_EQ(back.install->name, "ripgrep");
@@ -92,18 +92,21 @@ TEST(RecipeHeader, RecipeWithoutRequestLineSaysHowToRegenerate) {
   EXPECT_EQ(error_of("# cargo-recipe-command: cargo-recipe generate\nFROM x\n"),
             "r.Dockerfile: has no \"cargo-recipe-request/1:\" header line (written by an older cargo-recipe: "
             "regenerate it with the command its \"# cargo-recipe-command:\" line shows)");
-  EXPECT_EQ(error_of("FROM x\n"),
-            "r.Dockerfile: has no \"cargo-recipe-request/1:\" header line (not written by cargo-recipe generate or install)");
+  EXPECT_EQ(
+      error_of("FROM x\n"),
+      "r.Dockerfile: has no \"cargo-recipe-request/1:\" header line (not written by cargo-recipe generate or install)");
 }
 
 TEST(RecipeHeader, BadRequestLinesNameTheLineAndTheField) {
-  EXPECT_EQ(error_of("# a\n# cargo-recipe-request/2: {}\n"),
-            "r.Dockerfile:2: recipe header version \"2\" is not one this cargo-recipe reads (it reads 1; regenerate the "
-            "recipe or update cargo-recipe)");
+  EXPECT_EQ(
+      error_of("# a\n# cargo-recipe-request/2: {}\n"),
+      "r.Dockerfile:2: recipe header version \"2\" is not one this cargo-recipe reads (it reads 1; regenerate the "
+      "recipe or update cargo-recipe)");
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\n"),
             "r.Dockerfile:1: the request is not a JSON object (regenerate the recipe)");
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"bogus\":1}\n"),
-            "r.Dockerfile:1: request field \"bogus\" is not one this cargo-recipe knows for generate (regenerate the recipe)");
+            "r.Dockerfile:1: request field \"bogus\" is not one this cargo-recipe knows for generate (regenerate the "
+            "recipe)");
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"offline\":\"yes\"}\n"),
             "r.Dockerfile:1: request field \"offline\" must be true or false (regenerate the recipe)");
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"features\":[1]}\n"),
@@ -111,14 +114,16 @@ TEST(RecipeHeader, BadRequestLinesNameTheLineAndTheField) {
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"build\"}\n"),
             "r.Dockerfile:1: request field \"command\" must be \"generate\" or \"install\" (regenerate the recipe)");
   // An install-only option in a generate request.
-  EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"git\":\"x\"}\n"),
-            "r.Dockerfile:1: request field \"git\" is not one this cargo-recipe knows for generate (regenerate the recipe)");
+  EXPECT_EQ(
+      error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"git\":\"x\"}\n"),
+      "r.Dockerfile:1: request field \"git\" is not one this cargo-recipe knows for generate (regenerate the recipe)");
   // A key holding a JSON-escaped newline (found by hack/fuzz.sh recipe_header) stays on the line.
   EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"generate\",\"m\\nanifest_path\":\"x\"}\n"),
             "r.Dockerfile:1: request field \"m\\nanifest_path\" is not one this cargo-recipe knows for generate "
             "(regenerate the recipe)");
-  EXPECT_EQ(error_of("# cargo-recipe-request/1: {\"command\":\"install\",\"crate\":\"os_pipe@1\\nRUN x\"}\n").find('\n'),
-            std::string::npos);
+  EXPECT_EQ(
+      error_of("# cargo-recipe-request/1: {\"command\":\"install\",\"crate\":\"os_pipe@1\\nRUN x\"}\n").find('\n'),
+      std::string::npos);
 }
 
 TEST(QuoteCommand, ControlCharactersAreEscapedNeverWritten) {

@@ -32,7 +32,8 @@ TEST(VendorIndex, FindsDebianFoldersWhoseNamesDropBuildMetadata) {
   TempDir dir("vendor-index-test");
   add_crate(dir.path(), "zstd-sys-2.0.1", "zstd-sys", "2.0.1+zstd.1.5.2");
   add_crate(dir.path(), "libgit2-sys-0.14.1", "libgit2-sys", "0.14.1+1.5.0");
-  write(dir.path() / "zstd-sys-2.0.1" / ".cargo-checksum.json", R"({"package":"Could not get crate checksum","files":{}})");
+  write(dir.path() / "zstd-sys-2.0.1" / ".cargo-checksum.json",
+        R"({"package":"Could not get crate checksum","files":{}})");
   VendorIndex index = read_vendor_index(dir.path());
   EXPECT_EQ(folder_of(index, "zstd-sys-2.0.1+zstd.1.5.2"), "zstd-sys-2.0.1");
   EXPECT_EQ(folder_of(index, "libgit2-sys-0.14.1+1.5.0"), "libgit2-sys-0.14.1");
@@ -80,8 +81,9 @@ TEST(VendorIndex, TwoFoldersHoldingOneCrateAreAnInputErrorNamingBoth) {
     read_vendor_index(dir.path());
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), (dir.path() / "serde").string() + " and " + (dir.path() / "serde-1.0.152").string() +
-                                         " both hold serde 1.0.152 (a vendor folder holds each crate version once: remove one)");
+    EXPECT_EQ(std::string(e.what()),
+              (dir.path() / "serde").string() + " and " + (dir.path() / "serde-1.0.152").string() +
+                  " both hold serde 1.0.152 (a vendor folder holds each crate version once: remove one)");
   }
 }
 
@@ -101,8 +103,9 @@ TEST(VendorIndex, SymbolicLinksLeavingTheFolderAreNotFollowed) {
   add_crate(dir.path(), "real-1.0.0", "real", "1.0.0");
   fs::create_directory_symlink(outside.path() / "evil-1.0.0", dir.path() / "evil-1.0.0");
   fs::create_directory_symlink(dir.path() / "real-1.0.0", dir.path() / "alias");
-  EXPECT_THROW(VendorIndex({{.name = "a", .version = "1.0.0", .folder = "x"}, {.name = "a", .version = "1.0.0", .folder = "y"}}),
-               InputError);
+  EXPECT_THROW(
+      VendorIndex({{.name = "a", .version = "1.0.0", .folder = "x"}, {.name = "a", .version = "1.0.0", .folder = "y"}}),
+      InputError);
   try {
     read_vendor_index(dir.path());
     FAIL() << "the link inside the folder makes a second copy of real";

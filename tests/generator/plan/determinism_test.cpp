@@ -15,8 +15,8 @@ namespace {
 
 // Reverse and shuffle every array whose order carries no meaning in cargo metadata.
 void shuffle_meaningless_order(nlohmann::json& value, std::mt19937& rng, const std::string& key = "") {
-  static const std::set<std::string> k_unordered = {"packages", "dependencies", "targets", "nodes", "deps",
-                                                    "dep_kinds", "workspace_members", "features"};
+  static const std::set<std::string> k_unordered = {"packages", "dependencies", "targets",           "nodes",
+                                                    "deps",     "dep_kinds",    "workspace_members", "features"};
   if (value.is_object()) {
     for (auto& [k, v] : value.items()) {
       shuffle_meaningless_order(v, rng, k);

@@ -16,7 +16,9 @@ using Features = std::set<std::string>;
 TEST(Features, DepPrefixDoesNotCreateAnImplicitFeature) {
   MetadataBuilder b;
   b.package("app", "bin", true).package("opt");
-  b.dep("app", {.name = "opt", .optional = true}).feature("app", "turbo", {"dep:opt"}).feature("app", "default", {"turbo"});
+  b.dep("app", {.name = "opt", .optional = true})
+      .feature("app", "turbo", {"dep:opt"})
+      .feature("app", "default", {"turbo"});
   auto planned = testing::plan_json(b.json());
   EXPECT_TRUE(planned.has_unit("opt", false));
   EXPECT_EQ(planned.unit("app", "app").features, (Features{"default", "turbo"}));
@@ -67,7 +69,8 @@ TEST(Features, DefaultOnlyWhenDeclared) {
 TEST(Features, Resolver2SeparatesBuildDependencyFeatures) {
   MetadataBuilder b;
   b.package("app", "bin", true, true).package("shared");
-  b.dep("app", {.name = "shared", .features = {"normal"}}).dep("app", {.name = "shared", .kind = "build", .features = {"build"}});
+  b.dep("app", {.name = "shared", .features = {"normal"}})
+      .dep("app", {.name = "shared", .kind = "build", .features = {"build"}});
   b.feature("shared", "normal", {}).feature("shared", "build", {});
   auto v2 = testing::plan_json(b.json(), {}, "2");
   EXPECT_EQ(v2.unit("shared", "shared", false).features, (Features{"normal"}));

@@ -51,7 +51,8 @@ TEST(Profiles, BuildOverrideSetsHostCodegenUnits) {
 }
 
 TEST(Profiles, OverrideTableWithoutStripResetsIt) {
-  const std::string manifest = "[profile.release]\nstrip = \"symbols\"\n[profile.release.package.\"*\"]\nopt-level = \"s\"\n";
+  const std::string manifest =
+      "[profile.release]\nstrip = \"symbols\"\n[profile.release.package.\"*\"]\nopt-level = \"s\"\n";
   auto current = planned(manifest);
   EXPECT_TRUE(has(codegen(current.unit("app", "app")), "strip=symbols"));
   auto util = codegen(current.unit("util", "util"));
@@ -71,7 +72,8 @@ TEST(Profiles, OldCargoHasNoDefaultStripAndKeepsHostDebuginfo) {
 
 TEST(Profiles, ExplicitZeroDebuginfoIsSpelledOutByOldCargoOnly) {
   EXPECT_TRUE(has(codegen(planned("[profile.release]\ndebug = 0\n", "1.63.0").unit("app", "app")), "debuginfo=0"));
-  EXPECT_FALSE(has_prefix(codegen(planned("[profile.release]\ndebug = false\n", "1.63.0").unit("app", "app")), "debuginfo"));
+  EXPECT_FALSE(
+      has_prefix(codegen(planned("[profile.release]\ndebug = false\n", "1.63.0").unit("app", "app")), "debuginfo"));
   EXPECT_FALSE(has_prefix(codegen(planned("[profile.release]\ndebug = 0\n").unit("app", "app")), "debuginfo"));
 }
 
@@ -82,7 +84,8 @@ TEST(Profiles, NamedDebuginfoNeedsCargo171) {
 }
 
 TEST(Profiles, SplitDebuginfoOnlyWithDebuginfoAndRpathAfterMetadata) {
-  auto p = planned("[profile.release]\nsplit-debuginfo = \"packed\"\nrpath = true\n[profile.release.package.util]\ndebug = 1\n");
+  auto p = planned(
+      "[profile.release]\nsplit-debuginfo = \"packed\"\nrpath = true\n[profile.release.package.util]\ndebug = 1\n");
   EXPECT_FALSE(has_prefix(codegen(p.unit("app", "app")), "split-debuginfo="));
   auto util = codegen(p.unit("util", "util"));
   EXPECT_TRUE(has(util, "debuginfo=1"));
@@ -93,15 +96,16 @@ TEST(Profiles, SplitDebuginfoOnlyWithDebuginfoAndRpathAfterMetadata) {
   ASSERT_NE(rpath, args.end());
   EXPECT_GT(rpath, metadata);
   // Linux rustc before 1.65 has no stable split-debuginfo: old cargo does not pass it.
-  EXPECT_FALSE(has_prefix(codegen(planned("[profile.release]\nsplit-debuginfo = \"packed\"\ndebug = 2\n", "1.63.0")
-                                      .unit("app", "app")),
-                          "split-debuginfo="));
+  EXPECT_FALSE(has_prefix(
+      codegen(planned("[profile.release]\nsplit-debuginfo = \"packed\"\ndebug = 2\n", "1.63.0").unit("app", "app")),
+      "split-debuginfo="));
 }
 
 TEST(Profiles, CustomProfileInheritsAndOverrides) {
-  auto p = planned("[profile.dist]\ninherits = \"release\"\nopt-level = \"z\"\nlto = \"fat\"\n"
-                   "[profile.dist.package.util]\noverflow-checks = true\n",
-                   "1.95.0", "dist");
+  auto p = planned(
+      "[profile.dist]\ninherits = \"release\"\nopt-level = \"z\"\nlto = \"fat\"\n"
+      "[profile.dist.package.util]\noverflow-checks = true\n",
+      "1.95.0", "dist");
   auto app = codegen(p.unit("app", "app"));
   EXPECT_TRUE(has(app, "opt-level=z"));
   EXPECT_TRUE(has(app, "lto=fat"));

@@ -90,7 +90,8 @@ TEST(RustcArgs, CrossTargetUnitsGetTheTargetsLinkerAndBuildScriptsItsTools) {
   ASSERT_NE(target, app.end());
   EXPECT_EQ(std::vector<std::string>(target, target + 4),
             (std::vector<std::string>{"--target", "aarch64-unknown-linux-gnu", "-C", "linker=aarch64-linux-gnu-gcc"}));
-  for (const auto* host : {&planned.unit("derive", "derive", true), &planned.unit("util", "build-script-build", true)}) {
+  for (const auto* host :
+       {&planned.unit("derive", "derive", true), &planned.unit("util", "build-script-build", true)}) {
     EXPECT_EQ(std::find(host->rustc_args.begin(), host->rustc_args.end(), "--target"), host->rustc_args.end());
     EXPECT_FALSE(has_pair(host->rustc_args, "-C", "linker=aarch64-linux-gnu-gcc"));
   }

@@ -90,9 +90,10 @@ TEST(UnitGraph, UnknownBinListsTheAvailableOnes) {
 }
 
 TEST(UnitGraph, EveryFixtureOfGuppyPlans) {
-  for (const char* name : {"small/metadata1.json", "small/metadata2.json", "small/builddep.json",
-                           "small/metadata_proc_macro1.json", "small/metadata_targets1.json", "large/hyper_util_7afb1ed.json",
-                           "large/metadata_libra_9ffd93b.json", "guppy/metadata_guppy_c9b4f76.json"}) {
+  for (const char* name :
+       {"small/metadata1.json", "small/metadata2.json", "small/builddep.json", "small/metadata_proc_macro1.json",
+        "small/metadata_targets1.json", "large/hyper_util_7afb1ed.json", "large/metadata_libra_9ffd93b.json",
+        "guppy/metadata_guppy_c9b4f76.json"}) {
     SCOPED_TRACE(name);
     std::string json = read_file(testing::test_data(std::string("fixtures/guppy/") + name));
     auto planned = testing::plan_json(json, {}, "1");

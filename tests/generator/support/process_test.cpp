@@ -93,8 +93,12 @@ TEST(Process, AProgramKilledByASignalReadsAsMinusOne) {
 TEST(Process, AProgramIsLookedUpInThePathTheChildGets) {
   TempDir bin("cargo-recipe-process-test");
   const std::filesystem::path script = bin.path() / "say-hello";
-  ASSERT_EQ(SubprocessRunner().run({"sh", "-c", "printf '#!/bin/sh\\necho hello from $0\\n' > \"$0\" && chmod +x \"$0\"",
-                                    script.string()}, {}).exit_code, 0);
+  ASSERT_EQ(
+      SubprocessRunner()
+          .run({"sh", "-c", "printf '#!/bin/sh\\necho hello from $0\\n' > \"$0\" && chmod +x \"$0\"", script.string()},
+               {})
+          .exit_code,
+      0);
   RunOptions opts;
   opts.env["PATH"] = "/nonexistent:" + bin.path().string();
   ProcessResult found = SubprocessRunner().run({"say-hello"}, opts);
@@ -110,10 +114,10 @@ TEST(Process, RunTogetherRunsTheCommandsAtOnceAndAnswersInOrder) {
   const std::string fifo = (scratch.path() / "fifo").string();
   ASSERT_EQ(SubprocessRunner().run({"mkfifo", fifo}, {}).exit_code, 0);
   SubprocessRunner runner;
-  std::vector<ProcessResult> results = runner.run_together(
-      {{{"timeout", "20", "sh", "-c", "read line < \"$0\" && echo \"got $line\"", fifo}, {}},
-       {{"sh", "-c", "echo ready > \"$0\"; echo wrote", fifo}, {}},
-       {{"sh", "-c", "exit 3"}, {}}});
+  std::vector<ProcessResult> results =
+      runner.run_together({{{"timeout", "20", "sh", "-c", "read line < \"$0\" && echo \"got $line\"", fifo}, {}},
+                           {{"sh", "-c", "echo ready > \"$0\"; echo wrote", fifo}, {}},
+                           {{"sh", "-c", "exit 3"}, {}}});
   ASSERT_EQ(results.size(), 3u);
   EXPECT_EQ(results[0].exit_code, 0);
   EXPECT_EQ(results[0].out, "got ready\n");

@@ -26,8 +26,9 @@ TEST(ReadFile, AFileUpToTheLimitIsReadWhole) {
   fs::path file = fs::path(::testing::TempDir()) / "read-file-limit.txt";
   std::ofstream(file, std::ios::binary) << std::string(100, 'x') << std::string(1, '\0') << "end";
   EXPECT_EQ(read_file(file, 104), std::string(100, 'x') + std::string(1, '\0') + "end");
-  EXPECT_EQ(error_of([&] { read_file(file, 103); }),
-            file.string() + ": larger than 103 bytes, the most cargo-recipe reads from one input (is it the right file?)");
+  EXPECT_EQ(
+      error_of([&] { read_file(file, 103); }),
+      file.string() + ": larger than 103 bytes, the most cargo-recipe reads from one input (is it the right file?)");
   fs::remove(file);
 }
 

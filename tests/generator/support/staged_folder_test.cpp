@@ -53,8 +53,8 @@ TEST_F(StagedFolderTest, ABuildThatWroteNothingLeavesAnExistingFolderAsItWas) {
   fs::remove_all(m_dir.path() / "new");
   StagedFolder into_new(m_dir.path() / "new");
   EXPECT_TRUE(into_new.commit().empty());
-  EXPECT_EQ(tree(m_dir.path()), (std::map<std::string, std::string>{
-                                    {"bin", "/"}, {"bin/notes.txt", "mine"}, {"new", "/"}}));
+  EXPECT_EQ(tree(m_dir.path()),
+            (std::map<std::string, std::string>{{"bin", "/"}, {"bin/notes.txt", "mine"}, {"new", "/"}}));
 }
 
 TEST_F(StagedFolderTest, AnExistingFolderKeepsWhatTheBuildDoesNotWrite) {
@@ -68,13 +68,13 @@ TEST_F(StagedFolderTest, AnExistingFolderKeepsWhatTheBuildDoesNotWrite) {
     EXPECT_EQ(staged.commit(), (std::vector<fs::path>{m_out / "app", m_out / "share"}));
   }
   EXPECT_EQ(tree(m_dir.path()), (std::map<std::string, std::string>{{"bin", "/"},
-                                                                   {"bin/app", "new binary"},
-                                                                   {"bin/notes.txt", "mine"},
-                                                                   {"bin/share", "/"},
-                                                                   {"bin/share/doc", "/"},
-                                                                   {"bin/share/doc/README", "mine too"},
-                                                                   {"bin/share/man", "/"},
-                                                                   {"bin/share/man/app.1", "manual"}}));
+                                                                    {"bin/app", "new binary"},
+                                                                    {"bin/notes.txt", "mine"},
+                                                                    {"bin/share", "/"},
+                                                                    {"bin/share/doc", "/"},
+                                                                    {"bin/share/doc/README", "mine too"},
+                                                                    {"bin/share/man", "/"},
+                                                                    {"bin/share/man/app.1", "manual"}}));
 }
 
 TEST_F(StagedFolderTest, AFailedBuildLeavesTheFolderAsItWasAndNoHiddenFolder) {
@@ -92,7 +92,7 @@ TEST_F(StagedFolderTest, AFailedBuildLeavesTheFolderAsItWasAndNoHiddenFolder) {
 TEST_F(StagedFolderTest, WhatAKilledBuildLeftBesideTheTargetIsRemoved) {
   // A pid that is no process: past the largest pid_max Linux allows.
   write(m_dir.path() / ".bin.partial.4194305/out/app", "half written");
-  write(m_dir.path() / ".bin.partial.1/out/app", "pid 1 lives");      // not ours to judge
+  write(m_dir.path() / ".bin.partial.1/out/app", "pid 1 lives");  // not ours to judge
   write(m_dir.path() / ".other.partial.4194305/out/app", "another target's");
   StagedFolder staged(m_out);
   EXPECT_FALSE(fs::exists(m_dir.path() / ".bin.partial.4194305"));
