@@ -54,11 +54,12 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
   return flat;
 }
 
-// `name` as execve needs it: a name without '/' looked up in the PATH of `env` ("KEY=VALUE"
-// entries) as execvp would, the first executable regular file; unchanged when nothing matches
-// (execve then fails with ENOENT). Done before fork: the child of a threaded process may call
-// only async-signal-safe functions, which execvp's search is not.
-std::string resolve_program(const std::string& name, const std::vector<std::string>& env) {
+// `name` as execve needs it: a name with a '/' as it is; one without looked up in the absolute
+// entries of the PATH of `env` ("KEY=VALUE" entries), the first executable regular file, or
+// nullopt when none has it. Relative and empty entries are skipped: a program is never taken
+// from the working directory (a repository's own `./docker`). Done before fork: the child of a
+// threaded process may call only async-signal-safe functions, which execvp's search is not.
+std::optional<std::string> resolve_program(const std::string& name, const std::vector<std::string>& env) {
   if (name.find('/') != std::string::npos) {
     return name;
   }
@@ -71,13 +72,14 @@ std::string resolve_program(const std::string& name, const std::vector<std::stri
   while (true) {
     size_t colon = path.find(':');
     std::string dir(path.substr(0, colon));
-    std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+    std::string candidate = dir + "/" + name;
     struct stat st {};
-    if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(candidate.c_str(), X_OK) == 0) {
+    if (dir.starts_with('/') && ::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        ::access(candidate.c_str(), X_OK) == 0) {
       return candidate;
     }
     if (colon == std::string_view::npos) {
-      return name;
+      return std::nullopt;
     }
     path.remove_prefix(colon + 1);
   }
@@ -125,6 +127,12 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     result.err = "cannot run an empty command";
     return result;
   }
+  const std::vector<std::string> env_strings = merged_environment(opts.env);
+  const std::optional<std::string> program = resolve_program(argv[0], env_strings);
+  if (!program) {
+    result.err = "cannot run \"" + argv[0] + "\": " + std::strerror(ENOENT);
+    return result;
+  }
   int out_pipe[2];
   int err_pipe[2];
   int in_pipe[2];
@@ -148,9 +156,9 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     close_pipes();
     throw Error(std::string("cannot create pipes: ") + std::strerror(error));
   }
-  auto env_strings = merged_environment(opts.env);
+  std::vector<std::string> env_copy = env_strings;
   std::vector<char*> envp;
-  for (auto& entry : env_strings) {
+  for (auto& entry : env_copy) {
     envp.push_back(entry.data());
   }
   envp.push_back(nullptr);
@@ -160,7 +168,6 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     argvp.push_back(arg.data());
   }
   argvp.push_back(nullptr);
-  const std::string program = resolve_program(argv[0], env_strings);
 
   pid_t pid = ::fork();
   if (pid < 0) {
@@ -174,7 +181,7 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     ::dup2(err_pipe[1], STDERR_FILENO);
     StartFailure failure{StartFailure::Step::cwd, 0};
     if (!opts.cwd || ::chdir(opts.cwd->c_str()) == 0) {
-      ::execve(program.c_str(), argvp.data(), envp.data());
+      ::execve(program->c_str(), argvp.data(), envp.data());
       failure.step = StartFailure::Step::exec;
     }
     failure.error = errno;

@@ -105,6 +105,15 @@ TEST(Process, AProgramIsLookedUpInThePathTheChildGets) {
   EXPECT_EQ(found.exit_code, 0);
   EXPECT_EQ(found.out, "hello from " + script.string() + "\n");
   EXPECT_EQ(SubprocessRunner().run({"say-hello"}, {}).exit_code, -1);  // not in our own PATH
+  // Never from the working directory, whether PATH names it relatively or not at all.
+  RunOptions in_bin;
+  in_bin.cwd = bin.path();
+  in_bin.env["PATH"] = ".:/nonexistent";
+  ProcessResult here = SubprocessRunner().run({"say-hello"}, in_bin);
+  EXPECT_EQ(here.exit_code, -1);
+  EXPECT_EQ(here.err, "cannot run \"say-hello\": No such file or directory");
+  in_bin.env["PATH"] = "/nonexistent";
+  EXPECT_EQ(SubprocessRunner().run({"say-hello"}, in_bin).exit_code, -1);
 }
 
 TEST(Process, RunTogetherRunsTheCommandsAtOnceAndAnswersInOrder) {
