@@ -16,7 +16,8 @@ fs::path state_root(const char* xdg_state_home, const char* home) {
   if (home != nullptr && *home != '\0') {
     return fs::path(home) / ".local" / "state";
   }
-  return fs::temp_directory_path();
+  // Not a shared folder such as /tmp: another user could plant the log or the kept plan there.
+  throw InputError("neither XDG_STATE_HOME nor HOME is set: set one for build's state folder");
 }
 
 BuildState build_state(const fs::path& recipe, const fs::path& output, const std::string& target) {

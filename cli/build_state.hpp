@@ -13,8 +13,8 @@ struct BuildState {
   std::filesystem::path previous_plan() const { return folder / "previous-plan.json"; }
 };
 
-// Where state is kept: `xdg_state_home`, else `home`/.local/state, else the temporary folder (a
-// variable that is empty counts as unset). Pure.
+// Where state is kept: `xdg_state_home`, else `home`/.local/state (a variable that is empty
+// counts as unset). Throws InputError when neither is set: never a folder other users share. Pure.
 std::filesystem::path state_root(const char* xdg_state_home, const char* home);
 
 // The state folder of building stage `target` of `recipe` into `output` (KEY: 16 hex of the

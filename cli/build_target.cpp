@@ -50,7 +50,7 @@ std::string missing_reason(std::string_view recipe, const std::string& stage) {
   if (rest.ends_with('.')) {
     rest.remove_suffix(1);
   }
-  return std::string(rest);
+  return printable(rest);
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
+# Exit 77 (CTest: skipped, with the reason) when the check cannot be made here.
+command -v clang-format >/dev/null || { echo "format: skipped: no clang-format (hack/install-deps.sh installs it)"; exit 77; }
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { echo "format: skipped: not a git checkout"; exit 77; }
 mapfile -t files < <(git ls-files '*.cpp' '*.hpp' | grep -v '^tests/workspaces/')
 if [[ $mode == --check ]]; then
   unformatted=()

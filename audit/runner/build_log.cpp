@@ -7,6 +7,7 @@
 
 #include "audit/runner/progress_events.hpp"
 #include "generator/support/line_reader.hpp"
+#include "generator/support/printable.hpp"
 
 namespace recipe::runner {
 
@@ -25,10 +26,10 @@ std::string cause_of(const std::vector<std::string>& output) {
   int found = 0;
   for (const auto& line : output) {
     if (is_telling(line) && found++ < 2) {
-      cause += (cause.empty() ? "" : " / ") + line;
+      cause += (cause.empty() ? "" : " / ") + printable(line);
     }
   }
-  return cause.empty() && !output.empty() ? output.back() : cause;
+  return cause.empty() && !output.empty() ? printable(output.back()) : cause;
 }
 
 }  // namespace
@@ -96,7 +97,7 @@ std::string failed_step_output(std::string_view log, size_t max_lines) {
   }
   std::string out;
   for (size_t i = failed.size() > max_lines ? failed.size() - max_lines : 0; i < failed.size(); ++i) {
-    out += std::string(failed[i]) + "\n";
+    out += printable(failed[i]) + "\n";  // a build script's output: no escape sequence reaches the terminal
   }
   return out;
 }

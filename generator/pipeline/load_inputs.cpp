@@ -15,6 +15,7 @@
 #include "generator/pipeline/read_toolchain.hpp"
 #include "generator/support/atomic_file.hpp"
 #include "generator/support/error.hpp"
+#include "generator/support/printable.hpp"
 
 namespace recipe::pipeline {
 
@@ -75,7 +76,7 @@ std::string metadata_output(const ProcessResult& result) {
     auto start = err.find("error: ");
     std::string message = err.substr(start == std::string::npos ? 0 : start + 7);
     message = message.substr(0, message.find('\n'));
-    throw InputError("cargo metadata failed: " + message);
+    throw InputError("cargo metadata failed: " + printable(message));
   }
   return result.out;
 }

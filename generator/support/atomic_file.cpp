@@ -170,6 +170,11 @@ void AtomicFile::commit() {
     std::filesystem::create_directories(m_target.parent_path(), ec);
   }
   remove_stale_temps(m_target);
+  // Our own temp name, left by an earlier process that had our pid (pids repeat in containers):
+  // only this process writes under it now.
+  if (std::filesystem::is_regular_file(std::filesystem::symlink_status(m_temp, ec))) {
+    std::filesystem::remove(m_temp, ec);
+  }
   install_signal_cleanup();
   const std::string temp = m_temp.string();
   PendingTemp pending(temp);

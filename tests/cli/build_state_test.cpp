@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "generator/support/error.hpp"
 #include "generator/support/scoped_fs.hpp"
 
 namespace recipe::cli {
@@ -21,12 +22,13 @@ TEST(BuildState, AnEmptyVariableCountsAsUnset) {
       {"/s", "/h", "/s"},
       {"", "/h", "/h/.local/state"},
       {nullptr, "/h", "/h/.local/state"},
-      {"", "", fs::temp_directory_path()},
-      {nullptr, nullptr, fs::temp_directory_path()},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(state_root(c.xdg, c.home), c.root) << (c.xdg ? c.xdg : "(unset)") << " " << (c.home ? c.home : "(unset)");
   }
+  // Never a folder other users share, such as /tmp.
+  EXPECT_THROW(state_root("", ""), InputError);
+  EXPECT_THROW(state_root(nullptr, nullptr), InputError);
 }
 
 TEST(BuildState, EachTargetOfAnOutputHasItsOwnFolder) {

@@ -38,6 +38,8 @@ def run(argv, **kw):
 def packages(image):
     """The packages installed in `image`, with their versions."""
     r = run([DOCKER, "run", "--rm", "--network", "none", image, "dpkg-query", "-W", "-f", "${Package}=${Version}\\n"])
+    if r.returncode != 0 or not r.stdout.split():
+        raise SystemExit(f"dpkg-query in {image} failed (exit {r.returncode}): {r.stderr[-1000:]}")
     return sorted(r.stdout.split())
 
 

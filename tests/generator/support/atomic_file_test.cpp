@@ -120,6 +120,14 @@ TEST(AtomicFile, OnlyTheKindOfEntryATemporaryNameStandsForIsRemoved) {
   EXPECT_TRUE(fs::exists(dir.path() / ("out.tmp." + dead) / "user-data"));
 }
 
+TEST(AtomicFile, ATempFileUnderOurOwnPidIsReplaced) {
+  TempDir dir("atomic-own-pid");
+  write_output((dir.path() / ("out.tmp." + std::to_string(::getpid()))).string(), "left by a process with our pid");
+  write_output((dir.path() / "out").string(), "new");
+  EXPECT_EQ(read_file(dir.path() / "out"), "new");
+  EXPECT_EQ(names_in(dir.path()), std::set<std::string>{"out"});
+}
+
 TEST(AtomicFile, EmptyPathAndFoldersAreInputErrors) {
   TempDir dir("atomic-folder");
   EXPECT_THROW(write_output("", "x"), InputError);
