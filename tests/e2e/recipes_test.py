@@ -228,10 +228,11 @@ def case_syslib(c):
     with open(recipe) as f:
         text = f.read()
     c.expect("\n# apt packages: pkg-config zlib1g-dev\n" in text, "syslib: the built-in database's hint is in the recipe")
+    # (Besides the runtime stage's reading of the linked binary's libraries, which needs them too.)
     users = [line for line in text.splitlines() if line.startswith("FROM apt-")]
     c.expect(sorted(u.split(" AS ")[1].rsplit("-", 1)[0] for u in users) ==
-             ["bin-syslib-0.1.0-syslib", "build-script-run-libz-sys-1.1.8"],
-             f"syslib: only the build-script run and the link use the package stage: {users}")
+             ["bin-syslib-0.1.0-syslib", "build-script-run-libz-sys-1.1.8", "runtime-packages-apt"],
+             f"syslib: only the build-script run, the link and the runtime-packages step use the package stage: {users}")
     explained = run([c.tool, "hints", "--manifest-path", os.path.join(workspace, "Cargo.toml"), "--offline", "--locked",
                      "--toolchain", TOOLCHAIN], cwd=workspace).stdout
     c.expect("libz-sys@1.1.8: pkg-config zlib1g-dev\n  from built-in database" in explained,
