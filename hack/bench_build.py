@@ -127,7 +127,7 @@ def stage_inputs(recipe_text):
     return inputs
 
 
-def breakdown(log, recipe_text, cores):
+def breakdown(log, recipe_text):
     steps = steps_of(log)
     by_stage, kinds = {}, {}
     for stage, what, seconds in steps.values():
@@ -171,7 +171,7 @@ def main():
             chef = bench.chef_build()
             recipe, log = bench.recipe_build()
             rows.append((name, chef, recipe))
-            kinds, critical, busy = breakdown(log, open(bench.recipe).read(), cores)
+            kinds, critical, busy = breakdown(log, open(bench.recipe).read())
             details.append((name, recipe, kinds, critical, busy))
 
         bench.wipe_cache()

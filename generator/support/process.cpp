@@ -127,7 +127,7 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     result.err = "cannot run an empty command";
     return result;
   }
-  const std::vector<std::string> env_strings = merged_environment(opts.env);
+  std::vector<std::string> env_strings = merged_environment(opts.env);
   const std::optional<std::string> program = resolve_program(argv[0], env_strings);
   if (!program) {
     result.err = "cannot run \"" + argv[0] + "\": " + std::strerror(ENOENT);
@@ -156,9 +156,8 @@ ProcessResult SubprocessRunner::run(const std::vector<std::string>& argv, const 
     close_pipes();
     throw Error(std::string("cannot create pipes: ") + std::strerror(error));
   }
-  std::vector<std::string> env_copy = env_strings;
   std::vector<char*> envp;
-  for (auto& entry : env_copy) {
+  for (auto& entry : env_strings) {
     envp.push_back(entry.data());
   }
   envp.push_back(nullptr);
